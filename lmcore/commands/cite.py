@@ -1,0 +1,46 @@
+"""`lmcore cite "Art. 43 §7.a(1)"` prints a section; `lmcore search WORDS` finds sections."""
+from __future__ import annotations
+
+from typing import Any
+
+from . import load, print_json
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("cite", help="print the text of a part of the contract")
+    p.add_argument("citation", help="e.g. 'Art. 43 §7.a(1)' or 'Article 43, Section 7.a(1)'")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--contract", metavar="FOLDER")
+    p.set_defaults(func=run_cite)
+    s = sub.add_parser("search", help="find the parts of the contract that mention some words")
+    s.add_argument("words", nargs="+")
+    s.add_argument("--limit", type=int, default=20)
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--contract", metavar="FOLDER")
+    s.set_defaults(func=run_search)
+
+
+def run_cite(args: Any) -> int:
+    contract = load(args)
+    sec = contract.section(args.citation)
+    flaws = contract.flaws_for(sec.cite)
+    if args.json:
+        print_json({"cite": sec.citation, "article": sec.article_title, "text": sec.text, "flaws": [str(f) for f in flaws]})
+    else:
+        print(f"{sec.citation} ({sec.article_title})\n\n{sec.text}")
+        for f in flaws:
+            print(f"\nNote: {f}")
+    return 0
+
+
+def run_search(args: Any) -> int:
+    contract = load(args)
+    hits = contract.search(" ".join(args.words), limit=args.limit)
+    if args.json:
+        print_json([{"cite": h.citation, "article": h.article_title, "excerpt": h.excerpt} for h in hits])
+    else:
+        for h in hits:
+            print(f"{h.citation:<24} {h.excerpt}")
+        if not hits:
+            print("No part of the contract mentions those words.")
+    return 0

@@ -1,0 +1,46 @@
+"""`lmcore deadline START --workdays N`: count workdays or calendar days, with every skipped day named."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import InvalidInput
+from . import add_common, date_arg, load, print_json
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("deadline", help="count workdays or calendar days from a date (the date itself is not counted)")
+    p.add_argument("start", help="the event date, YYYY-MM-DD")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--workdays", type=int, metavar="N", help="N workdays after START (negative: before)")
+    g.add_argument("--calendar-days", type=int, metavar="N", help="N calendar days after START (negative: before)")
+    p.add_argument("--roll", choices=["none", "forward", "backward"], default="none",
+                   help="with --calendar-days: move a due date that is not a workday")
+    p.add_argument("--rule", metavar="KEY", help="a time limit of the contract, e.g. grievance.step1_filing")
+    add_common(p)
+    p.set_defaults(func=run)
+
+
+def run(args: Any) -> int:
+    from ..deadlines import count_calendar_days, count_workdays
+
+    contract = load(args)
+    start = date_arg(args.start)
+    if args.rule:
+        p = contract.param(args.rule)
+        n = args.workdays if args.workdays is not None else args.calendar_days
+        d = contract.deadline(args.rule, start, amount=n)
+        if n is not None and (p.unit == "workdays") != (args.workdays is not None):
+            raise InvalidInput(f"{args.rule} is counted in {p.unit}", cite=p.cite, fix=f"Give the override in {p.unit}")
+    elif args.workdays is not None:
+        ids = [("count.days_before_event" if args.workdays < 0 else "count.event_on_nonworkday")]
+        d = count_workdays(contract.calendar, start, contract._before_shift(args.workdays),
+                           nonworkday_start=contract._nonworkday_start(), interpretations=contract.used(*ids))
+    elif args.calendar_days is not None:
+        d = count_calendar_days(contract.calendar, start, args.calendar_days, roll=args.roll)
+    else:
+        raise InvalidInput("say how far to count", fix="Add --workdays N, --calendar-days N or --rule KEY")
+    if args.json:
+        print_json(d.to_dict())
+    else:
+        print(d.due.isoformat())
+    return 0

@@ -1,0 +1,120 @@
+"""Deadline: a due date that carries its rule, its citation and the days counted and skipped to reach it."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .calendar import Step, WorkdayCalendar
+from .interpretations import Choice
+
+Unit = Literal["workdays", "calendar_days"]
+
+
+def fmt_day(day: dt.date) -> str:
+    """'Thu 2026-12-17': the weekday beside every date so it can be checked on a wall calendar."""
+    return day.strftime("%a %Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A due date with the rule behind it and the counting that reaches it, so it can explain itself."""
+
+    due: dt.date
+    start: dt.date
+    amount: int
+    unit: Unit
+    steps: tuple[Step, ...]
+    cite: str | None = None
+    rule: str | None = None
+    label: str | None = None
+    quote: str | None = None
+    roll: str = "none"
+    interpretations: tuple[Choice, ...] = field(default=())
+
+    @property
+    def direction(self) -> str:
+        return "before" if self.amount < 0 else "after"
+
+    @property
+    def skipped(self) -> tuple[Step, ...]:
+        return tuple(s for s in self.steps if not s.counted)
+
+    @property
+    def counted(self) -> tuple[Step, ...]:
+        return tuple(s for s in self.steps if s.counted)
+
+    def skipped_by_name(self) -> list[tuple[dt.date, str]]:
+        """Holidays and closures skipped (weekends left out): what a steward needs to name in a meeting."""
+        return [(s.day, s.reason or "") for s in self.skipped if s.day.weekday() < 5 or "(" in (s.reason or "")]
+
+    def explain(self) -> str:
+        """The answer in words: what is due, under which rule, how the days were counted and what was skipped."""
+        n, unit = abs(self.amount), "workday" if self.unit == "workdays" else "calendar day"
+        unit += "" if n == 1 else "s"
+        head = f"{self.label or 'Due'}: {fmt_day(self.due)}"
+        if self.cite:
+            head += f" ({self.cite})"
+        lines = [head + "."]
+        lines.append(f"Counted {n} {unit} {self.direction} {fmt_day(self.start)}; that day itself is not counted.")
+        weekends = sum(1 for s in self.skipped if s.day.weekday() >= 5 and "(" not in (s.reason or ""))
+        named = self.skipped_by_name()
+        if self.unit == "workdays":
+            parts = []
+            if weekends:
+                parts.append(f"{weekends} weekend day{'s' if weekends != 1 else ''}")
+            parts += [f"{fmt_day(d)} {reason}" for d, reason in named]
+            lines.append("Skipped: " + ("; ".join(parts) if parts else "nothing") + ".")
+        elif self.roll != "none" and self.steps and self.due != self.steps[-1].day:
+            lines.append(f"The last day was not a workday, so it moves {self.roll} to {fmt_day(self.due)}.")
+        if self.quote:
+            lines.append(f'Rule: "{self.quote}"')
+        for choice in self.interpretations:
+            lines.append(f"Reading used: {choice}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "due": self.due.isoformat(),
+            "start": self.start.isoformat(),
+            "amount": self.amount,
+            "unit": self.unit,
+            "cite": self.cite,
+            "rule": self.rule,
+            "label": self.label,
+            "quote": self.quote,
+            "roll": self.roll,
+            "steps": [
+                {"date": s.day.isoformat(), "counted": s.counted, "number": s.number, "reason": s.reason}
+                for s in self.steps
+            ],
+            "skipped": [{"date": d.isoformat(), "reason": r} for d, r in self.skipped_by_name()],
+            "interpretations": [c.to_dict() for c in self.interpretations],
+            "explanation": self.explain(),
+        }
+
+
+def count_workdays(
+    calendar: WorkdayCalendar,
+    start: dt.date,
+    amount: int,
+    *,
+    nonworkday_start: str = "next_workday_is_day_1",
+    **details: object,
+) -> Deadline:
+    """A Deadline `amount` workdays after start (before it when negative), with every day explained."""
+    due = calendar.add_workdays(start, amount, nonworkday_start=nonworkday_start)  # type: ignore[arg-type]
+    steps = calendar.explain(start, due)
+    return Deadline(due=due, start=start, amount=amount, unit="workdays", steps=steps, **details)  # type: ignore[arg-type]
+
+
+def count_calendar_days(
+    calendar: WorkdayCalendar, start: dt.date, amount: int, *, roll: str = "none", **details: object
+) -> Deadline:
+    """A Deadline `amount` calendar days after start, moved by `roll` if it lands on a non-workday."""
+    plain = calendar.add_calendar_days(start, amount)
+    due = calendar.add_calendar_days(start, amount, roll=roll)  # type: ignore[arg-type]
+    steps = calendar.explain(start, plain, counting="calendar_days")
+    return Deadline(
+        due=due, start=start, amount=amount, unit="calendar_days", steps=steps, roll=roll, **details  # type: ignore[arg-type]
+    )
