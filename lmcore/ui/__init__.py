@@ -1,0 +1,123 @@
+"""Widget helpers shared by the notebooks: fields with their error beside them, the contract text panel, markers.
+
+Conventions every dashboard follows (the browser tests rely on them):
+- the root widget has CSS class `lmcore-app`, and `lmcore-ready` once it has drawn its first answer;
+- an input's error message is an HTML widget with class `lmcore-error` right beside the input;
+- the current answer is in a widget with class `lmcore-answer` (what a browser test reads);
+- every text a user typed is escaped (`esc`) before it is put into HTML.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+from typing import Any, Callable
+from urllib.parse import parse_qsl
+
+import ipywidgets as W
+
+from ..errors import LmcoreError
+
+CSS_APP, CSS_READY, CSS_ERROR, CSS_ANSWER = "lmcore-app", "lmcore-ready", "lmcore-error", "lmcore-answer"
+
+
+def esc(text: Any) -> str:
+    """HTML-escape anything shown back to the user."""
+    return html.escape(str(text), quote=True)
+
+
+def query_params(default: dict[str, str] | None = None) -> dict[str, str]:
+    """Starting inputs from the page's URL query string (Voilà passes it as QUERY_STRING), over the defaults."""
+    params = dict(default or {})
+    params.update({k: v for k, v in parse_qsl(os.environ.get("QUERY_STRING", ""), keep_blank_values=False)})
+    return params
+
+
+def query_date(params: dict[str, str], key: str, fallback: dt.date) -> tuple[dt.date, str | None]:
+    """A date from the query string, or the fallback and a message when it cannot be read."""
+    raw = params.get(key)
+    if not raw:
+        return fallback, None
+    try:
+        return dt.date.fromisoformat(raw), None
+    except ValueError:
+        return fallback, f"The link's {key}={esc(raw)} is not a date (YYYY-MM-DD); showing {fallback.isoformat()} instead."
+
+
+class Field:
+    """An input with its label and an error line right beside it; the typed value is never reset on error."""
+
+    def __init__(self, widget: W.Widget, label: str, help_text: str = ""):
+        self.widget = widget
+        self.error = W.HTML("", layout=W.Layout(min_height="1.2em"))
+        self.error.add_class(CSS_ERROR)
+        self.widget.description = ""
+        title = W.HTML(f"<b>{esc(label)}</b>" + (f"<br><small>{esc(help_text)}</small>" if help_text else ""),
+                       layout=W.Layout(width="230px"))
+        self.box = W.HBox([title, widget, self.error], layout=W.Layout(align_items="center", flex_flow="row wrap"))
+
+    @property
+    def value(self) -> Any:
+        return self.widget.value
+
+    def show_error(self, message: str) -> None:
+        self.error.value = f'<span style="color:#b00020">⚠ {esc(message)}</span>'
+
+    def clear(self) -> None:
+        self.error.value = ""
+
+
+def date_field(label: str, value: dt.date | None, help_text: str = "") -> Field:
+    """A date picker in a Field (ISO text box underneath, so any browser can type a date)."""
+    return Field(W.DatePicker(value=value, layout=W.Layout(width="170px")), label, help_text)
+
+
+def error_html(exc: BaseException) -> str:
+    """An lmcore error as a short HTML message (what, rule, what to do)."""
+    text = str(exc) if isinstance(exc, LmcoreError) else f"Unexpected problem: {exc}"
+    return f'<div style="color:#b00020">⚠ {esc(text)}</div>'
+
+
+def cite_panel(contract: Any, cite: str, title: str | None = None) -> W.HTML:
+    """The contract's own words for a citation, in a readable panel, with any known flaw of the text."""
+    sec = contract.section(cite)
+    body = "".join(f"<p>{esc(p)}</p>" for p in sec.text.split("\n") if p.strip())
+    flaws = "".join(
+        f'<p class="lmcore-flaw" style="background:#fff4d6;padding:4px"><b>Flaw in the text:</b> {esc(f.description)} '
+        f"<i>{esc(f.reading)}</i></p>"
+        for f in contract.flaws_for(sec.cite)
+    )
+    head = esc(title or f"{sec.citation} — {sec.article_title}")
+    panel = W.HTML(
+        f'<div class="lmcore-text" style="max-width:60em;border-left:4px solid #4a6fa5;padding:2px 12px;'
+        f'background:#f7f9fc;font-family:Georgia,serif;line-height:1.45"><h4>{head}</h4>{body}{flaws}</div>'
+    )
+    return panel
+
+
+def app_box(children: list[W.Widget], title: str | None = None) -> W.VBox:
+    """The root box of a dashboard, marked so the browser tests can find it."""
+    items = ([W.HTML(f"<h2>{esc(title)}</h2>")] if title else []) + list(children)
+    box = W.VBox(items)
+    box.add_class(CSS_APP)
+    return box
+
+
+def mark_ready(box: W.Widget) -> None:
+    """Say the app has drawn its first answer (browser tests wait for this class, never for a sleep)."""
+    box.add_class(CSS_READY)
+
+
+def guarded(field: Field | None, out: W.HTML, fn: Callable[[], str]) -> bool:
+    """Run fn (which returns HTML for `out`); on an lmcore error show it beside the field and keep the input."""
+    try:
+        out.value = fn()
+    except LmcoreError as exc:
+        if field is not None:
+            field.show_error(str(exc))
+        else:
+            out.value = error_html(exc)
+        return False
+    if field is not None:
+        field.clear()
+    return True
