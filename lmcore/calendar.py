@@ -49,6 +49,8 @@ class WorkdayCalendar:
             raise InvalidInput(f"first year {first_year} is after last year {last_year}", fix="Swap the two years")
         self.first_year = first_year
         self.last_year = last_year
+        self._lo = np.datetime64(f"{first_year}-01-01", "D")
+        self._hi = np.datetime64(f"{last_year}-12-31", "D")
         self.inauguration_day = inauguration_day
         self.executive_order_closures = executive_order_closures
         self.holidays: dict[dt.date, str] = _federal_holidays(first_year, last_year, inauguration_day, executive_order_closures)
@@ -62,8 +64,6 @@ class WorkdayCalendar:
             self.closures[day] = str(name).strip() or "Office closure"
         nonwork = sorted(set(self.holidays) | set(self.closures))
         self._busdaycal = np.busdaycalendar(weekmask="1111100", holidays=np.array(nonwork, dtype="datetime64[D]"))
-        self._lo = np.datetime64(f"{first_year}-01-01", "D")
-        self._hi = np.datetime64(f"{last_year}-12-31", "D")
 
     # -- building variants ---------------------------------------------------------------------
     def with_closures(self, closures: Mapping[dt.date, str]) -> WorkdayCalendar:
@@ -146,7 +146,7 @@ class WorkdayCalendar:
         b, _ = self._days(end)
         one = np.timedelta64(1, "D")
         ahead = np.busday_count(a + one, b + one, busdaycal=self._busdaycal)
-        behind = np.busday_count(a, b, busdaycal=self._busdaycal)
+        behind = -np.busday_count(b, a, busdaycal=self._busdaycal)  # workdays in [end, start), made negative
         return back(np.where(b >= a, ahead, behind), dates=False)
 
     def add_calendar_days(self, start: Any, n: Any, *, roll: Roll = "none") -> Any:
