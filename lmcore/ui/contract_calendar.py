@@ -1,0 +1,237 @@
+"""Dashboard: bargaining windows from the day a final plan arrives, Union meeting rooms, and the contract
+calendar (duration dates, arbitrator removal windows, quarterly committee meetings) from the ratification date."""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+from typing import Any
+
+import ipywidgets as W
+
+from ..errors import LmcoreError
+from . import CSS_ANSWER, Field, app_box, cite_html, date_field, esc, mark_ready, query_date, query_params
+from .readings import Readings
+
+READINGS = ["count.event_on_nonworkday", "bargaining.session_days", "bargaining.agenda_notice_nonworkday", "bargaining.waiver_scope",
+            "facilities.wednesday_room_notice", "duration.effective_days", "duration.expiration_date", "duration.reopener_closes_nonworkday",
+            "duration.reopener_opens_nonworkday", "arbitration.removal_window_closes_nonworkday", "committees.quarterly"]
+KINDS = [("Final space plan (Art. 29 §4.a)", "space"), ("Final organizational change (Art. 35 §5.d)", "organizational_change")]
+LEVELS = [("One Agency: Agency-level (Art. 36 §3)", "agency"), ("More than one Agency: Departmental (Art. 35 §5.e)", "department")]
+AGREEABLE = [("No agreed change", ""), ("Agency-level start, 15 workdays (Art. 36 §3)", "bargaining.agency_negotiations_start"),
+             ("Agenda notice, 30 calendar days (Art. 36 §2.b)", "bargaining.agenda_notice"),
+             ("Agenda meeting, 5 workdays (Art. 36 §2.b)", "bargaining.agenda_meeting"),
+             ("Session length, 5 days (Art. 36 §2.b)", "bargaining.session_max_days"),
+             ("Agency session length, 5 days (Art. 36 §3)", "bargaining.agency_session_max_days"),
+             ("Request window, 5 workdays (space, Art. 29 §4.a)", "space.negotiation_request"),
+             ("Request window, 5 workdays (org. change, Art. 35 §5.d)", "committees.org_change_negotiation_request")]
+WEEKDAYS = [("Monday", 0), ("Tuesday", 1), ("Wednesday", 2), ("Thursday", 3), ("Friday", 4)]
+WEEKS = [("1st", 1), ("2nd", 2), ("3rd", 3), ("4th", 4), ("last", -1)]
+_TABLE = 'style="border-collapse:collapse;font-size:13px" cellpadding="4"'
+
+
+class ContractCalendarApp:
+    """The widgets and the answers they show; `summary()` is the same answers as plain text."""
+
+    def __init__(self, contract: Any, as_of: dt.date, params: dict[str, str]):
+        from ..committees import DEFAULT_PATTERNS
+
+        self.base, self.as_of = contract, as_of
+        notes: list[tuple[Field, str]] = []
+
+        def date_param(key: str, fallback: dt.date, label: str, help_text: str) -> Field:
+            day, msg = query_date(params, key, fallback)
+            f = date_field(label, day, help_text)
+            if msg:
+                notes.append((f, html.unescape(msg)))
+            return f
+
+        self.received = date_param("received", as_of, "Final plan received on", "the day the Union got the final plan")
+        self.kind = W.RadioButtons(options=KINDS, value=_pick(params.get("kind"), KINDS, "space"), layout=W.Layout(width="auto"))
+        self.level = W.RadioButtons(options=LEVELS, value=_pick(params.get("level"), LEVELS, "agency"), layout=W.Layout(width="auto"))
+        for key, opts, shown in (("kind", KINDS, self.kind.value), ("level", LEVELS, self.level.value)):
+            if params.get(key) and _pick(params[key], opts, "") != shown:
+                notes.append((self.received, f"The link's {key}={params[key]} is not one of {', '.join(o[1] for o in opts)}; showing {shown}."))
+        self.agreed_rule = W.Dropdown(options=AGREEABLE, value="", layout=W.Layout(width="26em"))
+        self.agreed_days = Field(W.Text(value="", placeholder="days, or 'waived'", layout=W.Layout(width="12em"), continuous_update=False),
+                                 "Agreed change (Art. 36 §4)", "the parties may waive or extend a time frame")
+        self.meeting = date_param("meeting", as_of + dt.timedelta(days=(2 - as_of.weekday()) % 7 + 7), "Union meeting on", "Room N-4437 (Art. 46 §7)")
+        self.wednesday = W.Checkbox(value=params.get("wednesday", "") in ("1", "true", "yes"), description="Full day, Rooms A, B and C (Wednesdays)", indent=False)
+        self.ratified = date_param("ratified", as_of, "Ratified on", "Union membership ratification (Art. 47 §1)")
+        years = params.get("years", "3")
+        self.years = W.BoundedIntText(value=int(years) if years.isdigit() and 1 <= int(years) <= 10 else 3, min=1, max=10, layout=W.Layout(width="6em"))
+        pat = DEFAULT_PATTERNS["department_lmrc"]
+        self.lmrc_week = W.Dropdown(options=WEEKS, value=pat.week, layout=W.Layout(width="7em"))
+        self.lmrc_day = W.Dropdown(options=WEEKDAYS, value=pat.weekday, layout=W.Layout(width="9em"))
+        self.readings = Readings(contract, READINGS, lambda _: self.refresh())
+
+        self.answer = W.HTML()
+        self.answer.add_class(CSS_ANSWER)
+        self.plan_out, self.room_out, self.cal_out, self.text_out = W.HTML(), W.HTML(), W.HTML(), W.HTML()
+        for w in (self.received.widget, self.kind, self.level, self.agreed_rule, self.agreed_days.widget, self.meeting.widget,
+                  self.wednesday, self.ratified.widget, self.years, self.lmrc_week, self.lmrc_day):
+            w.observe(lambda _: self.refresh(), names="value")
+        self.summaries: dict[str, str] = {}
+        self.widget = app_box([
+            W.HTML("<h3>1. Bargaining over a final space plan or organizational change</h3>"),
+            self.received.box, W.HBox([W.HTML("<b>What arrived</b>", layout=W.Layout(width="230px")), self.kind]),
+            W.HBox([W.HTML("<b>Who it affects</b>", layout=W.Layout(width="230px")), self.level]),
+            W.HBox([self.agreed_rule, self.agreed_days.box]),
+            self.answer, self.plan_out,
+            W.HTML("<h3>2. Union meeting room</h3>"), self.meeting.box, self.wednesday, self.room_out,
+            W.HTML("<h3>3. Contract calendar from ratification</h3>"), self.ratified.box,
+            W.HBox([W.HTML("<b>Contract years to show</b>&nbsp;"), self.years, W.HTML("&nbsp;&nbsp;<b>Department LMRC meets on the</b>&nbsp;"),
+                    self.lmrc_week, self.lmrc_day, W.HTML("&nbsp;of each quarter's first month")]),
+            self.cal_out, self.readings.box, self.text_out,
+        ])
+        self.refresh()
+        for f in dict.fromkeys(f for f, _ in notes):
+            f.show_error(" ".join(m for g, m in notes if g is f))
+        mark_ready(self.widget)
+
+    # -- answers ---------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        contract = self.readings.contract()
+        self._bargaining(contract)
+        self._room(contract)
+        self._calendar(contract)
+        cites = ["Art. 29 §4.a" if self.kind.value == "space" else "Art. 35 §5.d", "Art. 36 §2", "Art. 36 §3", "Art. 36 §4", "Art. 47", "Art. 44 §1.d"]
+        self.text_out.value = "".join(cite_html(contract, c) for c in cites)
+
+    def _bargaining(self, contract: Any) -> None:
+        from ..bargaining import plan
+
+        self.received.clear()
+        self.agreed_days.clear()
+        try:
+            agreements = self._agreements()
+        except LmcoreError as exc:
+            self.agreed_days.show_error(str(exc))
+            agreements = ()
+        try:
+            if self.received.value is None:
+                raise _missing("the date the final plan was received", "Art. 29 §4.a")
+            try:
+                p = plan(self.received.value, self.kind.value, self.level.value, contract, agreements=agreements)
+            except LmcoreError as exc:
+                if not agreements:
+                    raise
+                self.agreed_days.show_error(str(exc))  # show the contract's own dates while the agreement is refused
+                p = plan(self.received.value, self.kind.value, self.level.value, contract)
+        except LmcoreError as exc:
+            self.received.show_error(str(exc))
+            self.answer.value = f'<div style="font-size:1.2em;color:#b00020">⚠ {esc(exc)}</div>'
+            self.plan_out.value = ""
+            self.summaries["bargaining"] = f"Bargaining: error: {exc}"
+            return
+        self.answer.value = f'<div style="font-size:1.25em;padding:6px 0"><b>{esc(p.answer())}</b></div>'
+        rows = "".join(f"<tr><td>{esc(i.title)}</td><td><b>{esc(i.due.strftime('%a %Y-%m-%d') if i.due else 'waived')}</b></td>"
+                       f"<td>{esc(i.standard.cite)}</td></tr>" for i in p.items)
+        notes = "".join(f'<p style="color:#8a4b00">⚠ {esc(f)}</p>' for f in p.findings)
+        details = "".join(f"<pre style='white-space:pre-wrap'>{esc(i.explain(contract))}</pre>" for i in p.items)
+        from ..exports import to_ics
+
+        ics = base64.b64encode(to_ics(p.events(), name="Bargaining dates")).decode("ascii")
+        link = (f'<a download="bargaining_dates.ics" href="data:text/calendar;charset=utf-8;base64,{ics}">'
+                f"⬇ Download these bargaining dates (.ics)</a>")
+        self.plan_out.value = (f"<table {_TABLE}>{rows}</table>{notes}<p>{link}</p>"
+                               f"<details><summary>How each date was counted</summary>{details}</details>")
+        self.summaries["bargaining"] = "\n".join([f"Bargaining: {p.answer()}"] + [
+            f"  {i.title}: {i.due.isoformat() if i.due else 'waived'} ({i.standard.cite})" for i in p.items] + [f"  Note: {f}" for f in p.findings])
+
+    def _agreements(self) -> tuple:
+        from ..bargaining import Agreement
+
+        rule, text = self.agreed_rule.value, self.agreed_days.value.strip().lower()
+        if not rule or not text:
+            return ()
+        if text == "waived":
+            return (Agreement(rule),)
+        if not text.isdigit():
+            from ..errors import InvalidInput
+
+            raise InvalidInput(f"'{self.agreed_days.value}' is not a number of days or 'waived'", cite="Art. 36 §4", fix="Type the agreed number of days, or 'waived'")
+        return (Agreement(rule, int(text)),)
+
+    def _room(self, contract: Any) -> None:
+        from ..bargaining import meeting_room_request_due
+
+        self.meeting.clear()
+        try:
+            if self.meeting.value is None:
+                raise _missing("the meeting date", "Art. 46 §7")
+            r = meeting_room_request_due(self.meeting.value, contract, full_day_wednesday=self.wednesday.value)
+        except LmcoreError as exc:
+            self.meeting.show_error(str(exc))
+            self.room_out.value = ""
+            self.summaries["room"] = f"Meeting room: error: {exc}"
+            return
+        by = r.deadline.due.isoformat() if r.deadline else "as early as possible (no number of days stated)"
+        self.room_out.value = (f"<p><b>{esc(r.rooms)}</b>, {esc(r.hours)}: ask the Office of Facilities Management by "
+                               f"<b>{esc(by)}</b> ({esc(r.cite)}).</p><details><summary>How the date was counted</summary>"
+                               f"<pre style='white-space:pre-wrap'>{esc(r.explain())}</pre></details>")
+        self.summaries["room"] = f"Meeting room: {r.rooms}, {r.meeting_day.isoformat()}, {r.hours}: request by {by} ({r.cite})"
+
+    def _calendar(self, contract: Any) -> None:
+        from ..committees import DEFAULT_PATTERNS, MeetingPattern, committees
+        from ..contract_calendar import contract_calendar
+
+        self.ratified.clear()
+        try:
+            if self.ratified.value is None:
+                raise _missing("the ratification date", "Art. 47 §1")
+            pattern = MeetingPattern(self.lmrc_day.value, self.lmrc_week.value, DEFAULT_PATTERNS["department_lmrc"].month)
+            cal = contract_calendar(self.ratified.value, contract, int(self.years.value), {"department_lmrc": pattern})
+        except LmcoreError as exc:
+            self.ratified.show_error(str(exc))
+            self.cal_out.value = ""
+            self.summaries["calendar"] = f"Contract calendar: error: {exc}"
+            return
+        ics = base64.b64encode(cal.to_ics()).decode("ascii")
+        link = (f'<a download="contract_calendar.ics" href="data:text/calendar;charset=utf-8;base64,{ics}" '
+                f'style="font-weight:bold">⬇ Download these dates for Outlook or Google (.ics)</a>')
+        colour = {"duration": "#1f4e9c", "arbitration": "#8a4b00", "committee": "#2b7a2b", "bargaining": "#6a3d9a"}
+        rows, year = [], None
+        for e in cal.entries:
+            if e.day.year != year:
+                year = e.day.year
+                rows.append(f'<tr><th colspan="3" style="text-align:left;background:#eef2f8">{year}</th></tr>')
+            rows.append(f'<tr title="{esc(e.detail)}"><td>{esc(e.day.strftime("%a %Y-%m-%d"))}</td>'
+                        f'<td style="color:{colour.get(e.kind, "#222")}">{esc(e.title)}</td><td>{esc(e.cite)}</td></tr>')
+        comm = "".join(f"<tr><td>{esc(c.name)}</td><td>{esc(c.members)}</td><td>{esc(c.frequency())}</td><td>{esc(c.cite)}</td></tr>"
+                       for c in committees(contract))
+        self.cal_out.value = (
+            f"<p>Effective <b>{esc(cal.effective.due.isoformat())}</b> ({esc(cal.effective.cite)}); showing {cal.years} contract "
+            f"year{'s' if cal.years != 1 else ''} to {esc(cal.until.isoformat())}. {link}</p>"
+            f"<p><small>The Department LMRC meets on {esc(pattern.describe())}; the other committees on set days; "
+            f"a day that is a holiday moves to the next workday. Hover a line to see how it was found.</small></p>"
+            f"<table {_TABLE}>{''.join(rows)}</table>"
+            f"<h4>Committees</h4><table {_TABLE}><tr><th>Committee</th><th>Members</th><th>Meets</th><th>Rule</th></tr>{comm}</table>"
+            f"<details><summary>How the effective date was counted</summary><pre style='white-space:pre-wrap'>{esc(cal.effective.explain())}</pre></details>")
+        self.summaries["calendar"] = cal.text()
+
+    def summary(self) -> str:
+        readings = [f"{i} = {d.value}" for i, d in self.readings.dropdowns.items() if d.value != self.base.choice(i)]
+        parts = [self.summaries.get(k, "") for k in ("bargaining", "room", "calendar")]
+        parts.append("Readings switched from the default: " + (", ".join(readings) if readings else "none"))
+        return "\n\n".join(parts)
+
+
+def _pick(value: str | None, options: list[tuple[str, str]], default: str) -> str:
+    aliases = {"org": "organizational_change", "organisational_change": "organizational_change", "departmental": "department"}
+    v = aliases.get(value or "", value or "")
+    return v if v in {o[1] for o in options} else default
+
+
+def _missing(what: str, cite: str) -> LmcoreError:
+    from ..errors import InvalidDate
+
+    return InvalidDate(f"{what} is empty", cite=cite, fix="Pick a date")
+
+
+def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[str, str] | None = None) -> ContractCalendarApp:
+    """The contract calendar dashboard; starting inputs from `params` (or the page's URL query string)."""
+    from .. import load_contract
+
+    contract = contract or load_contract()
+    return ContractCalendarApp(contract, as_of or dt.date.today(), query_params() if params is None else dict(params))
