@@ -28,9 +28,24 @@ def esc(text: Any) -> str:
 
 def query_params(default: dict[str, str] | None = None) -> dict[str, str]:
     """Starting inputs from the page's URL query string (Voilà passes it as QUERY_STRING), over the defaults."""
+    _wait_for_request()
     params = dict(default or {})
     params.update({k: v for k, v in parse_qsl(os.environ.get("QUERY_STRING", ""), keep_blank_values=False)})
     return params
+
+
+def _wait_for_request() -> None:
+    """In a pre-heated Voilà kernel (started before anyone asked for the page), wait here for the page request.
+
+    Voilà runs the notebook up to this point ahead of time; the request's QUERY_STRING arrives only when a
+    browser opens the page. Outside Voilà's pre-heat mode (nbconvert, nbval, tests, JupyterLab) it does nothing.
+    """
+    if os.environ.get("VOILA_PREHEAT") != "True" or os.environ.get("LMCORE_REQUEST_RECEIVED"):
+        return
+    from voila.utils import wait_for_request
+
+    wait_for_request()
+    os.environ["LMCORE_REQUEST_RECEIVED"] = "1"  # the request info comes once per kernel: never wait twice
 
 
 def query_date(params: dict[str, str], key: str, fallback: dt.date) -> tuple[dt.date, str | None]:
@@ -80,6 +95,11 @@ def error_html(exc: BaseException) -> str:
 
 def cite_panel(contract: Any, cite: str, title: str | None = None) -> W.HTML:
     """The contract's own words for a citation, in a readable panel, with any known flaw of the text."""
+    return W.HTML(cite_html(contract, cite, title))
+
+
+def cite_html(contract: Any, cite: str, title: str | None = None) -> str:
+    """The HTML of cite_panel, for a panel that is re-filled in place (no new widget per look-up)."""
     sec = contract.section(cite)
     body = "".join(f"<p>{esc(p)}</p>" for p in sec.text.split("\n") if p.strip())
     flaws = "".join(
@@ -88,11 +108,10 @@ def cite_panel(contract: Any, cite: str, title: str | None = None) -> W.HTML:
         for f in contract.flaws_for(sec.cite)
     )
     head = esc(title or f"{sec.citation} — {sec.article_title}")
-    panel = W.HTML(
+    return (
         f'<div class="lmcore-text" style="max-width:60em;border-left:4px solid #4a6fa5;padding:2px 12px;'
         f'background:#f7f9fc;font-family:Georgia,serif;line-height:1.45"><h4>{head}</h4>{body}{flaws}</div>'
     )
-    return panel
 
 
 def app_box(children: list[W.Widget], title: str | None = None) -> W.VBox:
