@@ -1,6 +1,7 @@
 """WorkdayCalendar: federal holidays, office closures and workday arithmetic, scalar or vectorised (numpy)."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -58,23 +59,25 @@ class WorkdayCalendar:
         self.executive_order_days = frozenset(_executive_order_days(first_year, last_year)) & set(self.holidays)
         self.inauguration_days = frozenset(d for d, n in self.holidays.items() if "Inauguration Day" in n)
         self.closures: dict[dt.date, str] = {}
-        for day, name in (closures or {}).items():
-            day = _to_date(day, "closure date")
-            self._check_scalar(day)
-            self.closures[day] = str(name).strip() or "Office closure"
-        nonwork = sorted(set(self.holidays) | set(self.closures))
-        self._busdaycal = np.busdaycalendar(weekmask="1111100", holidays=np.array(nonwork, dtype="datetime64[D]"))
+        self._busdaycal = np.busdaycalendar(weekmask="1111100", holidays=np.array(sorted(self.holidays), dtype="datetime64[D]"))
+        if closures:
+            added = self.with_closures(closures)
+            self.closures, self._busdaycal = added.closures, added._busdaycal
 
     # -- building variants ---------------------------------------------------------------------
     def with_closures(self, closures: Mapping[dt.date, str]) -> WorkdayCalendar:
-        """A copy with more office closures (an executive-order day off, a weather closure)."""
-        return WorkdayCalendar(
-            first_year=self.first_year,
-            last_year=self.last_year,
-            closures={**self.closures, **closures},
-            inauguration_day=self.inauguration_day,
-            executive_order_closures=self.executive_order_closures,
-        )
+        """A copy with more office closures (an executive-order day off, a weather closure); holidays are reused."""
+        if not closures:
+            return self
+        new = copy.copy(self)
+        new.closures = dict(self.closures)
+        for day, name in closures.items():
+            day = _to_date(day, "closure date")
+            self._check_scalar(day)
+            new.closures[day] = str(name).strip() or "Office closure"
+        nonwork = sorted(set(new.holidays) | set(new.closures))
+        new._busdaycal = np.busdaycalendar(weekmask="1111100", holidays=np.array(nonwork, dtype="datetime64[D]"))
+        return new
 
     def with_options(self, **options: Any) -> WorkdayCalendar:
         kw = dict(

@@ -185,7 +185,8 @@ class Contract:
         ids = []
         if days & cal.executive_order_days and "calendar.executive_order_closures" in self.interpretations:
             ids.append("calendar.executive_order_closures")
-        inaug = {dt.date(y, 1, 20) for y in {x.year for x in days}} | {dt.date(y, 1, 21) for y in {x.year for x in days}}
+        # Inauguration Day: January 20 (21 when the 20th is a Sunday) of the year after a presidential election
+        inaug = {dt.date(y, 1, d) for y in {x.year for x in days} if y % 4 == 1 for d in (20, 21)}
         if days & inaug and "calendar.inauguration_day" in self.interpretations:
             ids.append("calendar.inauguration_day")
         return ids
