@@ -1,0 +1,128 @@
+"""`lmcore leave …`: annual leave projection and the use-or-lose request date (Art. 5 §1), sick leave certificates
+(§2.e), leave restriction periods (§3.c), voting leave (§7.d) and repayment on separation (§1.b)."""
+from __future__ import annotations
+
+from typing import Any
+
+from . import add_common, date_arg, load, print_json
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("leave", help="annual leave projection, use-or-lose dates, sick leave, leave restriction (Art. 5)")
+    leave = p.add_subparsers(dest="leave_command", metavar="WHAT")
+
+    s = leave.add_parser("project", help="projected annual leave at the end of the leave year, and the hours to lose above 240")
+    s.add_argument("--balance", required=True, metavar="H", help="annual leave balance today, in hours")
+    s.add_argument("--as-of", required=True, metavar="DATE", help="the date of that balance, YYYY-MM-DD")
+    s.add_argument("--years-of-service", required=True, metavar="N", help="years of creditable service (sets the accrual rate)")
+    s.add_argument("--planned", default="0", metavar="H", help="annual leave planned before the year ends, in hours (15-minute steps)")
+    _law_option(s)
+    s.set_defaults(func=run_project)
+
+    s = leave.add_parser("restoration-date", help="last day to request use-or-lose leave in writing (Art. 5 §1.e)")
+    s.add_argument("--year", required=True, type=int, metavar="Y", help="the leave year")
+    _law_option(s)
+    s.set_defaults(func=run_restoration)
+
+    s = leave.add_parser("year", help="the leave year's dates and pay periods (5 U.S.C. 6302(a))")
+    s.add_argument("--year", required=True, type=int, metavar="Y")
+    _law_option(s)
+    s.set_defaults(func=run_year)
+
+    s = leave.add_parser("certificate", help="does a sick-leave absence need a medical certificate? (Art. 5 §2.e)")
+    s.add_argument("--first", required=True, metavar="DATE", help="first day of the absence")
+    s.add_argument("--last", required=True, metavar="DATE", help="last day of the absence")
+    s.add_argument("--restricted", action="store_true", help="the employee is under a leave restriction (§3)")
+    s.set_defaults(func=run_certificate)
+
+    s = leave.add_parser("restriction", help="the dates of a leave restriction and its extensions (Art. 5 §3.c)")
+    s.add_argument("--start", required=True, metavar="DATE")
+    s.add_argument("--months", default="4", metavar="M", help="length of the restriction, at most 4 months")
+    s.add_argument("--extension", action="append", default=[], metavar="M", help="an extension of at most 4 months (repeatable)")
+    s.set_defaults(func=run_restriction)
+
+    s = leave.add_parser("voting", help="administrative leave to vote (Art. 5 §7.d(1))")
+    s.add_argument("--polls-open", required=True, metavar="HH:MM")
+    s.add_argument("--polls-close", required=True, metavar="HH:MM")
+    s.add_argument("--work-start", required=True, metavar="HH:MM", help="start of the tour of duty that day")
+    s.add_argument("--work-end", required=True, metavar="HH:MM", help="end of the tour of duty that day")
+    s.set_defaults(func=run_voting)
+
+    s = leave.add_parser("repay", help="annual leave to pay back on leaving DOL before the leave year ends (Art. 5 §1.b)")
+    s.add_argument("--separation", required=True, metavar="DATE")
+    s.add_argument("--taken", required=True, metavar="H", help="annual leave taken this leave year, in hours")
+    s.add_argument("--years-of-service", required=True, metavar="N")
+    s.add_argument("--carried-over", default="0", metavar="H", help="leave carried over into this leave year")
+    s.add_argument("--hourly-rate", metavar="USD", help="hourly rate of basic pay, for the amount in dollars")
+    _law_option(s)
+    s.set_defaults(func=run_repay)
+
+    for parser in leave.choices.values():
+        add_common(parser)
+    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+
+
+def _law_option(p: Any) -> None:
+    p.add_argument("--law", metavar="FILE", help="another federal-law file (default: lmcore/contracts/law/us_federal.yaml)")
+
+
+def _law(args: Any):
+    from ..law import load_law
+
+    return load_law(getattr(args, "law", None))
+
+
+def _out(args: Any, result: Any, text: str | None = None) -> int:
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        print(text if text is not None else result.explain())
+    return 0
+
+
+def run_project(args: Any) -> int:
+    from ..annual_leave import project_year_end
+
+    contract = load(args)
+    proj = project_year_end(args.balance, date_arg(args.as_of), args.years_of_service, args.planned, contract=contract, law=_law(args))
+    return _out(args, proj)
+
+
+def run_restoration(args: Any) -> int:
+    from ..leave_year import restoration_request_deadline
+
+    return _out(args, restoration_request_deadline(args.year, load(args), law=_law(args)))
+
+
+def run_year(args: Any) -> int:
+    from ..leave_year import leave_year
+
+    ly = leave_year(args.year, law=_law(args))
+    text = "\n".join([ly.explain()] + [f"  {p}" for p in ly.pay_periods])
+    return _out(args, ly, text)
+
+
+def run_certificate(args: Any) -> int:
+    from ..leave import medical_certificate
+
+    return _out(args, medical_certificate(date_arg(args.first), date_arg(args.last), under_restriction=args.restricted, contract=load(args)))
+
+
+def run_restriction(args: Any) -> int:
+    from ..leave import leave_restriction
+
+    return _out(args, leave_restriction(date_arg(args.start), args.months, args.extension, contract=load(args)))
+
+
+def run_voting(args: Any) -> int:
+    from ..admin_leave import voting_leave
+
+    return _out(args, voting_leave(args.polls_open, args.polls_close, args.work_start, args.work_end, contract=load(args)))
+
+
+def run_repay(args: Any) -> int:
+    from ..annual_leave import separation_repayment
+
+    contract = load(args)
+    return _out(args, separation_repayment(date_arg(args.separation), args.taken, args.years_of_service, args.carried_over,
+                                           args.hourly_rate, contract=contract, law=_law(args)))
