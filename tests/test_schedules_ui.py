@@ -1,0 +1,96 @@
+"""The work-schedules dashboard (lmcore.ui.schedules): starting inputs, answers, errors beside their inputs, summary."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from schedule_sheets import TEN, days, sheet
+
+pytest.importorskip("ipywidgets")
+from lmcore.ui.schedules import build_app  # noqa: E402
+
+AS_OF = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def app(contract):
+    return build_app(contract, as_of=AS_OF, params={})
+
+
+def test_first_answer_and_css_conventions(app):
+    classes = app.widget._dom_classes
+    assert "lmcore-app" in classes and "lmcore-ready" in classes
+    # the usual variable week (8:00–4:30, lunch 12:00–12:30) with 45 minutes more on Tue 11-17; Thanksgiving Thu 11-26:
+    # 9 × 8 h + 45 min = 72 h 45 against 80 − 8 = 72 h → 0.75 credit hours earned
+    assert "lmcore-answer" in app.answer._dom_classes and "Credit hours earned: 0.75" in app.answer.value
+    assert app.result.credit_hours_earned == 0.75 and app.result.basic_requirement == 72
+    text = app.summary()
+    assert text.startswith("Work schedules and credit hours (as of 2026-11-23)")
+    assert "credit hours earned 0.75" in text and "Thanksgiving Day" in text and "Team coverage" in text
+    assert len(app.comparison) == 6 and app.cite_pick.options and "Art. 4" in app.cite_text.value
+
+
+def test_link_parameters_and_a_compressed_schedule(contract):
+    a = build_app(contract, as_of=AS_OF, params={"schedule": "compressed-5-4-9", "period": "2026-11-20", "carry_in": "3"})
+    assert a.kind.widget.value == "compressed-5-4-9" and a.period.widget.value == dt.date(2026, 11, 15)
+    # the usual 5-4/9 (every other Friday off, 8 h on the first Friday): 80 − Thanksgiving 9 h = 71 h, all worked
+    r = a.result
+    assert (r.basic_requirement, r.worked_hours, r.shortfall_hours, r.credit_hours_in) == (71, 71, 0, 3)
+    assert len(a.layout_pick.widget.options) == 91  # "read from the timesheet" + 90 layouts
+    bad = build_app(contract, as_of=AS_OF, params={"schedule": "gliding", "layout": "99"})
+    assert "gliding" in bad.kind.error.value and "lmcore-error" in bad.kind.error._dom_classes
+    assert bad.kind.widget.value == "variable-week" and bad.result is not None
+
+
+def test_a_bad_time_is_shown_beside_its_day_and_kept(contract):
+    a = build_app(contract, as_of=AS_OF, params={})
+    a.rows[3].times[1].value = "25:00"  # Wed 11-18's end
+    assert "25:00" in a.rows[3].error.value and "lmcore-error" in a.rows[3].error._dom_classes
+    assert a.rows[3].times[1].value == "25:00" and "needs fixing" in a.answer.value
+    a.rows[3].times[1].value = "17:30"  # 8:00–5:30 less 30 min = 9 h: one more hour → 1.75 credit hours
+    assert a.rows[3].error.value == "" and a.result.credit_hours_earned == 1.75
+
+
+def test_field_errors_beside_their_fields(contract):
+    a = build_app(contract, as_of=AS_OF, params={})
+    a.part_time.widget.value = "eighty"
+    assert "not a number" in a.part_time.error.value
+    a.part_time.widget.value = "40"
+    assert a.part_time.error.value == "" and a.result.schedule.part_time_hours == 40
+    a.carry_in.widget.value = "11"  # part-time cap 40 × ¼ = 10 h
+    assert "more than the 10 hours" in a.carry_in.error.value
+    a.carry_in.widget.value = "0"
+    a.sup_end.widget.value = "4pm"
+    assert "not a time" in a.sup_end.error.value
+    a.team.widget.value = "Ana, 07:00"
+    assert "needs at least a name" in a.team.error.value
+
+
+def test_readings_switch_the_answer(contract):
+    a = build_app(contract, as_of=AS_OF, params={"part_time": "40"})
+    assert [c.choice for c in a.result.interpretations] == ["per_pay_period"]
+    a.readings["schedules.part_time_requirement"].widget.value = "per_day"
+    assert [c.choice for c in a.result.interpretations] == ["per_day"]
+
+
+def test_load_a_csv_file(contract):
+    a = build_app(contract, as_of=AS_OF, params={"schedule": "compressed-4-10"})
+    dec = ["2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10"]
+    data = sheet(*days(dec, TEN)).encode()
+    a._uploaded({"new": ({"name": "t.csv", "content": memoryview(data)},)})
+    # the next pay period, Sun 11-29 – Sat 12-12, Fridays off, no holiday: 8 × 10 h = 80 h
+    assert a.period.widget.value == dt.date(2026, 11, 29)
+    assert (a.result.worked_hours, a.result.basic_requirement, a.result.shortfall_hours) == (80, 80, 0)
+    a._uploaded({"new": ({"name": "bad.csv", "content": memoryview(b"date,start\n")},)})
+    assert "missing" in a.upload.error.value
+
+
+def test_fill_and_clear_buttons(contract):
+    a = build_app(contract, as_of=AS_OF, params={"schedule": "standard"})
+    a.clear.click()
+    # nothing worked: 72 h short (80 − 8 Thanksgiving), every workday short
+    assert a.result.worked_hours == 0 and a.result.shortfall_hours == 72
+    a.kind.widget.value = "compressed-5-4-9"
+    a.fill.click()
+    assert a.result.shortfall_hours == 0 and a.result.worked_hours == 71
+    assert sum(1 for r in a.rows if r.times[0].value) == 8  # 9 workdays less Thanksgiving
