@@ -80,7 +80,8 @@ class LeaveYear:
                 "anchor": self.anchor.isoformat(), "explanation": self.explain()}
 
 
-def _anchor(law: Law | None, anchor: Any) -> dt.date:
+def pay_period_anchor(law: Law | None = None, anchor: Any = None) -> dt.date:
+    """The known first day of a biweekly pay period: the given one, or the law file's (one grid for all of lmcore)."""
     if anchor is not None:
         return to_date(anchor, "pay-period anchor")
     from .law import load_law
@@ -99,7 +100,7 @@ def leave_year(year: int, *, law: Law | None = None, anchor: Any = None) -> Leav
     if isinstance(year, bool) or not isinstance(year, int) or not FIRST_YEAR <= year <= LAST_YEAR:
         raise OutOfRange(f"leave year {year!r} is outside the years lmcore's calendar covers", cite=LEAVE_YEAR_LAW,
                          fix=f"Give a year from {FIRST_YEAR} to {LAST_YEAR}")
-    a = _anchor(law, anchor)
+    a = pay_period_anchor(law, anchor)
     start = first_pay_period_start(year, a)
     nxt = first_pay_period_start(year + 1, a)
     periods = tuple(PayPeriod(i + 1, start + dt.timedelta(days=14 * i)) for i in range((nxt - start).days // 14))

@@ -24,9 +24,8 @@ REQUIRED = ("date", "start", "end", "lunch_start", "lunch_end")
 OPTIONAL = ("leave_hours", "leave_kind", "overtime_ordered_hours")
 COLUMNS = REQUIRED + OPTIONAL
 PERIOD_DAYS = 14
-# A known first day of a biweekly pay period: leave year 2026 began Sunday 2026-01-11 (5 U.S.C. 6302(a)); pay
-# periods run every 14 days from it (Sun 2026-11-15 – Sat 2026-11-28 is one). The same grid as law.yaml's anchor.
-PAY_PERIOD_ANCHOR = dt.date(2026, 1, 11)
+# Pay periods run every 14 days from the law file's known first day of a pay period (leave_year.pay_period_anchor,
+# Sunday 2026-01-11: Sun 2026-11-15 – Sat 2026-11-28 is one), the same grid the leave year uses.
 PAY_PERIOD_LAW = "5 U.S.C. 5504; 5 U.S.C. 6302(a)"
 # Leave kinds a row may name, and the words people type for them.
 LEAVE_KINDS = {
@@ -127,8 +126,11 @@ class Timesheet:
         return buf.getvalue()
 
 
-def pay_period_start(day: Any, anchor: dt.date = PAY_PERIOD_ANCHOR) -> dt.date:
+def pay_period_start(day: Any, anchor: dt.date | None = None) -> dt.date:
     """First day (a Sunday) of the biweekly pay period that contains `day`."""
+    from .leave_year import pay_period_anchor
+
+    anchor = anchor or pay_period_anchor()
     day = to_date(day, "date")
     return day - dt.timedelta(days=(day - anchor).days % PERIOD_DAYS)
 
@@ -339,5 +341,5 @@ def blank_timesheet(period_start: Any) -> Timesheet:
     return Timesheet(start, tuple(DayEntry(start + dt.timedelta(days=i)) for i in range(PERIOD_DAYS)))
 
 
-__all__ = ["COLUMNS", "DayEntry", "LEAVE_KINDS", "PAY_PERIOD_ANCHOR", "Timesheet", "TimesheetError", "blank_timesheet",
+__all__ = ["COLUMNS", "DayEntry", "LEAVE_KINDS", "Timesheet", "TimesheetError", "blank_timesheet",
            "fmt_clock", "fmt_hhmm", "pay_period_start", "parse_hhmm", "read_timesheet"]
