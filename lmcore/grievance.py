@@ -1,0 +1,246 @@
+"""The grievance timeline (Art. 43): every milestone from learning of a violation to arbitration.
+
+A `Grievance` records what actually happened (dates as they occur) and the path; `timeline()` returns each
+milestone with who must act, the due date and its counting (`Deadline`), the citation, the status and what a
+miss means. Dates not known yet are projected from the latest allowed date of the step before.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .deadlines import Deadline, fmt_day
+from .errors import InvalidDate, InvalidInput
+from .grievance_steps import PATHS
+from .interpretations import Choice, Flaw
+
+STATUSES = ("done_on_time", "done_late", "open", "missed", "projected")
+
+# Every date a user can record: the words used in messages and the rule it belongs to.
+DATE_FIELDS: dict[str, tuple[str, str]] = {
+    "learned": ("date the violation was learned of (for a stay: the removal decision received)", "Art. 43 §7.a(1)"),
+    "occurred": ("date the violation occurred", "Art. 43 §8.b(3)"),
+    "filed": ("filing date", "Art. 43 §6.b"),
+    "form_completed": ("date the properly completed form was received", "Art. 43 §6.b"),
+    "step1_meeting": ("Step 1 meeting date", "Art. 43 §7.a(3)"),
+    "step1_decision": ("Step 1 decision date", "Art. 43 §7.a(3)"),
+    "step1_oelmr_notice": ("date the Union notified OELMR of the late Step 1 decision", "Art. 43 §7.a(5)"),
+    "step2_appeal": ("Step 2 appeal date", "Art. 43 §7.b(1)"),
+    "step2_form_completed": ("date the properly completed Step 2 appeal form was received", "Art. 43 §6.b"),
+    "step2_meeting": ("Step 2 meeting date", "Art. 43 §7.b(4)"),
+    "step2_decision": ("Step 2 decision date", "Art. 43 §7.b(4)"),
+    "step2_oelmr_notice": ("date the Union notified OELMR of the late Step 2 decision", "Art. 43 §7.b(4)"),
+    "consolidated": ("date the grievances were consolidated", "Art. 43 §8.c(2)(c)"),
+    "resolved": ("date the matter was resolved", "Art. 43 §8.b"),
+    "invoked": ("date arbitration was invoked", "Art. 43 §10"),
+    "arbitrability_notice": ("date of the grievability/arbitrability notice", "Art. 43 §11"),
+    "hearing": ("arbitration hearing date", "Art. 44 §3.c"),
+    "award": ("date of the arbitrator's award", "Art. 43 §14.a"),
+}
+_SCHEDULED = {"hearing"}  # dates that may lie after "as of" (a hearing is scheduled ahead)
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """A step waived by mutual written agreement (Art. 43 §13.b), optionally with the date it was signed."""
+
+    step: str
+    agreed_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Extension:
+    """A time limit modified by mutual written agreement (Art. 43 §13.a): more workdays, or a new due date."""
+
+    milestone: str
+    workdays: int | None = None
+    until: dt.date | None = None
+    agreed_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Grievance:
+    """What happened and when. `learned` starts the first count (the occurrence for a Union institutional
+    grievance if `occurred` is not given; the receipt of the removal decision for a stay)."""
+
+    learned: dt.date
+    path: str = "employee"
+    occurred: dt.date | None = None
+    filed: dt.date | None = None
+    form_completed: dt.date | None = None
+    step1_meeting: dt.date | None = None
+    step1_decision: dt.date | None = None
+    step1_oelmr_notice: dt.date | None = None
+    step2_appeal: dt.date | None = None
+    step2_form_completed: dt.date | None = None
+    step2_meeting: dt.date | None = None
+    step2_decision: dt.date | None = None
+    step2_oelmr_notice: dt.date | None = None
+    consolidated: dt.date | None = None
+    resolved: dt.date | None = None
+    invoked: dt.date | None = None
+    arbitrability_notice: dt.date | None = None
+    hearing: dt.date | None = None
+    award: dt.date | None = None
+    continuing: bool = False
+    agencies: str = "single"
+    consolidation: str | None = None
+    expedited: bool = False
+    waivers: tuple[Waiver, ...] = ()
+    extensions: tuple[Extension, ...] = ()
+    title: str = ""
+
+    def recorded(self) -> dict[str, dt.date]:
+        """The dates given, by field name."""
+        return {k: getattr(self, k) for k in DATE_FIELDS if getattr(self, k) is not None}
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> Grievance:
+        """Build from strings or dates (a form, a URL, a CSV row); a bad date names its field and rule."""
+        from .calendar import to_date
+
+        known = {f.name for f in fields(cls)}
+        kw: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in known:
+                raise InvalidInput(f"unknown grievance field '{key}'", cite="Art. 43",
+                                   fix=f"Known fields: {', '.join(sorted(known))}")
+            if key in DATE_FIELDS:
+                if value in (None, ""):
+                    continue
+                words, cite = DATE_FIELDS[key]
+                try:
+                    kw[key] = to_date(value, words)
+                except InvalidDate as exc:
+                    raise InvalidDate(exc.what, cite=cite, fix=exc.fix, field=key) from None
+            else:
+                kw[key] = value
+        if "learned" not in kw:
+            raise InvalidInput("the date the violation was learned of is missing", cite="Art. 43 §7.a(1)",
+                               fix="Give the learned date (YYYY-MM-DD)", field="learned")
+        return cls(**kw)
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One step of a grievance: who must act by when (with the counting), under which rule, and its status."""
+
+    name: str
+    label: str
+    actor: str
+    side: str
+    due: dt.date | None
+    cite: str
+    status: str
+    consequence: str
+    consequence_cite: str
+    deadline: Deadline | None
+    done_on: dt.date | None = None
+    start: dt.date | None = None
+    counts_from: str = ""
+    notes: tuple[str, ...] = ()
+    flaws: tuple[Flaw, ...] = ()
+    interpretations: tuple[Choice, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        """Still to be done (open or projected)."""
+        return self.status in ("open", "projected")
+
+    def explain(self) -> str:
+        """The milestone in words: due date and counting, status, and the consequence of a miss."""
+        lines = [f"{self.label} — {self.actor}."]
+        if self.deadline is not None:
+            lines.append(self.deadline.explain())
+        else:
+            lines.append(f"No fixed date ({self.cite}).")
+        if self.counts_from:
+            lines.append(f"Counted {self.counts_from}.")
+        lines.append(f"Status: {self.status.replace('_', ' ')}" + (f" (done {fmt_day(self.done_on)})" if self.done_on else "") + ".")
+        lines += list(self.notes)
+        lines.append(f"If missed: {self.consequence} ({self.consequence_cite})")
+        lines += [str(f) for f in self.flaws]
+        shown = {c.id for c in (self.deadline.interpretations if self.deadline else ())}
+        lines += [f"Reading used: {c}" for c in self.interpretations if c.id not in shown]
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "label": self.label, "actor": self.actor, "side": self.side,
+            "due": self.due.isoformat() if self.due else None, "cite": self.cite, "status": self.status,
+            "done_on": self.done_on.isoformat() if self.done_on else None,
+            "start": self.start.isoformat() if self.start else None, "counts_from": self.counts_from,
+            "consequence": self.consequence, "consequence_cite": self.consequence_cite, "notes": list(self.notes),
+            "flaws": [str(f) for f in self.flaws], "interpretations": [c.to_dict() for c in self.interpretations],
+            "explanation": self.explain(), "deadline": self.deadline.to_dict() if self.deadline else None,
+        }
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """All milestones of one grievance as of a date, with notes (termination, waivers) and the readings used."""
+
+    grievance: Grievance
+    as_of: dt.date
+    milestones: tuple[Milestone, ...]
+    notes: tuple[str, ...] = ()
+    interpretations: tuple[Choice, ...] = ()
+
+    @property
+    def names(self) -> list[str]:
+        return [m.name for m in self.milestones]
+
+    def milestone(self, name: str) -> Milestone:
+        for m in self.milestones:
+            if m.name == name:
+                return m
+        raise InvalidInput(f"no milestone '{name}' on the {self.grievance.path} path", cite="Art. 43",
+                           fix=f"Milestones: {', '.join(self.names)}")
+
+    @property
+    def at_hand(self) -> Milestone:
+        """The step to act on now: where the grievance ended (§12), else the first open step, else the first
+        projected one, else the last."""
+        for pick in (lambda m: m is self.terminated, lambda m: m.status == "open", lambda m: m.status == "projected"):
+            found = next((m for m in self.milestones if pick(m)), None)
+            if found is not None:
+                return found
+        return self.milestones[-1]
+
+    @property
+    def terminated(self) -> Milestone | None:
+        """The first filer-side deadline missed: the grievance ended there (Art. 43 §12)."""
+        return _ended_at(self.milestones)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.grievance.path, "as_of": self.as_of.isoformat(),
+                "milestones": [m.to_dict() for m in self.milestones], "notes": list(self.notes),
+                "interpretations": [c.to_dict() for c in self.interpretations]}
+
+
+def timeline(grievance: Grievance, contract: Any = None, as_of: dt.date | None = None) -> Timeline:
+    """Every milestone of the grievance as of a date (Art. 43 §6–§14; Art. 44 §3 once arbitration is invoked)."""
+    from . import load_contract
+    from .grievance_timeline import Engine
+
+    contract = contract or load_contract()
+    return Engine(grievance, contract, as_of or dt.date.today()).run()
+
+
+def _ended_at(milestones: Any) -> Milestone | None:
+    """The first missed deadline whose consequence is the end of the grievance (Art. 43 §12)."""
+    return next((m for m in milestones if m.status == "missed" and m.consequence_cite == "Art. 43 §12"), None)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of the month `months` later, or that month's last day (Nov 30 + 3 months = Feb 28)."""
+    from calendar import monthrange
+
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return dt.date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
+__all__ = ["DATE_FIELDS", "PATHS", "STATUSES", "Extension", "Grievance", "Milestone", "Timeline", "Waiver",
+           "add_months", "timeline"]
