@@ -6,16 +6,9 @@ import datetime as dt
 import time
 from pathlib import Path
 
+from timing import best
+
 OUT = Path(__file__).with_name("results_contract_calendar.txt")
-
-
-def best(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:

@@ -7,16 +7,9 @@ import platform
 import time
 from pathlib import Path
 
+from timing import best
+
 OUT = Path(__file__).with_name("results_flexiplace.txt")
-
-
-def best(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:

@@ -10,17 +10,10 @@ import sys
 import time
 from pathlib import Path
 
+from timing import best
+
 OUT = Path(__file__).with_name("results_leave.txt")
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def best(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:

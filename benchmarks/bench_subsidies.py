@@ -9,17 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
+from timing import best
+
 N = 1_000_000
 OUT = Path(__file__).with_name("results_subsidies.txt")
-
-
-def best(fn, repeat: int = 5) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times)
 
 
 def main() -> None:
