@@ -79,17 +79,6 @@ class WorkdayCalendar:
         new._busdaycal = np.busdaycalendar(weekmask="1111100", holidays=np.array(nonwork, dtype="datetime64[D]"))
         return new
 
-    def with_options(self, **options: Any) -> WorkdayCalendar:
-        kw = dict(
-            first_year=self.first_year,
-            last_year=self.last_year,
-            closures=self.closures,
-            inauguration_day=self.inauguration_day,
-            executive_order_closures=self.executive_order_closures,
-        )
-        kw.update(options)
-        return WorkdayCalendar(**kw)
-
     @property
     def busdaycalendar(self) -> np.busdaycalendar:
         """The numpy business-day calendar, for bulk work outside this class."""
