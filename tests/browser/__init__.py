@@ -1,0 +1,1 @@
+"""Real-browser tests of the Voilà dashboards (pytest -m browser)."""

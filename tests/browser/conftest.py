@@ -1,0 +1,210 @@
+"""Real-browser fixtures: one Voilà server per test session (per xdist worker) and Chromium driven by Playwright.
+
+`voila_server` starts Voilà on a free port with the repository's voila.json (the same command `lmcore serve`
+runs; port_retries=0), waits until it answers and stops it at the end. `open_dashboard(name, query)` opens a
+dashboard and waits for the app's own ready marker (`#loading` gone, `.lmcore-ready` set) — never a fixed
+sleep — while recording console errors and refusing (and recording) any request that leaves 127.0.0.1.
+Screenshots go to test-artifacts/ (gitignored).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+
+from lmcore.commands.serve import voila_command
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS = ROOT / "notebooks"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
+LOCAL_HOSTS = {"127.0.0.1"}
+READY_TIMEOUT_MS = 60_000  # first render on a loaded 2-core CI machine; the wait ends as soon as the marker is set
+SERVER_TIMEOUT_S = 90
+
+
+def dashboard_names() -> list[str]:
+    """Every dashboard notebook that exists now (the landing page index.ipynb is tested on its own)."""
+    return sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb") if p.name != "index.ipynb" and not p.name.startswith((".", "_")))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def voila_server() -> Iterator[str]:
+    """Base URL of a Voilà server started with the repository config on a free port (one per xdist worker)."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
+    ARTIFACTS.mkdir(exist_ok=True)
+    port = free_port()
+    argv, env, cwd = voila_command(NOTEBOOKS, port)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    log_path = ARTIFACTS / f"voila-{worker}.log"
+    log = log_path.open("w")
+    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_until_answering(base, proc, log_path)
+        yield base
+    finally:
+        proc.terminate()  # Voilà stops its kernels on SIGTERM
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def _wait_until_answering(base: str, proc: subprocess.Popen, log_path: Path) -> None:
+    deadline = time.monotonic() + SERVER_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"Voilà exited with {proc.returncode}:\n{log_path.read_text()[-3000:]}")
+        try:
+            if requests.get(base, timeout=5).status_code == 200:
+                return
+        except requests.RequestException:  # not up yet, or busy starting its kernels
+            pass
+        time.sleep(0.1)  # polling the server's socket, not waiting for a page
+    raise RuntimeError(f"Voilà did not answer within {SERVER_TIMEOUT_S} s:\n{log_path.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """pytest-playwright's launch options: Debian's chromium (no browser download is possible here)."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
+
+
+@dataclass
+class Dashboard:
+    """An open dashboard page with what the browser reported while it was open."""
+
+    page: object
+    name: str
+    kernel_id: str | None
+    console_errors: list[str] = field(default_factory=list)
+    external_requests: list[str] = field(default_factory=list)
+
+    def field_box(self, input_selector: str):
+        """The Field row (label, input, error) holding an input: its `.lmcore-error` is the message beside it."""
+        page = self.page
+        rows = page.locator(".widget-hbox").filter(has=page.locator(input_selector)).filter(has=page.locator(".lmcore-error"))
+        return rows.last  # the innermost row holding both: the Field's own box
+
+    def answer_text(self) -> str:
+        return " ".join(self.page.locator(".lmcore-answer").first.inner_text().split())
+
+
+class Opener:
+    """Opens dashboards in their own browser contexts; at the end frees their kernels and reports what went wrong."""
+
+    def __init__(self, base: str, browser):
+        self.base, self.browser = base, browser
+        self.opened: list[tuple[object, Dashboard]] = []
+
+    def open(self, name: str, query: str = "", wait_ready: bool = True) -> Dashboard:
+        context = self.browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        dash = Dashboard(page, name, None)
+        page.on("console", lambda m: m.type == "error" and dash.console_errors.append(m.text))
+        page.on("pageerror", lambda e: dash.console_errors.append(f"page error: {e}"))
+
+        def guard(route) -> None:
+            url = urlsplit(route.request.url)
+            if url.scheme in ("http", "https", "ws", "wss") and url.hostname not in LOCAL_HOSTS:
+                dash.external_requests.append(route.request.url)
+                route.abort()
+            else:
+                route.continue_()
+
+        context.route("**/*", guard)
+        self.opened.append((context, dash))
+        page.goto(f"{self.base}voila/render/{name}.ipynb" + (f"?{query}" if query else ""), timeout=READY_TIMEOUT_MS)
+        if wait_ready:
+            wait_until_ready(page)
+        dash.kernel_id = kernel_id(page)
+        return dash
+
+    def close(self) -> None:
+        problems = []
+        for context, dash in self.opened:
+            if dash.kernel_id:
+                requests.post(f"{self.base}voila/api/shutdown/{dash.kernel_id}", timeout=30)
+            context.close()
+            if dash.external_requests:
+                problems.append(f"{dash.name}: requests left 127.0.0.1: {dash.external_requests}")
+            if dash.console_errors:
+                problems.append(f"{dash.name}: console errors: {dash.console_errors}")
+        self.opened.clear()
+        assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def open_dashboard(voila_server: str, browser) -> Iterator[Callable[..., Dashboard]]:
+    """open_dashboard(name, query="") → a ready Dashboard; each gets its own browser context and kernel."""
+    opener = Opener(voila_server, browser)
+    yield opener.open
+    opener.close()
+
+
+@pytest.fixture(scope="module")
+def module_opener(voila_server: str, browser) -> Iterator[Opener]:
+    """For a test module that drives one dashboard page through several steps (one page load, one kernel)."""
+    opener = Opener(voila_server, browser)
+    yield opener
+    opener.close()
+
+
+def wait_until_ready(page) -> None:
+    """Voilà's spinner gone and the app's ready marker set (the first answer is drawn); no widget failed to load."""
+    page.wait_for_selector("#loading", state="hidden", timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(".lmcore-app.lmcore-ready", timeout=READY_TIMEOUT_MS)
+    broken = page.locator(".jupyter-widgets-error-widget").count()
+    assert broken == 0, f"{broken} widget(s) failed to render in the browser"
+
+
+def kernel_id(page) -> str | None:
+    node = page.locator("#jupyter-config-data")
+    if not node.count():
+        return None
+    return json.loads(node.first.text_content()).get("kernelId")
+
+
+def error_outputs(page) -> list[str]:
+    """Error or stderr output of notebook cells (tracebacks are off, so Voilà shows a one-line notice instead)."""
+    texts = page.locator('[data-mime-type="application/vnd.jupyter.stderr"], .jp-OutputArea-output.jp-mod-error').all_inner_texts()
+    body = page.locator("body").inner_text()
+    if "There was an error when executing cell" in body:
+        texts.append("Voilà: There was an error when executing cell")
+    return texts
+
+
+def screenshot(page, name: str) -> Path:
+    """A full-length screenshot of the dashboard in test-artifacts/<name>.png (Voilà scrolls inside #rendered_cells)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    height = page.evaluate("() => { const r = document.querySelector('#rendered_cells');"
+                           " return Math.ceil(r ? r.scrollHeight : document.body.scrollHeight); }")
+    page.set_viewport_size({"width": 1280, "height": max(900, min(int(height) + 40, 8000))})
+    path = ARTIFACTS / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def normalized(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,54 @@
+"""`lmcore serve`: the Voilà command built from the repository's voila.json, and clear errors (no browser here)."""
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from lmcore import InvalidInput
+from lmcore.cli import main
+from lmcore.commands import serve
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_command_uses_the_repository_config_and_template():
+    argv, env, cwd = serve.voila_command(ROOT / "notebooks", port=9123)
+    assert argv[1:3] == ["-m", "voila"] and str(ROOT / "notebooks") in argv
+    assert argv[argv.index("--Voila.config_file_paths") + 1] == str(ROOT)
+    assert "--port=9123" in argv and "--no-browser" in argv
+    assert cwd == ROOT
+    assert env["JUPYTER_PATH"].split(":")[0] == str(serve.JUPYTER_DATA)
+    assert (serve.JUPYTER_DATA / "voila" / "templates" / "lmcore" / "index.html.j2").is_file()
+
+
+def test_voila_config_settings():
+    """The settings issue #8 asks for live in voila.json (not in flags)."""
+    cfg = json.loads((ROOT / "voila.json").read_text())
+    assert cfg["Voila"] == {**cfg["Voila"], "ip": "127.0.0.1", "port": 8866, "port_retries": 0}
+    vc = cfg["VoilaConfiguration"]
+    assert vc["strip_sources"] is True and vc["show_tracebacks"] is False and vc["preheat_kernel"] is True
+    assert vc["template"] == "lmcore" and vc["allow_template_override"] == "NO"
+    assert cfg["VoilaKernelManager"]["kernel_pools_config"]["default"]["pool_size"] >= 1
+
+
+def test_missing_notebooks_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(InvalidInput, match="not a folder of notebooks"):
+        serve.voila_command(tmp_path / "nope")
+    (tmp_path / "nb").mkdir()
+    with pytest.raises(InvalidInput, match="no voila.json"):
+        serve.voila_command(tmp_path / "nb")
+
+
+def test_busy_port_is_an_error_with_what_to_do(capsys):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        with pytest.raises(InvalidInput, match=f"port {port} on 127.0.0.1 is already in use"):
+            serve.check_port(port)
+        assert main(["serve", "--no-browser", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--port" in err
