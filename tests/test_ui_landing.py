@@ -62,3 +62,10 @@ def test_the_repository_landing_links_every_dashboard():
     assert sorted(d.name for d in app.items) == expected
     assert app.items[0].name == "handbook"
     assert all(d.description for d in app.items), "every dashboard needs a plain-words description"
+
+
+def test_example_query_with_a_leading_question_mark(tmp_path):
+    _notebook(tmp_path, "leave_planner", "", {"title": "Leave", "description": "d", "example_query": "?balance=230"})
+    (d,) = landing.dashboards(tmp_path)
+    assert d.example_query == "balance=230"
+    assert 'href="leave_planner.ipynb?balance=230"' in landing.build_app(as_of=AS_OF, folder=tmp_path).cards.value

@@ -61,7 +61,7 @@ def describe(path: Path) -> Dashboard:
         title = title or head
         description = description or para
     title = title or path.stem.replace("_", " ").capitalize()
-    return Dashboard(path.stem, title, description or "", str(meta.get("example_query", "")))
+    return Dashboard(path.stem, title, description or "", str(meta.get("example_query", "")).lstrip("?"))
 
 
 def _first_heading_and_paragraph(markdown: str) -> tuple[str, str]:

@@ -61,14 +61,15 @@ def test_execute_request_over_the_kernel_websocket_does_nothing(voila_server, op
     assert not Path(marker).exists()
 
 
-@pytest.mark.xfail(strict=False, reason="Voilà's unload beacon does not reliably reach the server from headless Chromium "
-                   "on a loaded 2-core machine; idle kernels are culled after 30 min (voila.json) instead")
 def test_leaving_a_page_frees_its_kernel(voila_server, open_dashboard):
     """Closing or leaving a dashboard shuts its kernel down (Voilà's unload beacon), so a training room does not
     fill memory with abandoned kernels."""
     dash = open_dashboard("index")
     kid = dash.kernel_id
     assert requests.get(f"{voila_server}api/kernels/{kid}", timeout=10).status_code == 200
+    # The test's request guard (context.route) holds requests made while a page unloads, so the beacon would never
+    # leave; take it off to see what a real browser does (requests made before this point are still checked at teardown).
+    dash.page.context.unroute("**/*")
     dash.page.goto("about:blank")
     status = 200
     for _ in range(600):  # poll the server (up to ~60 s on a loaded machine) until the kernel is gone
