@@ -403,7 +403,7 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     as_of = as_of or dt.date.today()
     if params is None:
         _warm_up(contract)  # in a pre-heated Voilà kernel this runs before anyone opens the page
-        params = query_params({})
+        params = query_params({}, plots=False)
     return ArbitrationApp(contract, as_of, params)
 
 

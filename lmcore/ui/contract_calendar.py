@@ -234,4 +234,4 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     from .. import load_contract
 
     contract = contract or load_contract()
-    return ContractCalendarApp(contract, as_of or dt.date.today(), query_params() if params is None else dict(params))
+    return ContractCalendarApp(contract, as_of or dt.date.today(), query_params(plots=False) if params is None else dict(params))

@@ -245,5 +245,5 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     from .. import load_contract
 
     contract = contract or load_contract()
-    raw = query_params() if params is None else dict(params)
+    raw = query_params(plots=False) if params is None else dict(params)
     return FlexiplaceApp(contract, as_of or dt.date.today(), {k: html.unescape(str(v)) for k, v in raw.items()})

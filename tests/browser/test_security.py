@@ -87,3 +87,17 @@ def _message(msg_type: str, content: dict) -> str:
               "version": "5.3", "date": ""}
     return json.dumps({"header": header, "parent_header": {}, "metadata": {}, "content": content,
                        "channel": "shell", "buffers": []})
+
+
+@pytest.mark.parametrize("method,path", [
+    ("POST", "api/kernels"), ("GET", "api/kernels"), ("POST", "api/sessions"), ("POST", "api/terminals"),
+    ("PUT", "api/contents/x.ipynb"), ("POST", "api/contents"), ("GET", "api/contents"),
+    ("POST", "voila/api/shutdown/0b4c7d3e-0000-4000-8000-000000000000"),
+    ("DELETE", "api/kernels/0b4c7d3e-0000-4000-8000-000000000000"),
+])
+def test_no_cross_site_request_can_start_list_or_write_anything(voila_server, method, path):
+    """voila.json turns Tornado's XSRF check off because Voilà's notebook page never sets the `_xsrf` cookie its own
+    unload beacon needs. That is safe only because a forged request can do nothing: there is no endpoint to start
+    a kernel, list kernels, write files or open a terminal, and a kernel can be stopped only by its random id."""
+    r = requests.request(method, f"{voila_server}{path}", headers={"Origin": "http://evil.example"}, timeout=10)
+    assert r.status_code in (403, 404, 405), (method, path, r.status_code)

@@ -1,0 +1,46 @@
+"""Starting inputs from the page link, and the pre-heated kernel's wait for the page request (issue 8)."""
+from __future__ import annotations
+
+import sys
+import types
+
+import pytest
+
+from lmcore import ui
+
+
+def test_query_string_over_defaults(monkeypatch):
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    monkeypatch.setenv("QUERY_STRING", "learned=2026-11-18&path=union&empty=")
+    assert ui.query_params({"path": "employee", "q": "x"}) == {"path": "union", "q": "x", "learned": "2026-11-18"}
+
+
+def test_outside_preheat_nothing_waits_or_warms(monkeypatch):
+    """nbval, nbconvert and JupyterLab run the notebook straight through: no wait, no warm-up."""
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    monkeypatch.setattr(ui, "warm_up", lambda plots=True: pytest.fail("warm_up outside a pre-heated kernel"))
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    assert ui.query_params({"a": "1"}) == {"a": "1"}
+
+
+@pytest.mark.parametrize("plots", [True, False])
+def test_preheated_kernel_warms_up_then_waits_once(monkeypatch, plots):
+    """Voilà pre-heat: pay the one-off costs, then wait for the request (QUERY_STRING set by Voilà), only once."""
+    calls: list[str] = []
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.setenv("LMCORE_REQUEST_RECEIVED", "")  # empty = not yet; monkeypatch removes what the wait sets
+    monkeypatch.setattr(ui, "warm_up", lambda plots=True: calls.append(f"warm plots={plots}"))
+
+    def wait_for_request() -> None:
+        calls.append("wait")
+        monkeypatch.setenv("QUERY_STRING", "income=45000")
+
+    monkeypatch.setitem(sys.modules, "voila.utils", types.SimpleNamespace(wait_for_request=wait_for_request))
+    assert ui.query_params({"cost": "900"}, plots=plots) == {"cost": "900", "income": "45000"}
+    assert ui.query_params({}, plots=plots) == {"income": "45000"}
+    assert calls == [f"warm plots={plots}", "wait"]
+
+
+def test_warm_up_loads_what_the_first_answer_needs():
+    ui.warm_up(plots=True)
+    assert "matplotlib.figure" in sys.modules
