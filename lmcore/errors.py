@@ -44,3 +44,7 @@ class ContractFileError(LmcoreError):
 
 class UnknownCitation(LmcoreError):
     """A citation that does not parse or names a part of the contract that does not exist."""
+
+
+class CaseLogError(LmcoreError):
+    """A case log file that cannot be opened, read or written, or that is not an lmcore case log."""

@@ -114,12 +114,66 @@ class Grievance:
                     kw[key] = to_date(value, words)
                 except InvalidDate as exc:
                     raise InvalidDate(exc.what, cite=cite, fix=exc.fix, field=key) from None
+            elif key in _MODIFICATIONS and isinstance(value, (list, tuple)):
+                kw[key] = tuple(_modification(key, item) for item in value)
             else:
                 kw[key] = value
         if "learned" not in kw:
             raise InvalidInput("the date the violation was learned of is missing", cite="Art. 43 §7.a(1)",
                                fix="Give the learned date (YYYY-MM-DD)", field="learned")
         return cls(**kw)
+
+    def to_mapping(self) -> dict[str, Any]:
+        """Every field as plain JSON values (ISO dates; waivers and extensions as lists of dicts), the form
+        `from_mapping` reads back: how the case log stores a grievance."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name in _MODIFICATIONS:
+                value = [{m.name: _iso(getattr(item, m.name)) for m in fields(item)} for item in value]
+            out[f.name] = _iso(value)
+        return out
+
+
+# Waivers (§13.b) and extensions (§13.a) given as dicts: their class, rule and the words for their dates.
+_MODIFICATIONS: dict[str, tuple[type, str, dict[str, str]]] = {
+    "waivers": (Waiver, "Art. 43 §13.b", {"agreed_on": "date the written waiver was signed"}),
+    "extensions": (Extension, "Art. 43 §13.a", {"until": "new due date agreed in writing",
+                                                "agreed_on": "date the written extension was signed"}),
+}
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _modification(key: str, item: Any) -> Any:
+    """A Waiver or Extension from itself or from a dict such as Grievance.to_mapping() writes."""
+    from .calendar import to_date
+
+    cls, cite, dates = _MODIFICATIONS[key]
+    if isinstance(item, cls):
+        return item
+    names = [f.name for f in fields(cls)]
+    if not isinstance(item, dict) or set(item) - set(names) or not str(item.get(names[0]) or "").strip():
+        raise InvalidInput(f"{key} entry {item!r} is not a valid {key[:-1]} record", cite=cite,
+                           fix=f"Give each as a dict with '{names[0]}' and optionally {', '.join(names[1:])}", field=key)
+    kw: dict[str, Any] = {}
+    for name, value in item.items():
+        if value in (None, ""):
+            continue
+        if name in dates:
+            try:
+                value = to_date(value, dates[name])
+            except InvalidDate as exc:
+                raise InvalidDate(exc.what, cite=cite, fix=exc.fix, field=key) from None
+        elif name == "workdays":
+            if isinstance(value, bool) or not str(value).strip().isdigit():
+                raise InvalidInput(f"{key}: workdays {value!r} is not a whole number", cite=cite,
+                                   fix="Give the number of workdays added, e.g. 5", field=key)
+            value = int(value)
+        kw[name] = value
+    return cls(**kw)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,9 @@ c.Spawner.environment = {
     # MathJax from the page bundle, not a CDN; idle kernels stopped after 30 minutes)
     "JUPYTER_CONFIG_PATH": f"{LMCORE_HOME}:{LMCORE_HOME}/binder/jupyter_config",
 }
+# The steward's case log (lmcore/caselog.py) is one SQLite file per person: with no LMCORE_CASELOG set it lives in
+# the person's own home folder (~/.local/share/lmcore/cases.sqlite), which TLJH and local spawners give each user.
+# voila.json refuses .sqlite and hidden paths through /voila/files, so nobody can download another's log.
 # A dashboards-only server: no terminals, and no JupyterLab front end (people use the Voilà pages).
 c.Spawner.args = [
     "--ServerApp.terminals_enabled=False",

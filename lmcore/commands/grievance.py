@@ -32,14 +32,23 @@ _DATES = [
 
 
 def register(sub: Any) -> None:
-    from ..grievance_steps import CONSOLIDATIONS, PATHS
-
     p = sub.add_parser("grievance", help="every deadline of a grievance (Art. 43), with its status and citation",
                        description="Dates are YYYY-MM-DD. Give the dates that have happened; the rest are projected.")
+    add_grievance_options(p)
+    p.add_argument("--as-of", metavar="DATE", help="the day to judge statuses on (default: today)")
+    p.add_argument("--explain", metavar="NAME", help="print the full explanation of one milestone")
+    p.add_argument("--ics", metavar="FILE", help="write the open deadlines to an iCalendar file")
+    add_common(p)
+    p.set_defaults(func=run)
+
+
+def add_grievance_options(p: Any) -> None:
+    """The options that describe one grievance (read back by `build`): shared with `lmcore cases add`."""
+    from ..grievance_steps import CONSOLIDATIONS, PATHS
+
     for opt, dest, text in _DATES:
         p.add_argument(opt, dest=dest, metavar="DATE", help=text)
     p.add_argument("--path", choices=PATHS, default="employee", help="the kind of grievance (default: employee)")
-    p.add_argument("--as-of", metavar="DATE", help="the day to judge statuses on (default: today)")
     p.add_argument("--agencies", choices=["single", "multiple"], default="single",
                    help="Union institutional grievance: one DOL Agency or more (§8.b)")
     p.add_argument("--consolidation", choices=CONSOLIDATIONS, help="Union-filed grievances consolidated (§8.c(2))")
@@ -50,10 +59,6 @@ def register(sub: Any) -> None:
     p.add_argument("--extend", action="append", metavar="NAME=N|NAME=DATE",
                    help="a time limit extended in writing (§13.a): N more workdays, or a new due date (repeatable)")
     p.add_argument("--title", default="", help="a name for the grievance (shown in the summary and calendar)")
-    p.add_argument("--explain", metavar="NAME", help="print the full explanation of one milestone")
-    p.add_argument("--ics", metavar="FILE", help="write the open deadlines to an iCalendar file")
-    add_common(p)
-    p.set_defaults(func=run)
 
 
 def _date(text: str | None, option: str, cite: str) -> dt.date | None:

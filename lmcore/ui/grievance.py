@@ -2,7 +2,8 @@
 
 `build_app(contract=None, as_of=date, params=None)` returns a `GrievanceApp` with `.widget` (the root, class
 `lmcore-app`) and `.summary()` (deterministic text). Starting inputs come from `params`, e.g. the URL query
-`?learned=2026-11-18&path=employee`. The learned date picker has the extra class `lmcore-learned`.
+`?learned=2026-11-18&path=employee`. The learned date picker has the extra class `lmcore-learned`. Section 4,
+"My case log" (lmcore.ui.caselog), saves the grievance to the user's own case log and lists the saved cases.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from ..grievance_report import ics, summary_html
 from ..grievance_steps import CONSOLIDATIONS, PATHS, path_steps
 from ..screening import FILERS, STATUSES, SUBJECTS, Situation, screen
 from . import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, date_field, error_html, esc, mark_ready
+from .caselog import CaseLogSection, fill_form
 
 _LABELS = {
     "learned": ("Learned of the violation", "For a removal stay: the day the removal decision was received."),
@@ -58,7 +60,7 @@ def _date_param(params: dict[str, str], key: str) -> tuple[dt.date | None, str |
 class GrievanceApp:
     """The widgets and the glue: every change recomputes the timeline with lmcore.grievance.timeline."""
 
-    def __init__(self, contract: Any, as_of: dt.date, params: dict[str, str]):
+    def __init__(self, contract: Any, as_of: dt.date, params: dict[str, str], caselog: Any = None):
         self.base = contract
         self._contracts: dict[tuple, Any] = {}
         self._busy = False
@@ -154,13 +156,14 @@ class GrievanceApp:
         extra = W.Accordion(children=[mods, W.VBox(reading_rows)], selected_index=None)
         extra.set_title(0, "Waivers and extensions agreed in writing (§13)")
         extra.set_title(1, "Readings of the contract (switchable)")
+        self.caselog = CaseLogSection(self, caselog)
         screening = W.Accordion(children=[self.screen_box], selected_index=0)
         screening.set_title(0, "1. Can it be grieved? (§2, §3, §5, Art. 10 §11)")
         self.widget = app_box([
             W.HTML("<p>Enter what happened and when. Every deadline comes with its rule, the days counted and "
                    "skipped, and what happens if it is missed. Dates not known yet are projected.</p>"),
             screening, W.HTML("<h3>2. Dates as they happen</h3>"), dates_box, extra, self.general_error,
-            W.HTML("<h3>3. Deadlines</h3>"), self.answer, self.results,
+            W.HTML("<h3>3. Deadlines</h3>"), self.answer, self.results, self.caselog.widget,
         ])
         self._link_errors = set(link_errors)  # kept beside their field until that field is changed
         for name, msg in link_errors.items():
@@ -189,6 +192,8 @@ class GrievanceApp:
             self.refresh()
 
     def _on_screen(self, _: Any = None) -> None:
+        if self._busy:  # a saved case being put back into the form (load)
+            return
         try:
             self.screening = screen(self._situation(), self.base)
         except LmcoreError as exc:
@@ -199,6 +204,22 @@ class GrievanceApp:
             self.path.value = self.screening.path  # triggers refresh
         else:
             self.refresh()
+
+    def load(self, g: Grievance) -> None:
+        """Put a saved grievance back into the form and redraw once (My case log → Open)."""
+        self._busy = True
+        try:
+            fill_form(self, g)
+        finally:
+            self._busy = False
+        self._link_errors = set()
+        self.screening = screen(self._situation(), self.base)
+        self._screen_html()
+        self.refresh()
+
+    def grievance(self) -> Grievance:
+        """The grievance the form describes now (what "Save to my case log" stores)."""
+        return self._grievance()
 
     # -- inputs -----------------------------------------------------------------------------------
     def _situation(self) -> Situation:
@@ -373,8 +394,10 @@ def _table_html(t: Timeline) -> str:
             f"</tr></thead><tbody>{rows}</tbody></table>")
 
 
-def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[str, str] | None = None) -> GrievanceApp:
-    """The dashboard, starting from `params` (e.g. {"learned": "2026-11-18", "path": "employee"})."""
+def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[str, str] | None = None,
+              caselog: Any = None) -> GrievanceApp:
+    """The dashboard, starting from `params` (e.g. {"learned": "2026-11-18", "path": "employee"}); `caselog` is a
+    CaseLog or its path (default: the user's own, lmcore.caselog.default_path()), opened only when needed."""
     from .. import load_contract
 
-    return GrievanceApp(contract or load_contract(), as_of or dt.date.today(), dict(params or {}))
+    return GrievanceApp(contract or load_contract(), as_of or dt.date.today(), dict(params or {}), caselog)

@@ -46,13 +46,15 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def voila_server() -> Iterator[str]:
-    """Base URL of a Voilà server started with the repository config on a free port (one per xdist worker)."""
+def voila_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a Voilà server started with the repository config on a free port (one per xdist worker).
+    Its kernels keep the grievance case log in a temporary file (LMCORE_CASELOG), never in the real home."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
     ARTIFACTS.mkdir(exist_ok=True)
     port = free_port()
     argv, env, cwd = voila_command(NOTEBOOKS, port)
+    env["LMCORE_CASELOG"] = str(tmp_path_factory.mktemp("caselog") / "cases.sqlite")
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     log_path = ARTIFACTS / f"voila-{worker}.log"
     log = log_path.open("w")

@@ -1,0 +1,180 @@
+""""My case log" on the grievance dashboard (lmcore.ui.caselog): save the page's grievance, the agenda table with
+the hand-counted due date (Art. 43 §7.a(1)), open a case back into the form, escaping, errors beside the name,
+and the log read only once the page is shown (so executing the notebook never touches anyone's log)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytest.importorskip("ipywidgets")
+pytest.importorskip("matplotlib")
+
+from lmcore.caselog import CaseLog  # noqa: E402
+from lmcore.grievance import Grievance, Waiver  # noqa: E402
+from lmcore.ui.grievance import build_app  # noqa: E402
+
+AS_OF = dt.date(2026, 11, 23)
+D = dt.date
+PARAMS = {"learned": "2026-11-18", "path": "employee"}
+
+
+def shown(app) -> None:
+    """What the browser does when the section appears: it reports a view."""
+    app.caselog.widget._view_count = 1
+
+
+@pytest.fixture
+def app(contract, tmp_path):
+    a = build_app(contract, as_of=AS_OF, params=PARAMS, caselog=tmp_path / "cases.sqlite")
+    shown(a)
+    return a
+
+
+def test_classes(app):
+    s = app.caselog
+    assert "lmcore-caselog" in s.widget._dom_classes and s.widget in app.widget.children
+    assert "lmcore-caselog-name" in s.name._dom_classes and "lmcore-caselog-save" in s.save_button._dom_classes
+    assert "lmcore-caselog-table" in s.table._dom_classes
+    assert "lmcore-error" in s.name_field.error._dom_classes
+
+
+def test_nothing_is_read_or_created_until_the_page_is_shown(contract, tmp_path):
+    """nbconvert/nbval execute the notebook without a browser: the user's log stays untouched."""
+    path = tmp_path / "cases.sqlite"
+    CaseLog(path).save("secret case", Grievance(learned=D(2026, 11, 18)))
+    a = build_app(contract, as_of=AS_OF, params=PARAMS, caselog=path)
+    assert "secret case" not in a.caselog.table.value and a.caselog.pick.options == ()
+    shown(a)
+    assert "secret case" in a.caselog.table.value
+    b = build_app(contract, as_of=AS_OF, params=PARAMS, caselog=tmp_path / "new" / "cases.sqlite")
+    shown(b)
+    assert "No cases saved yet" in b.caselog.table.value
+    assert not (tmp_path / "new").exists()  # a log is created by the first save only
+
+
+def test_save_shows_the_case_in_the_table(app):
+    """Art. 43 §7.a(1): learned Wed 11-18; day 1 = Thu 11-19; Thu 11-26 Thanksgiving skipped → day 20 = Thu 12-17."""
+    summary = app.summary()
+    app.title.value = "Overtime rotation"
+    app.caselog.name.value = "  smith  "
+    assert app.caselog.save()
+    assert "Saved “smith”" in app.caselog.message.value
+    table = app.caselog.table.value
+    assert "<b>smith</b>" in table and "Overtime rotation" in table
+    assert "Thu 2026-12-17" in table and "File the grievance at Step 1" in table and "Art. 43 §7.a(1)" in table
+    assert "Thanksgiving Day" in table  # the explanation that defends the date
+    assert CaseLog(app.caselog.log().path).get("smith") == app.grievance()
+    assert app.summary() == summary  # the log's contents never reach the summary (nbval compares it)
+    assert app.caselog.pick.value == "smith"
+    app.caselog.name.value = "smith"
+    assert app.caselog.save() and "Replaced “smith”" in app.caselog.message.value
+
+
+def test_agenda_order_in_the_table(app):
+    """Art. 43 §7.b(1): learned Mon 11-02, filed Wed 11-04, no meeting → appeal due Fri 12-04 (see test_caselog.py),
+    before smith's filing due Thu 12-17."""
+    app.caselog.name.value = "smith"
+    app.caselog.save()
+    app.fields["learned"].widget.value = D(2026, 11, 2)
+    app.fields["filed"].widget.value = D(2026, 11, 4)
+    app.caselog.name.value = "jones"
+    app.caselog.save()
+    table = app.caselog.table.value
+    assert table.index("<b>jones</b>") < table.index("Fri 2026-12-04") < table.index("<b>smith</b>") < table.index("Thu 2026-12-17")
+    assert "Appeal to Step 2" in table and "Art. 43 §7.b(1)" in table
+
+
+def test_open_fills_the_form(app):
+    g = Grievance(learned=D(2026, 11, 2), filed=D(2026, 11, 4), waivers=(Waiver("step2", D(2026, 11, 20)),),
+                  title="Telework denial – R. Jones")
+    app.caselog.log(create=True).save("jones", g)
+    app.caselog.load()
+    assert [v for _, v in app.caselog.pick.options] == ["jones"]
+    app.caselog.pick.value = "jones"
+    assert app.caselog.open()
+    assert app.fields["learned"].value == D(2026, 11, 2) and app.fields["filed"].value == D(2026, 11, 4)
+    assert app.waive2.value and app.waive2_on.value == D(2026, 11, 20) and not app.waive1.value
+    assert app.title.value == "Telework denial – R. Jones" and app.caselog.name.value == "jones"
+    assert app.grievance() == g and app.problem is None
+    # Step 2 waived on Thu 11-20 (§13.b): arbitration is now the step at hand (Art. 43 §10)
+    assert "Step at hand: arbitration_invocation (Art. 43 §10)" in app.summary()
+
+
+def test_open_keeps_the_saved_path(app):
+    """The screening's own path suggestion does not override the saved case's path."""
+    g = Grievance(learned=D(2026, 11, 18), path="union-institutional", agencies="multiple")
+    app.caselog.log(create=True).save("union", g)
+    app.caselog.load()
+    app.caselog.pick.value = "union"
+    assert app.caselog.open()
+    assert app.path.value == "union-institutional" and app.agencies.value == "multiple" and app.grievance() == g
+
+
+def test_case_names_are_escaped(app):
+    app.caselog.name.value = "<img src=x onerror=alert(1)>"
+    app.title.value = "<script>alert(2)</script>"
+    assert app.caselog.save()
+    table = app.caselog.table.value
+    assert "&lt;img src=x onerror=alert(1)&gt;" in table and "<img" not in table
+    assert "&lt;script&gt;" in table and "<script" not in table
+    assert "<img" not in app.caselog.message.value
+
+
+@pytest.mark.parametrize("name,words", [("", "the case name is empty"), ("x" * 81, "81 characters")])
+def test_bad_name_shown_beside_the_field(app, name, words):
+    app.caselog.name.value = name
+    assert not app.caselog.save()
+    assert words in app.caselog.name_field.error.value and "Art. 43" in app.caselog.name_field.error.value
+    assert app.caselog.name.value == name  # what was typed stays
+    assert "No cases saved yet" in app.caselog.table.value
+    app.caselog.name.value = "ok"
+    assert app.caselog.save() and app.caselog.name_field.error.value == ""
+
+
+def test_a_page_with_a_problem_is_not_saved(app):
+    app.fields["filed"].widget.value = D(2026, 11, 30)  # after "as of" Mon 11-23
+    assert app.problem
+    app.caselog.name.value = "smith"
+    assert not app.caselog.save()
+    assert "has a problem" in app.caselog.name_field.error.value
+
+
+def test_remove_asks_twice(app):
+    app.caselog.name.value = "smith"
+    app.caselog.save()
+    assert not app.caselog.remove() and "Click the button again" in app.caselog.message.value
+    assert app.caselog.remove()
+    assert "No cases saved yet" in app.caselog.table.value and app.caselog.pick.options == ()
+
+
+def test_a_log_that_cannot_be_used_says_so_and_the_page_works(contract, tmp_path):
+    foreign = tmp_path / "notes.sqlite"
+    foreign.write_text("not a database " * 100)
+    a = build_app(contract, as_of=AS_OF, params=PARAMS, caselog=foreign)
+    shown(a)
+    assert "is not an lmcore case log" in a.caselog.table.value
+    assert "2026-12-17" in a.answer.value  # the timeline is still there
+    (tmp_path / "file").write_text("x")
+    b = build_app(contract, as_of=AS_OF, params=PARAMS, caselog=tmp_path / "file" / "cases.sqlite")
+    shown(b)
+    b.caselog.name.value = "smith"
+    assert not b.caselog.save()
+    assert "cannot create the folder" in b.caselog.name_field.error.value and b.caselog.name.value == "smith"
+
+
+def test_default_log_is_the_users_own(contract, tmp_path, monkeypatch):
+    monkeypatch.setenv("LMCORE_CASELOG", str(tmp_path / "mine.sqlite"))
+    a = build_app(contract, as_of=AS_OF, params=PARAMS)
+    shown(a)
+    a.caselog.name.value = "smith"
+    assert a.caselog.save()
+    assert CaseLog(tmp_path / "mine.sqlite").ids() == ["smith"]
+
+
+def test_as_of_change_redraws_the_agenda(app):
+    """As of Thu 12-18 smith's filing (due Thu 12-17, Art. 43 §7.a(1)) is missed: the grievance ended (§12)."""
+    app.caselog.name.value = "smith"
+    app.caselog.save()
+    app.as_of.widget.value = D(2026, 12, 18)
+    assert "As of Fri 2026-12-18" in app.caselog.table.value and ">missed<" in app.caselog.table.value
