@@ -62,6 +62,9 @@ def test_the_repository_landing_links_every_dashboard():
     assert sorted(d.name for d in app.items) == expected
     assert app.items[0].name == "handbook"
     assert all(d.description for d in app.items), "every dashboard needs a plain-words description"
+    for d in app.items:  # a card is whole: its description is a sentence (not a lead-in to a list) and has a prepared case
+        assert d.description.rstrip().endswith((".", "?", ")")), (d.name, d.description[-40:])
+        assert d.example_query, f"{d.name}: no prepared-case link (metadata lmcore.example_query)"
 
 
 def test_example_query_with_a_leading_question_mark(tmp_path):
