@@ -44,3 +44,22 @@ def test_preheated_kernel_warms_up_then_waits_once(monkeypatch, plots):
 def test_warm_up_loads_what_the_first_answer_needs():
     ui.warm_up(plots=True)
     assert "matplotlib.figure" in sys.modules
+
+
+def test_dashboard_kernels_freeze_the_page_objects_once_ready(monkeypatch):
+    """In a Voilà kernel the page's objects leave the cyclic collector once the app is drawn (fewer stalls)."""
+    import gc
+
+    import ipywidgets as W
+
+    box = W.VBox()
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    before = gc.get_freeze_count()
+    ui.mark_ready(box)
+    assert gc.get_freeze_count() == before and ui.CSS_READY in box._dom_classes  # tests and nbval: nothing frozen
+    monkeypatch.setenv("VOILA_PREHEAT", "False")
+    try:
+        ui.mark_ready(W.VBox())
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -98,13 +98,16 @@ class SubsidiesApp:
         mark_ready(self.widget)
 
     def refresh(self, chart: bool = False) -> None:
+        """Every answer first, the chart last: the figures appear as soon as they are known, the picture follows."""
         contract = self.readings.contract()
-        self._childcare(contract, chart)
+        self._childcare(contract)
         self._transit(contract)
         self._show_answer()
+        if chart:
+            self._chart(contract)
 
-    def _childcare(self, contract: Any, draw: bool) -> None:
-        from ..subsidies import childcare_subsidy, money
+    def _childcare(self, contract: Any) -> None:
+        from ..subsidies import childcare_subsidy
 
         for f in (self.income, self.cost, self.children):
             f.clear()
@@ -118,12 +121,18 @@ class SubsidiesApp:
             return
         self.results["childcare"] = r
         self.cc_out.value = _result_html(r)
-        if draw:
-            from .plots import to_png
 
-            kids = int(r.detail("children_covered")) or 1
-            fig = chart(contract, money(self.cost.value, "monthly child care cost", r.cite), r.detail("family_income"), kids)
-            self.image.value = to_png(fig, dpi=90)
+    def _chart(self, contract: Any) -> None:
+        """The subsidy at every income for the cost typed (nothing new while the inputs have an error)."""
+        from ..subsidies import money
+        from .plots import to_png
+
+        r = self.results.get("childcare")
+        if isinstance(r, LmcoreError) or r is None:
+            return
+        kids = int(r.detail("children_covered")) or 1
+        fig = chart(contract, money(self.cost.value, "monthly child care cost", r.cite), r.detail("family_income"), kids)
+        self.image.value = to_png(fig, dpi=90)
 
     def _transit(self, contract: Any) -> None:
         from ..subsidies import transit_subsidy
