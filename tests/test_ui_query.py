@@ -42,8 +42,14 @@ def test_preheated_kernel_warms_up_then_waits_once(monkeypatch, plots):
 
 
 def test_warm_up_loads_what_the_first_answer_needs():
-    ui.warm_up(plots=True)
-    assert "matplotlib.figure" in sys.modules
+    import gc
+
+    try:
+        ui.warm_up(plots=True)
+        assert "matplotlib.figure" in sys.modules
+        assert gc.get_freeze_count() > 0  # what the warm-up loaded is kept out of later collections
+    finally:
+        gc.unfreeze()
 
 
 def test_dashboard_kernels_freeze_the_page_objects_once_ready(monkeypatch):
