@@ -54,3 +54,20 @@ def add_common(p: Any) -> None:
 
 def print_json(obj: Any) -> None:
     print(json.dumps(obj, indent=2, ensure_ascii=False, default=str))
+
+
+def rule_date(text: str, what: str, cite: str) -> dt.date:
+    """A YYYY-MM-DD date from the command line; a bad one is an InvalidDate that names the rule it feeds."""
+    try:
+        return date_arg(text)
+    except InvalidDate as exc:
+        raise InvalidDate(f"{exc.what} (the {what})", cite=cite, fix=exc.fix) from None
+
+
+def print_result(args: Any, result: Any, text: str | None = None) -> int:
+    """A result as JSON (--json) or in words (its explanation, or the text given); exit status 0."""
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        print(text if text is not None else result.explain())
+    return 0

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import add_common, date_arg, load, print_json
-from ..errors import InvalidDate
+from . import add_common, load, print_json, rule_date
 
 
 def register(sub: Any) -> None:
@@ -35,9 +34,9 @@ def run(args: Any) -> int:
         else:
             raise InvalidInput(f"'{days}' is not a number of days or 'waived'", cite="Art. 36 §4", fix="Write RULE=DAYS, e.g. bargaining.agency_negotiations_start=20")
     cite = "Art. 29 §4.a" if args.kind == "space" else "Art. 35 §5.d"
-    result = plan(_date(args.received, "date the final plan was received", cite), args.kind, args.level, contract,
-                  requested_on=_date(args.requested_on, "request date", cite) if args.requested_on else None,
-                  start=_date(args.start, "start of negotiations", "Art. 36 §3" if args.level == "agency" else "Art. 36 §2.b") if args.start else None,
+    result = plan(rule_date(args.received, "date the final plan was received", cite), args.kind, args.level, contract,
+                  requested_on=rule_date(args.requested_on, "request date", cite) if args.requested_on else None,
+                  start=rule_date(args.start, "start of negotiations", "Art. 36 §3" if args.level == "agency" else "Art. 36 §2.b") if args.start else None,
                   agreements=tuple(agreements))
     if args.json:
         print_json(result.to_dict(contract))
@@ -45,10 +44,3 @@ def run(args: Any) -> int:
         print(result.explain(contract))
     return 0
 
-
-def _date(text: str, what: str, cite: str):
-    """A YYYY-MM-DD date from the command line; a bad one is an InvalidDate that names the rule it feeds."""
-    try:
-        return date_arg(text)
-    except InvalidDate as exc:
-        raise InvalidDate(f"{exc.what} (the {what})", cite=cite, fix=exc.fix) from None

@@ -4,8 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import add_common, date_arg, load, print_json
-from ..errors import InvalidDate
+from . import add_common, load, print_json, rule_date
 
 
 def register(sub: Any) -> None:
@@ -26,7 +25,7 @@ def run(args: Any) -> int:
     years = _whole(args.years, "number of contract years", "Art. 47 §2", lo=1)
     if years > MAX_YEARS:
         raise InvalidInput(f"{years} contract years is more than the {MAX_YEARS} this calendar shows", cite="Art. 47 §2", fix=f"Give 1 to {MAX_YEARS}")
-    cal = contract_calendar(_date(args.ratified, 'ratification date', 'Art. 47 §1'), contract, years)
+    cal = contract_calendar(rule_date(args.ratified, 'ratification date', 'Art. 47 §1'), contract, years)
     if args.ics:
         try:
             Path(args.ics).write_bytes(cal.to_ics())
@@ -38,10 +37,3 @@ def run(args: Any) -> int:
         print(cal.text())
     return 0
 
-
-def _date(text: str, what: str, cite: str):
-    """A YYYY-MM-DD date from the command line; a bad one is an InvalidDate that names the rule it feeds."""
-    try:
-        return date_arg(text)
-    except InvalidDate as exc:
-        raise InvalidDate(f"{exc.what} (the {what})", cite=cite, fix=exc.fix) from None

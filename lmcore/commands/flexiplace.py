@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput
-from . import add_common, date_arg, load, print_json
+from . import add_common, date_arg, load, print_json, print_result
 
 
 def register(sub: Any) -> None:
@@ -59,13 +59,6 @@ def register(sub: Any) -> None:
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
 
-def _out(args: Any, result: Any, text: str | None = None) -> int:
-    if args.json:
-        print_json(result.to_dict())
-    else:
-        print(text if text is not None else result.explain())
-    return 0
-
 
 def run_clocks(args: Any) -> int:
     from ..flexiplace import clocks
@@ -74,27 +67,27 @@ def run_clocks(args: Any) -> int:
                decided=date_arg(args.decided) if args.decided else None,
                agreement_completed=date_arg(args.agreement) if args.agreement else None,
                started=date_arg(args.started) if args.started else None, contract=load(args))
-    return _out(args, c)
+    return print_result(args, c)
 
 
 def run_termination(args: Any) -> int:
     from ..flexiplace import termination_notice
 
     t = termination_notice(date_arg(args.effective), date_arg(args.given) if args.given else None, load(args))
-    return _out(args, t)
+    return print_result(args, t)
 
 
 def run_notice(args: Any) -> int:
     from .. import flexiplace
 
     fn = {"recall": flexiplace.recall_notice, "equipment": flexiplace.equipment_notice, "inspection": flexiplace.inspection_notice}[args.kind]
-    return _out(args, fn(args.at, args.given, load(args)))
+    return print_result(args, fn(args.at, args.given, load(args)))
 
 
 def run_inability(args: Any) -> int:
     from ..flexiplace import inability_shown_from
 
-    return _out(args, inability_shown_from(date_arg(args.began), load(args)))
+    return print_result(args, inability_shown_from(date_arg(args.began), load(args)))
 
 
 def _letters(text: str) -> list[str]:
@@ -109,13 +102,13 @@ def run_eligibility(args: Any) -> int:
     if both:
         raise InvalidInput(f"criterion {', '.join(both)} is listed as both met and not met", cite="Art. 10 §3", fix="List each letter once")
     answers: dict[str, bool] = {**{k: True for k in met}, **{k: False for k in not_met}}
-    return _out(args, eligibility(answers, load(args)))
+    return print_result(args, eligibility(answers, load(args)))
 
 
 def run_grievable(args: Any) -> int:
     from ..flexiplace import grievability
 
-    return _out(args, grievability(args.decision, args.arrangement, prohibited_personnel_practice=args.ppp, contract=load(args)))
+    return print_result(args, grievability(args.decision, args.arrangement, prohibited_personnel_practice=args.ppp, contract=load(args)))
 
 
 def run_document(args: Any) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import add_common, date_arg, load, print_json
+from . import add_common, date_arg, load, print_result
 
 
 def register(sub: Any) -> None:
@@ -72,26 +72,19 @@ def _law(args: Any):
     return load_law(getattr(args, "law", None))
 
 
-def _out(args: Any, result: Any, text: str | None = None) -> int:
-    if args.json:
-        print_json(result.to_dict())
-    else:
-        print(text if text is not None else result.explain())
-    return 0
-
 
 def run_project(args: Any) -> int:
     from ..annual_leave import project_year_end
 
     contract = load(args)
     proj = project_year_end(args.balance, date_arg(args.as_of), args.years_of_service, args.planned, contract=contract, law=_law(args))
-    return _out(args, proj)
+    return print_result(args, proj)
 
 
 def run_restoration(args: Any) -> int:
     from ..leave_year import restoration_request_deadline
 
-    return _out(args, restoration_request_deadline(args.year, load(args), law=_law(args)))
+    return print_result(args, restoration_request_deadline(args.year, load(args), law=_law(args)))
 
 
 def run_year(args: Any) -> int:
@@ -99,30 +92,30 @@ def run_year(args: Any) -> int:
 
     ly = leave_year(args.year, law=_law(args))
     text = "\n".join([ly.explain()] + [f"  {p}" for p in ly.pay_periods])
-    return _out(args, ly, text)
+    return print_result(args, ly, text)
 
 
 def run_certificate(args: Any) -> int:
     from ..leave import medical_certificate
 
-    return _out(args, medical_certificate(date_arg(args.first), date_arg(args.last), under_restriction=args.restricted, contract=load(args)))
+    return print_result(args, medical_certificate(date_arg(args.first), date_arg(args.last), under_restriction=args.restricted, contract=load(args)))
 
 
 def run_restriction(args: Any) -> int:
     from ..leave import leave_restriction
 
-    return _out(args, leave_restriction(date_arg(args.start), args.months, args.extension, contract=load(args)))
+    return print_result(args, leave_restriction(date_arg(args.start), args.months, args.extension, contract=load(args)))
 
 
 def run_voting(args: Any) -> int:
     from ..admin_leave import voting_leave
 
-    return _out(args, voting_leave(args.polls_open, args.polls_close, args.work_start, args.work_end, contract=load(args)))
+    return print_result(args, voting_leave(args.polls_open, args.polls_close, args.work_start, args.work_end, contract=load(args)))
 
 
 def run_repay(args: Any) -> int:
     from ..annual_leave import separation_repayment
 
     contract = load(args)
-    return _out(args, separation_repayment(date_arg(args.separation), args.taken, args.years_of_service, args.carried_over,
+    return print_result(args, separation_repayment(date_arg(args.separation), args.taken, args.years_of_service, args.carried_over,
                                            args.hourly_rate, contract=contract, law=_law(args)))

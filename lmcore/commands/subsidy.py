@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import add_common, load, print_json
+from . import add_common, load, print_result
 
 
 def register(sub: Any) -> None:
@@ -30,13 +30,6 @@ def register(sub: Any) -> None:
     c.set_defaults(func=run_childcare)
 
 
-def _out(args: Any, result: Any) -> int:
-    if args.json:
-        print_json(result.to_dict())
-    else:
-        print(result.explain())
-    return 0
-
 
 def run_transit(args: Any) -> int:
     from ..subsidies import transit_subsidy
@@ -44,7 +37,7 @@ def run_transit(args: Any) -> int:
     contract = load(args)
     r = transit_subsidy(args.monthly_cost, contract, converted_months_ago=args.converted_months_ago,
                         reduced_to=args.reduced_to, suspended=args.suspended)
-    return _out(args, r)
+    return print_result(args, r)
 
 
 def run_childcare(args: Any) -> int:
@@ -64,4 +57,4 @@ def run_childcare(args: Any) -> int:
     year = _whole(args.tax_year, "tax year", "Child Care Subsidy ¶c", lo=1900) if args.tax_year is not None else None
     r = childcare_subsidy(args.family_income, args.monthly_cost, contract, children=children, licensed=not args.not_licensed,
                           permanent=not args.not_permanent, married_filing_separately=args.married_filing_separately, tax_year=year)
-    return _out(args, r)
+    return print_result(args, r)
