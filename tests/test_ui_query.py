@@ -69,3 +69,22 @@ def test_dashboard_kernels_freeze_the_page_objects_once_ready(monkeypatch):
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_a_bad_date_in_a_link_is_reported_beside_its_field_never_dropped(contract):
+    """Leave planner and flexiplace: `first=2026-02-30` (no such day) is shown beside the field with what the page
+    used instead; an optional date that cannot be read is left empty, not replaced by today."""
+    import datetime as dt
+
+    from lmcore.ui.flexiplace import build_app as flexiplace
+    from lmcore.ui.leave import build_app as leave
+
+    as_of = dt.date(2026, 11, 23)
+    app = leave(contract, as_of=as_of, params={"first": "2026-02-30", "last": "2026-12-04"})
+    assert app.first.value == as_of and app.last.value == dt.date(2026, 12, 4)
+    assert "first=2026-02-30 is not a date" in app.first.error.value and "showing 2026-11-23" in app.first.error.value
+    assert app.last.error.value == ""
+    app = flexiplace(contract, as_of=as_of, params={"requested": "2026-11-18", "decided": "<b>soon</b>"})
+    assert app.decided.value is None
+    assert "decided=&lt;b&gt;soon&lt;/b&gt; is not a date" in app.decided.error.value and "left empty" in app.decided.error.value
+    assert app.requested.value == dt.date(2026, 11, 18) and app.requested.error.value == ""

@@ -74,15 +74,33 @@ def warm_up(plots: bool = True) -> None:
     settle_memory(collect=True)
 
 
-def query_date(params: dict[str, str], key: str, fallback: dt.date) -> tuple[dt.date, str | None]:
-    """A date from the query string, or the fallback and a message when it cannot be read."""
+def query_date(params: dict[str, str], key: str, fallback: dt.date | None) -> tuple[dt.date | None, str | None]:
+    """A date from the query string, or the fallback and a message (HTML-escaped) when it cannot be read."""
     raw = params.get(key)
     if not raw:
         return fallback, None
     try:
-        return dt.date.fromisoformat(raw), None
+        return dt.date.fromisoformat(raw.strip()), None
     except ValueError:
-        return fallback, f"The link's {key}={esc(raw)} is not a date (YYYY-MM-DD); showing {fallback.isoformat()} instead."
+        shown = f"showing {fallback.isoformat()} instead" if fallback else "left empty"
+        return fallback, f"The link's {key}={esc(raw)} is not a date (YYYY-MM-DD); {shown}."
+
+
+def link_date_field(params: dict[str, str], key: str, label: str, fallback: dt.date | None, help_text: str = "",
+                    notes: list[tuple[Field, str]] | None = None) -> Field:
+    """A date field started from the page link's `key`; a value that is not a date is never dropped silently:
+    its message goes to `notes` (show them with `show_link_notes` once the page has drawn its first answer)."""
+    day, msg = query_date(params, key, fallback)
+    field = date_field(label, day, help_text)
+    if msg and notes is not None:
+        notes.append((field, html.unescape(msg)))  # show_error escapes it again
+    return field
+
+
+def show_link_notes(notes: list[tuple[Field, str]]) -> None:
+    """Put each message about the page link beside its field."""
+    for field, message in notes:
+        field.show_error(message)
 
 
 class Field:

@@ -12,7 +12,7 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import InvalidInput, LmcoreError
-from . import CSS_ANSWER, Field, app_box, cite_html, date_field, esc, mark_ready, query_date, query_params
+from . import CSS_ANSWER, Field, app_box, cite_html, date_field, esc, link_date_field, mark_ready, query_params, show_link_notes
 from .readings import Readings
 
 READINGS = ["flexiplace.decision_due_nonworkday", "flexiplace.start_due_nonworkday", "flexiplace.inability_days",
@@ -52,8 +52,9 @@ class FlexiplaceApp:
         self.ppp = W.Checkbox(value=False, description="A prohibited personnel practice is alleged", indent=False)
         self.griev_out = W.HTML()
         # -- clocks
-        d = lambda k, label, help_="": date_field(label, query_date(p, k, as_of)[0] if p.get(k) else None, help_)  # noqa: E731
-        self.requested = date_field("Request made", query_date(p, "requested", as_of)[0], "request for permanent flexiplace")
+        self._link_notes: list[tuple[Field, str]] = []
+        d = lambda k, label, help_="": link_date_field(p, k, label, None, help_, self._link_notes)  # noqa: E731
+        self.requested = link_date_field(p, "requested", "Request made", as_of, "request for permanent flexiplace", self._link_notes)
         self.extended = Field(W.Text(value=p.get("extended_by", "0"), continuous_update=False, layout=W.Layout(width="5em")),
                               "Extension agreed", "calendar days (§5.A)")
         self.decided, self.agreement, self.started = d("decided", "Decision given", "optional"), d("agreement", "Agreement completed", "optional"), d("started", "Began at the alternate site", "optional")
@@ -110,6 +111,7 @@ class FlexiplaceApp:
                    "the time limits of a request, and the two forms, filled in and ready to print.</p>"),
             self.answer, self.tabs, self.readings.box], title="Flexiplace (Art. 10)")
         self.refresh()
+        show_link_notes(self._link_notes)
         mark_ready(self.widget)
 
     def refresh(self) -> None:

@@ -10,7 +10,8 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import LmcoreError
-from . import CSS_ANSWER, Field, app_box, cite_html, date_field, esc, mark_ready, query_date, query_params
+from . import (CSS_ANSWER, Field, app_box, cite_html, date_field, esc, link_date_field, mark_ready, query_date, query_params,
+               show_link_notes)
 from .readings import Readings
 
 READINGS = ["leave.balance_basis", "leave.restoration_pay_period", "leave.restoration_last_day", "leave.restriction_month_end",
@@ -65,11 +66,12 @@ class LeaveApp:
         self.service = Field(text("service", "e.g. 5"), "Years of service", "sets how fast leave is earned")
         self.planned = Field(text("planned", "e.g. 16"), "Leave already planned", "hours before the year ends (15-minute steps)")
         self.day = date_field("Balance as of", day, "the date of that balance")
-        self.first = date_field("First day of the absence", query_date(p, "first", as_of)[0])
-        self.last = date_field("Last day of the absence", query_date(p, "last", as_of)[0])
+        self._link_notes: list[tuple[Field, str]] = []
+        self.first = link_date_field(p, "first", "First day of the absence", as_of, notes=self._link_notes)
+        self.last = link_date_field(p, "last", "Last day of the absence", as_of, notes=self._link_notes)
         self.restricted = W.Checkbox(value=p.get("restricted", "") in ("1", "true", "yes"), indent=False,
                                      description="The employee is under a leave restriction (§3)")
-        self.r_start = date_field("Restriction starts", query_date(p, "r_start", as_of)[0])
+        self.r_start = link_date_field(p, "r_start", "Restriction starts", as_of, notes=self._link_notes)
         self.r_months = Field(text("r_months", "4", "5em"), "First period (months)", "at most 4")
         self.r_ext = Field(text("r_ext", "e.g. 4, 2", "9em"), "Extensions (months)", "comma-separated, each at most 4")
         self.voting = {k: Field(text(k, "HH:MM", "6em"), label) for k, label in (
@@ -105,6 +107,7 @@ class LeaveApp:
                    "or restored. Type your balance to see what you would lose, and the last day to ask for the leave in writing.</p>"),
             self.note, self.answer, self.tabs, self.readings.box], title="Leave planner (Art. 5)")
         self.refresh()
+        show_link_notes(self._link_notes)
         mark_ready(self.widget)
 
     def refresh(self) -> None:
