@@ -24,7 +24,7 @@ def best(fn, repeat: int = 5) -> tuple[float, object]:
 
 def main() -> None:
     from lmcore import load_contract
-    from lmcore.arbitration_sim import SimConfig, capacity, compare_policies, simulate, synthetic_invocations
+    from lmcore.arbitration import SimConfig, capacity, compare_policies, simulate, synthetic_invocations
 
     t0, c0 = time.perf_counter(), time.process_time()
     contract = load_contract()

@@ -51,7 +51,7 @@ def main() -> None:
         subprocess.run([sys.executable, "-c", "import lmcore"], check=True)
         wall.append(time.perf_counter() - t)
     from lmcore.calendar import WorkdayCalendar
-    from lmcore.contract import BUNDLED, _load
+    from lmcore.contract.loading import BUNDLED, _load
 
     t_load = best(lambda: _load(BUNDLED), repeat=3)
     t_cal = best(lambda: WorkdayCalendar(), repeat=3)

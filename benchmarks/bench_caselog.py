@@ -1,4 +1,4 @@
-"""Time the steward's case log (lmcore.caselog): saving cases, and the agenda (each case's step at hand, Art. 43)
+"""Time the steward's case log (lmcore.storage.caselog): saving cases, and the agenda (each case's step at hand, Art. 43)
 over 1,000 saved grievances, from the command line's and the dashboard's side.
 
 Run: .venv/bin/python benchmarks/bench_caselog.py   (writes benchmarks/results_caselog.txt)
@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from lmcore import load_contract
-from lmcore.caselog import CaseLog
+from lmcore.storage.caselog import CaseLog
 from lmcore.grievance import Grievance
 
 AS_OF = dt.date(2026, 11, 23)

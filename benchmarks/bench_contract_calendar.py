@@ -14,7 +14,7 @@ OUT = Path(__file__).with_name("results_contract_calendar.txt")
 def main() -> None:
     from lmcore import load_contract
     from lmcore.bargaining import plan
-    from lmcore.contract_calendar import contract_calendar
+    from lmcore.bargaining.contract_calendar import contract_calendar
 
     contract = load_contract()
     r = dt.date(2026, 11, 23)

@@ -17,7 +17,7 @@ def main() -> None:
 
     from lmcore import load_contract
     from lmcore.flexiplace import clocks, eligibility, inability_shown_from, recall_notice, termination_notice
-    from lmcore.flexiplace_forms import safety_checklist, work_agreement
+    from lmcore.flexiplace import safety_checklist, work_agreement
 
     contract = load_contract()
     contract.calendar  # noqa: B018

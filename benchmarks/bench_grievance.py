@@ -17,7 +17,7 @@ import pandas as pd
 
 from lmcore import load_contract
 from lmcore.grievance import Grievance, timeline
-from lmcore.grievance_bulk import bulk_deadlines
+from lmcore.grievance.bulk import bulk_deadlines
 
 AS_OF = dt.date(2026, 11, 23)
 N = 100_000

@@ -22,10 +22,10 @@ def main() -> None:
     import numpy as np
 
     from lmcore import load_contract
-    from lmcore.admin_leave import voting_leave
-    from lmcore.annual_leave import project_many, project_year_end
+    from lmcore.leave import voting_leave
+    from lmcore.leave import project_many, project_year_end
     from lmcore.leave import leave_restriction, medical_certificate
-    from lmcore.leave_year import leave_year, restoration_request_deadline
+    from lmcore.leave import leave_year, restoration_request_deadline
 
     imp = subprocess.run([sys.executable, "-X", "importtime", "-c", "import lmcore"], capture_output=True, text=True, cwd=ROOT)
     import_us = int(imp.stderr.strip().splitlines()[-1].split("|")[1])
@@ -64,7 +64,7 @@ def main() -> None:
     vals = iter([str(200 + i) for i in range(1000)])
     t_all = best(lambda: setattr(app.balance.widget, "value", next(vals)), 10)
     lines.append(f"dashboard: change the balance → answer and chart redrawn: {t_all * 1000:.0f} ms")
-    from lmcore.annual_leave import project_year_end as pye
+    from lmcore.leave import project_year_end as pye
 
     lines.append(f"  of which the answer (projection): {best(lambda: pye(230, as_of, 5, 16, contract=contract), 20) * 1000:.2f} ms; "
                  "the rest is drawing the chart (set after the answer)")

@@ -41,9 +41,9 @@ def random_periods(n: int, seed: int = 5) -> dict[str, np.ndarray]:
 
 def main() -> None:
     from lmcore import load_contract
-    from lmcore.pay_period import compare, evaluate, evaluate_many
+    from lmcore.schedules import compare, evaluate, evaluate_many
     from lmcore.schedules import Schedule, usual_entries
-    from lmcore.timesheet import DayEntry, Timesheet
+    from lmcore.schedules import DayEntry, Timesheet
 
     contract = load_contract()
     contract.calendar  # built once, as in a running dashboard
@@ -78,7 +78,7 @@ def main() -> None:
         answers.append(time.perf_counter() - t)
 
     lines = [
-        "Evaluate pay periods (lmcore.pay_period), pay period Sun 2026-11-15 – Sat 11-28 with Thanksgiving",
+        "Evaluate pay periods (lmcore.schedules.pay_period), pay period Sun 2026-11-15 – Sat 11-28 with Thanksgiving",
         f"  one timesheet, variable week, all findings      : {one * 1000:8.2f} ms   (target << 100 ms)",
         f"  the same, read from CSV text first              : {one_csv * 1000:8.2f} ms",
         f"  compressed 5-4/9, layout read from the hours     : {cws * 1000:8.2f} ms   (90 layouts scored)",

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .citations import Cite, normalize
+from .contract.citations import Cite, normalize
 from .errors import ContractFileError, InvalidDate, InvalidInput, LmcoreError, OutOfRange, UnknownCitation
 
 if TYPE_CHECKING:
     from .calendar import WorkdayCalendar
-    from .contract import Contract
+    from .contract.book import Contract
     from .deadlines import Deadline
 
 __version__ = "0.1.0"
@@ -23,7 +23,7 @@ __all__ = [
 
 def load_contract(path: Any = None) -> "Contract":
     """The bundled DOL – Local 12 contract, or another bargaining unit's contract folder of the same shape."""
-    from .contract import load_contract as _load
+    from .contract.loading import load_contract as _load
 
     return _load(path)
 
@@ -35,7 +35,7 @@ def __getattr__(name: str) -> Any:
 
         return WorkdayCalendar
     if name == "Contract":
-        from .contract import Contract
+        from .contract.book import Contract
 
         return Contract
     if name == "Deadline":

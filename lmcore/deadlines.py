@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .calendar import Step, WorkdayCalendar
-from .interpretations import Choice
+from .contract.readings import Choice
 
 Unit = Literal["workdays", "calendar_days"]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import InvalidInput, OutOfRange
-from .interpretations import Choice
+from .contract.readings import Choice
 
 
 @dataclass(frozen=True)

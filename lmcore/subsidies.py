@@ -7,12 +7,12 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Sequence
 
 from .errors import InvalidInput, OutOfRange
-from .interpretations import Choice
+from .contract.readings import Choice
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from .contract import Contract
+    from .contract.book import Contract
 
 CENT = Decimal("0.01")
 # 26 U.S.C. 129(a)(2)(A) as amended by Pub. L. 119-21 (2025): the higher limit applies to taxable years beginning after 2025.

@@ -13,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lmcore.arbitration import milestones
-from lmcore.arbitration_sim import (SimConfig, _exact, capacity, compare_policies, invocations_from, meeting_dates,
-                                    reserved_dates, simulate, synthetic_invocations)
+from lmcore.arbitration import (SimConfig, capacity, compare_policies, invocations_from, meeting_dates, reserved_dates,
+                                simulate, synthetic_invocations)
+from lmcore.arbitration.simulator import _exact
 from lmcore.errors import InvalidDate, InvalidInput, OutOfRange
-from lmcore.panel import EXAMPLE_NAMES, make_panel
+from lmcore.arbitration import EXAMPLE_NAMES, make_panel
 
 D = dt.date
 

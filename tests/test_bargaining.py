@@ -10,16 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lmcore import InvalidDate, InvalidInput, OutOfRange
-from lmcore.bargaining import (
-    Agreement,
-    agency_negotiations_start_by,
-    agenda_meeting_due,
-    agenda_notice_due,
-    meeting_room_request_due,
-    plan,
-    request_due,
-    session_last_day,
-)
+from lmcore.bargaining import (Agreement, agency_negotiations_start_by, agenda_meeting_due, agenda_notice_due,
+                               meeting_room_request_due, plan, request_due, session_last_day)
 from lmcore.cli import main
 
 D = dt.date

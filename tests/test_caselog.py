@@ -1,4 +1,4 @@
-"""The steward's case log (lmcore.caselog): storage, the agenda across cases with hand-counted due dates (Art. 43),
+"""The steward's case log (lmcore.storage.caselog): storage, the agenda across cases with hand-counted due dates (Art. 43),
 clear errors for files that are not a case log, the per-user location, the round trip of a Grievance through
 its stored form (hypothesis), and the `lmcore cases` command."""
 from __future__ import annotations
@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lmcore.caselog import CaseLog, check_case_id, default_path
+from lmcore.storage.caselog import CaseLog, check_case_id, default_path
 from lmcore.cli import main
 from lmcore.errors import CaseLogError, InvalidDate, InvalidInput, LmcoreError
 from lmcore.grievance import DATE_FIELDS, Extension, Grievance, Waiver, timeline
-from lmcore.grievance_steps import CONSOLIDATIONS, PATHS
+from lmcore.grievance import CONSOLIDATIONS, PATHS
 
 D = dt.date
 AS_OF = D(2026, 11, 23)

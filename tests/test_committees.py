@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lmcore import InvalidDate, InvalidInput
-from lmcore.committees import MeetingPattern, add_months, check_quarterly, committee, committees, schedule
+from lmcore.bargaining.committees import MeetingPattern, add_months, check_quarterly, committee, committees, schedule
 from lmcore.exports import to_ics
 
 D = dt.date

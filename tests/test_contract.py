@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from lmcore import ContractFileError, InvalidInput, OutOfRange, load_contract
-from lmcore.citations import Cite
-from lmcore.contract import BUNDLED
+from lmcore.contract.citations import Cite
+from lmcore.contract.loading import BUNDLED
 
 D = dt.date
 SOURCE = Path(__file__).resolve().parents[2] / "shared" / "sources" / "004_009edaec26a5f5f9.txt"

@@ -11,16 +11,9 @@ from hypothesis import strategies as st
 
 from lmcore import InvalidDate, OutOfRange
 from lmcore.cli import main
-from lmcore.contract_calendar import contract_calendar
-from lmcore.duration import (
-    anniversary,
-    effective_date,
-    expiration,
-    ground_rules_meeting_due,
-    removal_window,
-    reopener_window,
-    terms,
-)
+from lmcore.bargaining.contract_calendar import contract_calendar
+from lmcore.bargaining.duration import (anniversary, effective_date, expiration, ground_rules_meeting_due,
+                                        removal_window, reopener_window, terms)
 
 D = dt.date
 

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from lmcore.cli import main
 from lmcore.errors import InvalidDate, InvalidInput, OutOfRange
 from lmcore.flexiplace import (arrangement_type, clocks, criteria, eligibility, equipment_notice, grievability,
-                               inability_shown_from, inspection_notice, missing_items, recall_notice, termination_grounds,
-                               termination_notice)
+                               inability_shown_from, inspection_notice, missing_items, recall_notice,
+                               termination_grounds, termination_notice)
 
 D = dt.date
 AS_OF = D(2026, 11, 23)

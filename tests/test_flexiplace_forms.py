@@ -7,7 +7,7 @@ import html
 import pytest
 
 from lmcore.errors import InvalidInput
-from lmcore.flexiplace_forms import checklist_questions, safety_checklist, work_agreement
+from lmcore.flexiplace import checklist_questions, safety_checklist, work_agreement
 
 D = dt.date
 EVIL = '<img src=x onerror="alert(1)">'

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from lmcore.errors import InvalidDate, InvalidInput
-from lmcore.grievance_bulk import bulk_deadlines
+from lmcore.grievance.bulk import bulk_deadlines
 
 AS_OF = dt.date(2026, 11, 23)
 

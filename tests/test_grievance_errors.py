@@ -7,7 +7,7 @@ import pytest
 
 from lmcore.errors import InvalidDate, InvalidInput, OutOfRange
 from lmcore.grievance import Extension, Grievance, Waiver, timeline
-from lmcore.screening import Situation, screen
+from lmcore.grievance import Situation, screen
 
 D = dt.date
 AS_OF = D(2026, 12, 31)

@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lmcore.grievance import Grievance, timeline
-from lmcore.grievance_bulk import bulk_deadlines, bulk_steps
-from lmcore.grievance_steps import PATHS, path_steps
+from lmcore.grievance.bulk import bulk_deadlines, bulk_steps
+from lmcore.grievance import PATHS
+from lmcore.grievance.steps import path_steps
 
 READINGS = {
     "count.event_on_nonworkday": ["next_workday_is_day_1", "deemed_received_next_workday"],

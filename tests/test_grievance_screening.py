@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from lmcore.screening import SUBJECTS, Situation, screen
+from lmcore.grievance.screening import SUBJECTS
+from lmcore.grievance import Situation, screen
 
 
 def collapse(text: str) -> str:

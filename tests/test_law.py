@@ -1,4 +1,4 @@
-"""The federal-law parameters beside the contract (lmcore/contracts/law/us_federal.yaml, lmcore.law)."""
+"""The federal-law parameters beside the contract (lmcore/contracts/law/us_federal.yaml, lmcore.contract.law)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from lmcore.errors import ContractFileError, InvalidInput
-from lmcore.law import BUNDLED_LAW, load_law
-from lmcore.leave_year import leave_year
+from lmcore.contract.law import BUNDLED_LAW, load_law
+from lmcore.leave import leave_year
 
 
 @pytest.fixture(scope="module")

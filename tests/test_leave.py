@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lmcore.errors import InvalidDate, InvalidInput, OutOfRange
-from lmcore.leave import (RELATIONS, advance_sick_leave, appointed_union_leave, child_rearing_leave, elected_union_leave,
-                          extended_lwop, family_member, leave_restriction, medical_certificate, period_end)
+from lmcore.leave import (RELATIONS, advance_sick_leave, appointed_union_leave, child_rearing_leave,
+                          elected_union_leave, extended_lwop, family_member, leave_restriction, medical_certificate,
+                          period_end)
 
 D = dt.date
 

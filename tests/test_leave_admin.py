@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lmcore.admin_leave import blood_donation, civil_defense, cpa_exam, military_funeral, voting_leave
+from lmcore.leave import blood_donation, civil_defense, cpa_exam, military_funeral, voting_leave
 from lmcore.errors import InvalidInput, OutOfRange
 
 D = dt.date

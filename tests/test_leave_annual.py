@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lmcore.annual_leave import (accrual_rate, charge_for_absence, check_increment, project_many, project_year_end,
-                                 restoration_check, separation_repayment)
+from lmcore.leave import (accrual_rate, charge_for_absence, check_increment, project_many, project_year_end,
+                          restoration_check, separation_repayment)
 from lmcore.errors import InvalidInput, OutOfRange
-from lmcore.leave_year import leave_year
+from lmcore.leave import leave_year
 
 D = dt.date
 AS_OF = D(2026, 11, 23)

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lmcore.errors import OutOfRange
-from lmcore.leave_year import FIRST_YEAR, LAST_YEAR, leave_year, leave_year_of, restoration_request_deadline
+from lmcore.leave.year import FIRST_YEAR, LAST_YEAR
+from lmcore.leave import leave_year, leave_year_of, restoration_request_deadline
 
 D = dt.date
 

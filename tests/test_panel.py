@@ -9,8 +9,8 @@ import datetime as dt
 import pytest
 
 from lmcore.errors import InvalidDate, InvalidInput, OutOfRange
-from lmcore.duration import effective_date
-from lmcore.panel import EXAMPLE_NAMES, alternate_strikes, make_panel, notice_window
+from lmcore.bargaining.duration import effective_date
+from lmcore.arbitration import EXAMPLE_NAMES, alternate_strikes, make_panel, notice_window
 
 D = dt.date
 SURNAMES = ["Abernathy", "Feldman", "Garcia", "Nakamura", "Okafor", "Whitfield"]

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from lmcore.errors import InvalidInput, OutOfRange
-from lmcore.schedules import (KINDS, Schedule, allowed_patterns, default_pattern, describe, nominal_minutes, parse_core_days,
-                              parse_kind, requirement, usual_entries)
+from lmcore.schedules import (KINDS, Schedule, allowed_patterns, default_pattern, describe, nominal_minutes,
+                              parse_core_days, parse_kind, requirement, usual_entries)
 
 PP = dt.date(2026, 11, 15)  # Sun 2026-11-15 – Sat 11-28, Thanksgiving Thu 11-26 (day 11)
 

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from schedule_sheets import row, sheet
 
-from lmcore.coverage import coverage, office_slots, team_from_text, team_from_timesheets
+from lmcore.schedules.coverage import coverage, office_slots, team_from_text, team_from_timesheets
 from lmcore.errors import InvalidInput, OutOfRange
 
 PP = dt.date(2026, 11, 15)

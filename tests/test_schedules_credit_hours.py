@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schedule_sheets import EIGHT, WEEK1, WEEK2, days, row, sheet
 
-from lmcore.credit_hours import cap_minutes, check_balance, earned_minutes, ledger, settle
+from lmcore.schedules.credit_hours import cap_minutes, check_balance, earned_minutes, ledger, settle
 from lmcore.errors import InvalidInput, OutOfRange
-from lmcore.pay_period import evaluate, evaluate_many, evaluate_periods
+from lmcore.schedules import evaluate, evaluate_many, evaluate_periods
 from lmcore.schedules import Schedule, default_pattern
-from lmcore.timesheet import PERIOD_DAYS, DayEntry, Timesheet
+from lmcore.schedules import PERIOD_DAYS, DayEntry, Timesheet
 
 PP = dt.date(2026, 11, 15)
 

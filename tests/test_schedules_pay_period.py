@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from schedule_sheets import EIGHT, NINE, TEN, WEEK1, WEEK2, days, row, sheet
 
-from lmcore.pay_period import evaluate
+from lmcore.schedules import evaluate
 from lmcore.schedules import Schedule, allowed_patterns, default_pattern
 
 D = dt.date

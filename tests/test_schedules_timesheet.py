@@ -7,7 +7,8 @@ import pytest
 from schedule_sheets import EIGHT, HEADER, row, sheet
 
 from lmcore.errors import InvalidInput, LmcoreError
-from lmcore.timesheet import TimesheetError, fmt_clock, pay_period_start, read_timesheet
+from lmcore.schedules import TimesheetError, pay_period_start, read_timesheet
+from lmcore.schedules.timesheet import fmt_clock
 
 
 def test_reads_a_csv_and_fills_the_blank_days():

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from lmcore import InvalidInput, OutOfRange
 from lmcore.cli import main
-from lmcore.subsidies import Child, band_for, bands, childcare_curve, childcare_subsidy, fmt_money, money, transit_subsidy
+from lmcore.subsidies import (Child, band_for, bands, childcare_curve, childcare_subsidy, fmt_money, money,
+                              transit_subsidy)
 
 
 def cc(contract, income, cost, **kw):

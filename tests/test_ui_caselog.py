@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("ipywidgets")
 pytest.importorskip("matplotlib")
 
-from lmcore.caselog import CaseLog  # noqa: E402
+from lmcore.storage.caselog import CaseLog  # noqa: E402
 from lmcore.grievance import Grievance, Waiver  # noqa: E402
 from lmcore.ui.grievance import build_app  # noqa: E402
 

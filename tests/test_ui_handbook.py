@@ -9,7 +9,8 @@ import datetime as dt
 import pytest
 
 from lmcore import InvalidDate
-from lmcore.ui import handbook, plots
+from lmcore.ui import handbook
+from lmcore.ui import plots
 
 AS_OF = dt.date(2026, 11, 23)  # the pinned "today" of tests/conftest.py
 

@@ -29,7 +29,7 @@ def pairs_arg(values: list[str] | None, what: str) -> dict[str, str]:
 
 def load(args: Any):
     """The contract the command works on, with the user's interpretations and closures applied."""
-    from .. import load_contract
+    from ..contract.loading import load_contract
 
     contract = load_contract(getattr(args, "contract", None))
     interps = pairs_arg(getattr(args, "interpretation", None), "an interpretation")

@@ -29,7 +29,8 @@ def register(sub: Any) -> None:
 
 
 def run_milestones(args: Any) -> int:
-    from ..arbitration import classify, milestones
+    from ..arbitration.kinds import classify
+    from ..arbitration.hearings import milestones
 
     contract = load(args)
     if not args.invoked:
@@ -84,7 +85,8 @@ def _register_simulate(subs: Any) -> None:
 def run_simulate(args: Any) -> int:
     from dataclasses import replace
 
-    from ..arbitration_sim import SimConfig, capacity, compare_policies, synthetic_invocations
+    from ..arbitration.caseload import SimConfig, synthetic_invocations
+    from ..arbitration.capacity import capacity, compare_policies
 
     contract = load(args)
     cfg = SimConfig(months=args.months, seed=args.seed, rate_regular=args.rate_regular, rate_expedited=args.rate_expedited,
@@ -129,8 +131,8 @@ def _register_panel(subs: Any) -> None:
 
 
 def run_panel(args: Any) -> int:
-    from ..duration import effective_date
-    from ..panel import EXAMPLE_NAMES, make_panel
+    from ..bargaining.duration import effective_date
+    from ..arbitration.panel import EXAMPLE_NAMES, make_panel
 
     contract = load(args)
     eff = date_arg(args.effective) if args.effective else effective_date(date_arg(args.ratified), contract).due
@@ -190,7 +192,7 @@ def _register_strike(subs: Any) -> None:
 
 
 def run_strike(args: Any) -> int:
-    from ..panel import alternate_strikes
+    from ..arbitration.panel import alternate_strikes
 
     contract = load(args)
     split = lambda text: [n for n in text.split(";") if n.strip()]  # noqa: E731
@@ -211,7 +213,7 @@ def _register_costs(subs: Any) -> None:
 
 
 def run_costs(args: Any) -> int:
-    from ..arbitration import split_costs
+    from ..arbitration.costs import split_costs
 
     split = split_costs(load(args), fees=args.fees, expenses=args.expenses, transcripts=args.transcripts,
                         cancellation_fee=args.cancellation_fee, cancellation_requested_by=args.requested_by)

@@ -19,7 +19,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: Any) -> int:
-    from ..bargaining import Agreement, plan
+    from ..bargaining.negotiations import Agreement, plan
     from ..errors import InvalidInput
     from . import pairs_arg
 

@@ -46,7 +46,7 @@ def register(sub: Any) -> None:
 
 
 def _log(args: Any) -> Any:
-    from ..caselog import CaseLog
+    from ..storage.caselog import CaseLog
 
     return CaseLog(args.log)
 
@@ -56,8 +56,8 @@ def _as_of(args: Any) -> dt.date:
 
 
 def run_add(args: Any) -> int:
-    from ..caselog import check_case_id
-    from ..grievance import timeline
+    from ..storage.caselog import check_case_id
+    from ..grievance.engine import timeline
 
     case_id = check_case_id(args.case_id)
     g = build(args)
@@ -121,8 +121,8 @@ def run_agenda(args: Any) -> int:
 
 
 def run_show(args: Any) -> int:
-    from ..grievance import timeline
-    from ..grievance_report import table
+    from ..grievance.engine import timeline
+    from ..grievance.report import table
 
     t = timeline(_log(args).get(args.case_id), load(args), _as_of(args))
     if args.explain:

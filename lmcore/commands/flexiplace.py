@@ -50,7 +50,7 @@ def register(sub: Any) -> None:
 
     s = fx.add_parser("document", help="the §14 safety checklist or the §15 work agreement as printable HTML")
     s.add_argument("form", choices=["checklist", "agreement"])
-    s.add_argument("--input", required=True, metavar="FILE.json", help="the form's fields as JSON (see lmcore.flexiplace_forms)")
+    s.add_argument("--input", required=True, metavar="FILE.json", help="the form's fields as JSON (see lmcore.flexiplace.forms)")
     s.add_argument("--out", metavar="FILE.html", help="write the page here (default: print it)")
     s.set_defaults(func=run_document)
 
@@ -61,7 +61,7 @@ def register(sub: Any) -> None:
 
 
 def run_clocks(args: Any) -> int:
-    from ..flexiplace import clocks
+    from ..flexiplace.time_frames import clocks
 
     c = clocks(date_arg(args.requested), extended_by=args.extended_by,
                decided=date_arg(args.decided) if args.decided else None,
@@ -71,7 +71,7 @@ def run_clocks(args: Any) -> int:
 
 
 def run_termination(args: Any) -> int:
-    from ..flexiplace import termination_notice
+    from ..flexiplace.time_frames import termination_notice
 
     t = termination_notice(date_arg(args.effective), date_arg(args.given) if args.given else None, load(args))
     return print_result(args, t)
@@ -85,7 +85,7 @@ def run_notice(args: Any) -> int:
 
 
 def run_inability(args: Any) -> int:
-    from ..flexiplace import inability_shown_from
+    from ..flexiplace.time_frames import inability_shown_from
 
     return print_result(args, inability_shown_from(date_arg(args.began), load(args)))
 
@@ -95,7 +95,7 @@ def _letters(text: str) -> list[str]:
 
 
 def run_eligibility(args: Any) -> int:
-    from ..flexiplace import eligibility
+    from ..flexiplace.arrangements import eligibility
 
     met, not_met = _letters(args.met), _letters(args.not_met)
     both = sorted(set(met) & set(not_met))
@@ -106,13 +106,13 @@ def run_eligibility(args: Any) -> int:
 
 
 def run_grievable(args: Any) -> int:
-    from ..flexiplace import grievability
+    from ..flexiplace.arrangements import grievability
 
     return print_result(args, grievability(args.decision, args.arrangement, prohibited_personnel_practice=args.ppp, contract=load(args)))
 
 
 def run_document(args: Any) -> int:
-    from ..flexiplace_forms import safety_checklist, work_agreement
+    from ..flexiplace.forms import safety_checklist, work_agreement
 
     path = Path(args.input)
     try:

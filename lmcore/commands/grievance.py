@@ -44,7 +44,7 @@ def register(sub: Any) -> None:
 
 def add_grievance_options(p: Any) -> None:
     """The options that describe one grievance (read back by `build`): shared with `lmcore cases add`."""
-    from ..grievance_steps import CONSOLIDATIONS, PATHS
+    from ..grievance.steps import CONSOLIDATIONS, PATHS
 
     for opt, dest, text in _DATES:
         p.add_argument(opt, dest=dest, metavar="DATE", help=text)
@@ -73,7 +73,7 @@ def _date(text: str | None, option: str, cite: str) -> dt.date | None:
 
 def build(args: Any) -> Any:
     """The Grievance record the options describe."""
-    from ..grievance import DATE_FIELDS, Extension, Grievance, Waiver
+    from ..grievance.record import DATE_FIELDS, Extension, Grievance, Waiver
 
     values = {dest: _date(getattr(args, dest), opt, DATE_FIELDS[dest][1]) for opt, dest, _ in _DATES}
     if values["learned"] is None:
@@ -109,8 +109,8 @@ def build(args: Any) -> Any:
 
 
 def run(args: Any) -> int:
-    from ..grievance import timeline
-    from ..grievance_report import ics, table
+    from ..grievance.engine import timeline
+    from ..grievance.report import ics, table
 
     contract = load(args)
     as_of = _date(args.as_of, "--as-of", "Art. 43") or dt.date.today()

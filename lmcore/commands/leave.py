@@ -67,14 +67,14 @@ def _law_option(p: Any) -> None:
 
 
 def _law(args: Any):
-    from ..law import load_law
+    from ..contract.law import load_law
 
     return load_law(getattr(args, "law", None))
 
 
 
 def run_project(args: Any) -> int:
-    from ..annual_leave import project_year_end
+    from ..leave.annual import project_year_end
 
     contract = load(args)
     proj = project_year_end(args.balance, date_arg(args.as_of), args.years_of_service, args.planned, contract=contract, law=_law(args))
@@ -82,13 +82,13 @@ def run_project(args: Any) -> int:
 
 
 def run_restoration(args: Any) -> int:
-    from ..leave_year import restoration_request_deadline
+    from ..leave.year import restoration_request_deadline
 
     return print_result(args, restoration_request_deadline(args.year, load(args), law=_law(args)))
 
 
 def run_year(args: Any) -> int:
-    from ..leave_year import leave_year
+    from ..leave.year import leave_year
 
     ly = leave_year(args.year, law=_law(args))
     text = "\n".join([ly.explain()] + [f"  {p}" for p in ly.pay_periods])
@@ -96,25 +96,25 @@ def run_year(args: Any) -> int:
 
 
 def run_certificate(args: Any) -> int:
-    from ..leave import medical_certificate
+    from ..leave.sick import medical_certificate
 
     return print_result(args, medical_certificate(date_arg(args.first), date_arg(args.last), under_restriction=args.restricted, contract=load(args)))
 
 
 def run_restriction(args: Any) -> int:
-    from ..leave import leave_restriction
+    from ..leave.sick import leave_restriction
 
     return print_result(args, leave_restriction(date_arg(args.start), args.months, args.extension, contract=load(args)))
 
 
 def run_voting(args: Any) -> int:
-    from ..admin_leave import voting_leave
+    from ..leave.administrative import voting_leave
 
     return print_result(args, voting_leave(args.polls_open, args.polls_close, args.work_start, args.work_end, contract=load(args)))
 
 
 def run_repay(args: Any) -> int:
-    from ..annual_leave import separation_repayment
+    from ..leave.annual import separation_repayment
 
     contract = load(args)
     return print_result(args, separation_repayment(date_arg(args.separation), args.taken, args.years_of_service, args.carried_over,

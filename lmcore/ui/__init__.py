@@ -57,7 +57,7 @@ def warm_up(plots: bool = True) -> None:
     """Load the contract and its workday calendar and, with `plots`, draw a throw-away chart (matplotlib's
     import, fonts and renderer), then freeze all that out of the garbage collector: done while a pre-heated
     kernel waits, it takes ~0.4 s off the first render."""
-    from .. import load_contract
+    from ..contract.loading import load_contract
 
     load_contract().calendar.add_workdays(dt.date(2026, 1, 2), 1)
     if plots:

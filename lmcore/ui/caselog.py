@@ -1,7 +1,7 @@
 """"My case log" under the grievance timeline: save the grievance on the page, see each saved case's next
 deadline (the agenda), open one back into the form, or remove it.
 
-The log (lmcore.caselog) is read only once the section is shown in a browser (or on the first click): a
+The log (lmcore.storage.caselog) is read only once the section is shown in a browser (or on the first click): a
 notebook executed without a browser (nbconvert, nbval) never touches the user's file, so no one's cases end up
 in stored outputs; a home that cannot be written shows its message here instead of breaking the page.
 CSS classes for browser tests: `lmcore-caselog` (the section), `lmcore-caselog-name`, `lmcore-caselog-save`,
@@ -15,9 +15,9 @@ from typing import Any
 
 import ipywidgets as W
 
-from ..caselog import CaseLog, check_case_id, default_path
+from ..storage.caselog import CaseLog, check_case_id, default_path
 from ..errors import LmcoreError
-from ..grievance import Extension, Grievance
+from ..grievance.record import Extension, Grievance
 from . import Field, error_html, esc
 
 _COLOURS = {"missed": "#b00020", "done_late": "#ef6c00", "projected": "#777", "open": "#1f4e9c", "done_on_time": "#2e7d32"}

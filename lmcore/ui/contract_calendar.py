@@ -34,7 +34,7 @@ class ContractCalendarApp:
     """The widgets and the answers they show; `summary()` is the same answers as plain text."""
 
     def __init__(self, contract: Any, as_of: dt.date, params: dict[str, str]):
-        from ..committees import DEFAULT_PATTERNS
+        from ..bargaining.committees import DEFAULT_PATTERNS
 
         self.base, self.as_of = contract, as_of
         notes: list[tuple[Field, str]] = []
@@ -99,7 +99,7 @@ class ContractCalendarApp:
         self.text_out.value = "".join(cite_html(contract, c) for c in cites)
 
     def _bargaining(self, contract: Any) -> None:
-        from ..bargaining import plan
+        from ..bargaining.negotiations import plan
 
         self.received.clear()
         self.agreed_days.clear()
@@ -140,7 +140,7 @@ class ContractCalendarApp:
             f"  {i.title}: {i.due.isoformat() if i.due else 'waived'} ({i.standard.cite})" for i in p.items] + [f"  Note: {f}" for f in p.findings])
 
     def _agreements(self) -> tuple:
-        from ..bargaining import Agreement
+        from ..bargaining.negotiations import Agreement
 
         rule, text = self.agreed_rule.value, self.agreed_days.value.strip().lower()
         if not rule or not text:
@@ -154,7 +154,7 @@ class ContractCalendarApp:
         return (Agreement(rule, int(text)),)
 
     def _room(self, contract: Any) -> None:
-        from ..bargaining import meeting_room_request_due
+        from ..bargaining.negotiations import meeting_room_request_due
 
         self.meeting.clear()
         try:
@@ -173,8 +173,8 @@ class ContractCalendarApp:
         self.summaries["room"] = f"Meeting room: {r.rooms}, {r.meeting_day.isoformat()}, {r.hours}: request by {by} ({r.cite})"
 
     def _calendar(self, contract: Any) -> None:
-        from ..committees import DEFAULT_PATTERNS, MeetingPattern, committees
-        from ..contract_calendar import contract_calendar
+        from ..bargaining.committees import DEFAULT_PATTERNS, MeetingPattern, committees
+        from ..bargaining.contract_calendar import contract_calendar
 
         self.ratified.clear()
         try:
@@ -231,7 +231,7 @@ def _missing(what: str, cite: str) -> LmcoreError:
 
 def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[str, str] | None = None) -> ContractCalendarApp:
     """The contract calendar dashboard; starting inputs from `params` (or the page's URL query string)."""
-    from .. import load_contract
+    from ..contract.loading import load_contract
 
     contract = contract or load_contract()
     return ContractCalendarApp(contract, as_of or dt.date.today(), query_params(plots=False) if params is None else dict(params))

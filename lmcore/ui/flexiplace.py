@@ -1,7 +1,7 @@
 """Dashboard: flexiplace (Art. 10). Is the employee eligible (§3, where item E is missing)? When is the supervisor's
 decision due (§5.A), when must work at home begin (§5.C), how much notice for a recall, a service visit or a
 termination (§6.E.4, §7, §8.B.1)? Is the decision grievable (§11)? And the §14 checklist and §15 agreement, filled in
-and ready to print. Logic lives in lmcore.flexiplace and lmcore.flexiplace_forms; this wires widgets."""
+and ready to print. Logic lives in lmcore.flexiplace and lmcore.flexiplace.forms; this wires widgets."""
 from __future__ import annotations
 
 import base64
@@ -12,7 +12,8 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import InvalidInput, LmcoreError
-from . import CSS_ANSWER, Field, app_box, cite_html, date_field, esc, link_date_field, mark_ready, query_params, show_link_notes
+from . import (CSS_ANSWER, Field, app_box, cite_html, date_field, esc, link_date_field, mark_ready, query_params,
+               show_link_notes)
 from .readings import Readings
 
 READINGS = ["flexiplace.decision_due_nonworkday", "flexiplace.start_due_nonworkday", "flexiplace.inability_days",
@@ -34,8 +35,8 @@ class FlexiplaceApp:
     """Eligibility, the clocks and the documents; the main answer is the decision due date (ISO). `summary()` as text."""
 
     def __init__(self, contract: Any, as_of: dt.date, params: dict[str, str]):
-        from ..flexiplace import criteria, missing_items
-        from ..flexiplace_forms import AGREEMENT_FIELDS, WEEKDAYS, checklist_questions
+        from ..flexiplace.arrangements import criteria, missing_items
+        from ..flexiplace.forms import AGREEMENT_FIELDS, WEEKDAYS, checklist_questions
 
         self.base, self.as_of, self.results = contract, as_of, {}
         p = params
@@ -122,14 +123,14 @@ class FlexiplaceApp:
         self._document(contract)
 
     def _eligibility(self, contract: Any) -> None:
-        from ..flexiplace import eligibility
+        from ..flexiplace.arrangements import eligibility
 
         r = eligibility({k: _BOOL[w.value] for k, w in self.crit.items()}, contract)
         self.results["eligibility"] = r
         self.elig_out.value = f"<p><b>{esc(r.answer())}</b></p>"
 
     def _grievability(self, contract: Any) -> None:
-        from ..flexiplace import arrangement_type, grievability
+        from ..flexiplace.arrangements import arrangement_type, grievability
 
         kind = "formal" if self.permanent.value else "informal"
         a = arrangement_type(self.permanent.value, self.permanent.value, contract=contract)
@@ -139,7 +140,7 @@ class FlexiplaceApp:
                                 + "<ul>" + "".join(f"<li>{esc(x)}</li>" for x in (*a.reasons, *g.reasons)) + "</ul>")
 
     def _clocks(self, contract: Any) -> None:
-        from ..flexiplace import clocks, inability_shown_from, recall_notice, termination_notice
+        from ..flexiplace.time_frames import clocks, inability_shown_from, recall_notice, termination_notice
 
         fields = {"decision": self.decided, "agreement": self.agreement, "alternate site": self.started, "start": self.started,
                   "extension": self.extended, "request": self.requested}
@@ -174,7 +175,7 @@ class FlexiplaceApp:
         self.clock_out.value = "".join(f"<pre style='white-space:pre-wrap;font-family:inherit'>{esc(x)}</pre>" for x in parts)
 
     def _document(self, contract: Any) -> None:
-        from ..flexiplace_forms import safety_checklist, work_agreement
+        from ..flexiplace.forms import safety_checklist, work_agreement
 
         f = {k: str(w.value).strip() for k, w in self.doc_fields.items()}
         self.doc_error.value = ""
@@ -210,7 +211,7 @@ class FlexiplaceApp:
         data = base64.b64encode(doc.html.encode("utf-8")).decode("ascii")
         self.download.value = (f'<a download="{esc(doc.filename)}" href="data:text/html;charset=utf-8;base64,{data}" '
                                f'style="font-weight:bold">⬇ Download {esc(doc.title)} (HTML; print it or save it as PDF)</a>')
-        from ..flexiplace_forms import CSS
+        from ..flexiplace.forms import CSS
 
         self.preview.value = f"<style>{CSS}</style><div style='border:1px solid #ccc;padding:12px;max-height:40em;overflow:auto'>{doc.body}</div>"
 
@@ -244,7 +245,7 @@ class FlexiplaceApp:
 
 def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[str, str] | None = None) -> FlexiplaceApp:
     """The flexiplace dashboard; starting inputs from `params` (or the page's URL, e.g. ?requested=2026-11-23&extended_by=5)."""
-    from .. import load_contract
+    from ..contract.loading import load_contract
 
     contract = contract or load_contract()
     raw = query_params(plots=False) if params is None else dict(params)

@@ -12,7 +12,7 @@ from typing import Any
 
 import ipywidgets as W
 
-from ..citations import Cite
+from ..contract.citations import Cite
 from ..errors import InvalidDate, LmcoreError, OutOfRange
 from . import CSS_ANSWER, Field, app_box, cite_html, date_field, esc, mark_ready, query_params
 
@@ -297,7 +297,7 @@ def _short(heading: str, cite: str, width: int = 60) -> str:
 
 def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[str, str] | None = None) -> HandbookApp:
     """The handbook dashboard. Starting inputs come from `params`, else from the page link (?start=&workdays=&q=&cite=)."""
-    from .. import load_contract
+    from ..contract.loading import load_contract
 
     contract = contract or load_contract()
     as_of = as_of or dt.date.today()

@@ -1,6 +1,6 @@
 """Dashboard: the leave planner. Will I lose annual leave (Art. 5 §1.e)? By when must I ask to schedule it? Does
 this sick leave need a medical certificate (§2.e)? What are the dates of a leave restriction (§3.c)? How much
-administrative leave to vote (§7.d(1))? Logic lives in lmcore.annual_leave / leave / admin_leave; this wires widgets."""
+administrative leave to vote (§7.d(1))? Logic lives in lmcore.leave; this wires widgets."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,8 +10,8 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import LmcoreError
-from . import (CSS_ANSWER, Field, app_box, cite_html, date_field, esc, link_date_field, mark_ready, query_date, query_params,
-               show_link_notes)
+from . import (CSS_ANSWER, Field, app_box, cite_html, date_field, esc, link_date_field, mark_ready, query_date,
+               query_params, show_link_notes)
 from .readings import Readings
 
 READINGS = ["leave.balance_basis", "leave.restoration_pay_period", "leave.restoration_last_day", "leave.restriction_month_end",
@@ -119,7 +119,7 @@ class LeaveApp:
 
     # -- the four calculators ---------------------------------------------------------------------
     def _annual(self, contract: Any) -> None:
-        from ..annual_leave import project_year_end
+        from ..leave.annual import project_year_end
         from .plots import to_png
 
         fields = {"balance": self.balance, "years of service": self.service, "planned": self.planned, "date": self.day}
@@ -135,14 +135,14 @@ class LeaveApp:
         self.image.value = to_png(chart(r), dpi=90)
 
     def _certificate(self, contract: Any) -> None:
-        from ..leave import medical_certificate
+        from ..leave.sick import medical_certificate
 
         r = self._run("certificate", {"first": self.first, "last": self.last, "ends": self.last}, self.first,
                       lambda: medical_certificate(self.first.value, self.last.value, under_restriction=self.restricted.value, contract=contract))
         self.cert_out.value = "" if r is None else f"<p><b>{esc(r.answer())}</b></p>" + _lines_html([str(s) for s in r.steps])
 
     def _restriction(self, contract: Any) -> None:
-        from ..leave import leave_restriction
+        from ..leave.sick import leave_restriction
 
         ext = [x.strip() for x in str(self.r_ext.value).split(",") if x.strip()]
         r = self._run("restriction", {"extension": self.r_ext, "months": self.r_months, "start": self.r_start}, self.r_months,
@@ -150,7 +150,7 @@ class LeaveApp:
         self.restr_out.value = "" if r is None else f"<p><b>{esc(r.answer())}</b></p>" + _lines_html([str(x) for x in r.periods])
 
     def _voting(self, contract: Any) -> None:
-        from ..admin_leave import voting_leave
+        from ..leave.administrative import voting_leave
 
         v = self.voting
         fields = {"polls open": v["polls_open"], "polls clos": v["polls_close"], "tour": v["work_start"],
@@ -212,7 +212,7 @@ def _admin_table(contract: Any) -> str:
 
 def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[str, str] | None = None) -> LeaveApp:
     """The leave planner; starting inputs from `params` (or the page's URL, e.g. ?balance=200&service=5&planned=16)."""
-    from .. import load_contract
+    from ..contract.loading import load_contract
 
     contract = contract or load_contract()
     raw = query_params() if params is None else dict(params)

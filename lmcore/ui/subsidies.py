@@ -206,7 +206,7 @@ def _result_html(r: Any) -> str:
 
 def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[str, str] | None = None) -> SubsidiesApp:
     """The subsidies dashboard; starting inputs from `params` (or the page's URL query string, e.g. ?income=45000&cost=900)."""
-    from .. import load_contract
+    from ..contract.loading import load_contract
 
     contract = contract or load_contract()
     raw = query_params() if params is None else dict(params)

@@ -1,0 +1,15 @@
+"""Arbitration (Art. 44): the track a case takes (kinds), its dated steps (hearings), who pays (costs), the panel
+of arbitrators (panel), and the scheduling simulator (caseload → simulator → results, capacity)."""
+from .capacity import CapacityAnswer, capacity, compare_policies
+from .caseload import Invocations, SimConfig, invocations_from, synthetic_invocations
+from .costs import split_costs
+from .hearings import MILESTONES, milestones
+from .kinds import KINDS, SUBJECTS, check_kind, classify
+from .panel import EXAMPLE_NAMES, Panel, alternate_strikes, make_panel, notice_window
+from .results import SimResult
+from .simulator import meeting_dates, reserved_dates, simulate
+
+__all__ = ["EXAMPLE_NAMES", "KINDS", "MILESTONES", "SUBJECTS", "CapacityAnswer", "Invocations", "Panel", "SimConfig",
+           "SimResult", "alternate_strikes", "capacity", "check_kind", "classify", "compare_policies", "invocations_from",
+           "make_panel", "meeting_dates", "milestones", "notice_window", "reserved_dates", "simulate", "split_costs",
+           "synthetic_invocations"]

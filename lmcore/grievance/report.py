@@ -1,0 +1,88 @@
+"""A grievance timeline as a text table, calendar events (ICS) and a printable one-page HTML summary."""
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from ..deadlines import fmt_day
+from ..exports import CalendarEvent, to_ics
+from .milestones import Milestone, Timeline
+
+_STATUS_WORDS = {"done_on_time": "done on time", "done_late": "done late", "open": "open", "missed": "MISSED",
+                 "projected": "projected"}
+
+
+def _due(m: Milestone) -> str:
+    return fmt_day(m.due) if m.due else "any time"
+
+
+def table(t: Timeline) -> str:
+    """The timeline as a plain-text table with the notes and readings used (for the terminal)."""
+    g = t.grievance
+    head = f"Grievance timeline — {g.path} path" + (f": {g.title}" if g.title else "") + f", as of {fmt_day(t.as_of)}"
+    rows = [("Milestone", "Due", "Status", "Done", "Who", "Rule")]
+    for m in t.milestones:
+        rows.append((m.name, _due(m), _STATUS_WORDS[m.status], fmt_day(m.done_on) if m.done_on else "",
+                     m.actor, m.cite))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = [head, ""] + ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    if t.notes:
+        lines += ["", "Notes:"] + [f"- {n}" for n in t.notes]
+    lines += ["", "Readings used:"] + [f"- {c}" for c in t.interpretations]
+    lines += ["", "Projected dates assume each earlier step happens on its last allowed day. "
+              "Explain one date with --explain NAME."]
+    return "\n".join(lines)
+
+
+def events(t: Timeline) -> list[CalendarEvent]:
+    """One all-day event per deadline still ahead (open or projected), with the rule and what to do."""
+    who = f" — {t.grievance.title}" if t.grievance.title else ""
+    out = []
+    for m in t.milestones:
+        if m.is_open and m.due is not None:
+            prefix = "Projected: " if m.status == "projected" else ""
+            out.append(CalendarEvent(m.due, f"{prefix}{m.label}{who}", f"What to do: {m.label} — {m.actor}.\n" + m.explain(), m.cite))
+    return out
+
+
+def ics(t: Timeline) -> bytes:
+    """The open deadlines as an iCalendar file."""
+    name = "Grievance deadlines" + (f" — {t.grievance.title}" if t.grievance.title else "")
+    return to_ics(events(t), name=name)
+
+
+def summary_html(t: Timeline, screening: Any = None) -> str:
+    """A printable one-page summary; every text the user typed is escaped."""
+    g = t.grievance
+    title = "Grievance timeline" + (f": {g.title}" if g.title else "")
+    rows = "".join(
+        f"<tr class='{m.status}'><td>{escape(m.label)}</td><td>{escape(_due(m))}</td>"
+        f"<td>{escape(_STATUS_WORDS[m.status])}</td><td>{escape(fmt_day(m.done_on)) if m.done_on else ''}</td>"
+        f"<td>{escape(m.actor)}</td><td>{escape(m.cite)}</td><td>{escape(m.consequence)} ({escape(m.consequence_cite)})</td></tr>"
+        for m in t.milestones)
+    notes = "".join(f"<li>{escape(n)}</li>" for n in t.notes)
+    readings = "".join(f"<li>{escape(str(c))}</li>" for c in t.interpretations)
+    screen = ""
+    if screening is not None:
+        screen = f"<h2>Can it be grieved?</h2><p>{escape(screening.headline)}</p><p>{escape(screening.route)}</p>"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>
+<style>
+@page {{ size: letter; margin: 0.6in; }}
+body {{ font: 10.5pt/1.35 Georgia, serif; color: #111; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 9pt; }}
+th, td {{ border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }}
+th {{ background: #e8edf5; }} tr.missed td {{ color: #b00020; font-weight: bold; }}
+tr.projected td {{ color: #555; font-style: italic; }} small {{ color: #555; }}
+</style></head><body>
+<h1>{escape(title)}</h1>
+<p>DOL – AFGE Local 12 agreement, Article 43. Path: <b>{escape(g.path)}</b>. As of {escape(fmt_day(t.as_of))}.</p>
+{screen}
+<table><thead><tr><th>Step</th><th>Due</th><th>Status</th><th>Done</th><th>Who acts</th><th>Rule</th><th>If missed</th></tr></thead>
+<tbody>{rows}</tbody></table>
+<h2>Notes</h2><ul>{notes or '<li>None.</li>'}</ul>
+<h2>Readings of the contract used</h2><ul>{readings}</ul>
+<p><small>Projected dates assume each earlier step happens on its last allowed day. Workdays are Monday–Friday
+less federal holidays and closures; the day of the event is not counted. Computed by lmcore.</small></p>
+</body></html>
+"""

@@ -1,0 +1,1 @@
+"""Saved data, apart from the rules: the case log (caselog)."""

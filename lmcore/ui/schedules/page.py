@@ -1,0 +1,408 @@
+"""The work-schedules dashboard: try a schedule on a two-week grid and see what the contract makes of the hours.
+
+Pick a schedule type (Art. 4 §1.a, §2; Art. 10 §6.A), type each day's start, end and lunch (or load a CSV): the
+page shows the hours against the band, core hours and lunch window, the credit-hour ledger, overtime, every
+finding beside the contract's words, the same hours under each schedule type, and a team's office coverage (§10).
+All arithmetic is lmcore.schedules.pay_period / lmcore.schedules.coverage; this module only wires widgets.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import ipywidgets as W
+
+from ...errors import InvalidInput, LmcoreError
+from ...schedules.kinds import (COMPRESSED, KINDS, LABELS, Schedule, allowed_patterns, describe, parse_core_days,
+                                parse_kind, usual_entries)
+from ...schedules.timesheet import (LEAVE_KINDS, PERIOD_DAYS, Timesheet, TimesheetError, blank_timesheet, parse_hhmm,
+                                    pay_period_start, read_timesheet)
+from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_html, error_html, esc, mark_ready, query_params
+
+DEFAULT_TEAM = "Ana, 07:00, 15:30, 11:30, 12:00\nBen, 09:00, 17:30, 12:00, 12:30, off Fri2\nCy, 06:30, 17:00, 12:30, 13:00, off Mon"
+DEFAULTS = {"schedule": "variable-week", "part_time": "", "carry_in": "0", "layout": "", "core_days": "Tue,Wed,Thu",
+            "supervisor_end": "", "office_start": "08:00", "minimum": "1", "team": DEFAULT_TEAM}
+READINGS = ("schedules.part_time_requirement", "schedules.compressed_overtime")
+_TIME_COLS = ("start", "end", "lunch_start", "lunch_end")
+
+
+class _Row:
+    """One day of the grid: four HH:MM boxes, leave hours and kind, ordered overtime, and the error beside them."""
+
+    def __init__(self, on_change: Any):
+        txt = lambda w, ph: W.Text(placeholder=ph, continuous_update=False, layout=W.Layout(width=w))  # noqa: E731
+        self.label = W.HTML(layout=W.Layout(width="11em"))
+        self.times = [txt("5.2em", "HH:MM") for _ in _TIME_COLS]
+        self.leave = txt("4em", "h")
+        self.kind = W.Dropdown(options=[("", "")] + [(k, k) for k in LEAVE_KINDS], layout=W.Layout(width="6.5em"))
+        self.ordered = txt("4em", "h")
+        self.error = W.HTML(layout=W.Layout(min_height="1em"))
+        self.error.add_class(CSS_ERROR)
+        self.box = W.HBox([self.label, *self.times, self.leave, self.kind, self.ordered, self.error],
+                          layout=W.Layout(align_items="center", flex_flow="row wrap"))
+        for w in (*self.times, self.leave, self.kind, self.ordered):
+            w.observe(on_change, "value")
+
+    def set(self, rec: dict[str, str]) -> None:
+        for w, col in zip(self.times, _TIME_COLS):
+            w.value = rec.get(col, "")
+        self.leave.value, self.ordered.value = rec.get("leave_hours", ""), rec.get("overtime_ordered_hours", "")
+        self.kind.value = rec.get("leave_kind", "") if rec.get("leave_kind", "") in LEAVE_KINDS else ""
+
+    def record(self, day: dt.date) -> dict[str, str]:
+        rec = {"date": day.isoformat(), **{c: w.value for c, w in zip(_TIME_COLS, self.times)}}
+        rec.update(leave_hours=self.leave.value, leave_kind=self.kind.value, overtime_ordered_hours=self.ordered.value)
+        return rec
+
+
+class ScheduleApp:
+    """The dashboard's widgets and the one action behind them: evaluate the grid and draw every answer."""
+
+    def __init__(self, contract: Any, as_of: dt.date, params: dict[str, str]):
+        self.contract, self.as_of = contract, as_of
+        self._contracts: dict[tuple[str, ...], Any] = {}
+        self.result: Any = None
+        self.timesheet: Timesheet | None = None
+        self.comparison: tuple[Any, ...] = ()
+        self.cov: Any = None
+        self._quiet = True
+        self._build()
+        self._apply(params)
+        self._quiet = False
+        mark_ready(self.widget)
+
+    # -- building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        ch = self._changed
+        self.kind = Field(W.Dropdown(options=[(LABELS[k], k) for k in KINDS], layout=W.Layout(width="24em")), "Schedule type",
+                          "Art. 4 §1.a, §2; Art. 10 §6.A")
+        start = pay_period_start(self.as_of)
+        periods = [start + dt.timedelta(days=14 * k) for k in range(-13, 14)]
+        self.period = Field(W.Dropdown(options=[(self._period_label(p), p) for p in periods], layout=W.Layout(width="24em")),
+                            "Pay period", "biweekly, Sunday to Saturday")
+        self.part_time = Field(W.Text(placeholder="blank = full-time", continuous_update=False, layout=W.Layout(width="10em")),
+                               "Part-time hours per pay period", "Art. 4 §7 (blank for full-time)")
+        self.carry_in = Field(W.Text(continuous_update=False, layout=W.Layout(width="10em")), "Credit hours brought in",
+                              "balance from the last pay period, §2.b(1)")
+        self.layout_pick = Field(W.Dropdown(options=[("Read from the timesheet", "")], layout=W.Layout(width="40em")),
+                                 "Compressed layout", "which days, §2.c(1)(c)")
+        self.core_days = Field(W.Text(continuous_update=False, layout=W.Layout(width="10em")), "Maxi-flex core days",
+                               "e.g. Tue,Wed,Thu or Mon1,Fri2")
+        self.sup_end = Field(W.Text(placeholder="HH:MM", continuous_update=False, layout=W.Layout(width="10em")),
+                             "Supervisor's day ends", "for the §5 notice (optional)")
+        self.readings = {}
+        for rid in READINGS:
+            interp = self.contract.interpretations[rid]
+            self.readings[rid] = Field(W.Dropdown(options=[(o, o) for o in interp.options], value=interp.default,
+                                                  layout=W.Layout(width="14em")), "Reading: " + rid.split(".")[1].replace("_", " "),
+                                       interp.question[:90] + ("…" if len(interp.question) > 90 else ""))
+        self.rows = [_Row(ch) for _ in range(PERIOD_DAYS)]
+        head = W.HTML("<div style='display:flex;gap:0;font-size:90%'><b style='width:11em'>Day</b><b style='width:5.4em'>Start"
+                      "</b><b style='width:5.4em'>End</b><b style='width:5.4em'>Lunch</b><b style='width:5.4em'>Lunch end</b>"
+                      "<b style='width:4.2em'>Leave h</b><b style='width:6.7em'>Leave kind</b><b>Ordered OT h</b></div>")
+        self.fill = W.Button(description="Fill the usual days", tooltip="the usual hours for this schedule type")
+        self.clear = W.Button(description="Clear the grid")
+        self.upload = Field(W.FileUpload(accept=".csv", multiple=False, description="Load a CSV"), "Or load a timesheet",
+                            "date,start,end,lunch_start,lunch_end[,leave_hours,leave_kind,overtime_ordered_hours]")
+        self.fill.on_click(lambda _: self._fill_usual())
+        self.clear.on_click(lambda _: self._clear())
+        self.upload.widget.observe(self._uploaded, "value")
+        self.upload.widget.description = "Load a CSV"
+        for f in (self.part_time, self.carry_in, self.layout_pick, self.core_days, self.sup_end, *self.readings.values()):
+            f.widget.observe(ch, "value")
+        self.kind.widget.observe(self._kind_changed, "value")
+        self.period.widget.observe(lambda c: self._quiet or (self._fill_usual(), self._coverage()), "value")
+        self.answer = W.HTML()
+        self.answer.add_class(CSS_ANSWER)
+        self.about = W.HTML()
+        self.chart = W.Image(format="png", layout=W.Layout(max_width="880px"))
+        self.ledger = W.HTML()
+        self.findings = W.HTML(layout=W.Layout(width="52%"))
+        self.cite_pick = W.Dropdown(options=[], layout=W.Layout(width="20em"), description="")
+        self.cite_text = W.HTML(layout=W.Layout(width="46%"))
+        self.cite_pick.observe(lambda c: self._show_cite(), "value")
+        self.compare = W.HTML()
+        self.team = Field(W.Textarea(continuous_update=False, layout=W.Layout(width="34em", height="7em")), "Team schedules",
+                          "name, start, end, lunch start, lunch end, off days (e.g. off Fri2)")
+        self.office_start = Field(W.Text(continuous_update=False, layout=W.Layout(width="8em")), "Office day starts",
+                                  "8½ hours from here, §10.b")
+        self.minimum = Field(W.Text(continuous_update=False, layout=W.Layout(width="8em")), "People needed", "each half hour, §10.a")
+        for f in (self.team, self.office_start, self.minimum):
+            f.widget.observe(lambda c: self._quiet or self._coverage(), "value")
+        self.heat = W.Image(format="png", layout=W.Layout(max_width="880px"))
+        self.gaps = W.HTML()
+        self.widget = app_box([
+            W.HTML('<p class="lmcore-lede">Try a work schedule: type the hours of a pay period and see what Article 4 of '
+                   "the contract makes of them, finding by finding, with the contract's own words.</p>"),
+            W.HTML("<h3>1. The schedule</h3>"), self.kind.box, self.period.box, self.part_time.box, self.carry_in.box,
+            self.layout_pick.box, self.core_days.box, self.sup_end.box, *[f.box for f in self.readings.values()], self.about,
+            W.HTML("<h3>2. The hours, day by day</h3>"), W.HBox([self.fill, self.clear]), self.upload.box, head,
+            *[r.box for r in self.rows],
+            W.HTML("<h3>3. What the contract makes of them</h3>"), self.answer, self.chart, self.ledger,
+            W.HTML("<h3>4. Findings, with the contract's words</h3>"),
+            W.HBox([self.findings, W.VBox([W.HTML("<b>Show the text of</b>"), self.cite_pick, self.cite_text],
+                                          layout=W.Layout(width="46%"))]),
+            W.HTML("<h3>5. The same hours under each schedule type</h3>"), self.compare,
+            W.HTML("<h3>6. Team coverage of the office day (Art. 4 §10)</h3>"), self.team.box, self.office_start.box,
+            self.minimum.box, self.heat, self.gaps,
+        ], title="Work schedules and credit hours")
+        self.widget.add_class("lmcore-schedules")
+
+    def _period_label(self, start: dt.date) -> str:
+        end = start + dt.timedelta(days=PERIOD_DAYS - 1)
+        names = [n for d, n in self.contract.calendar.holidays_between(start, end).items() if d.weekday() < 5]
+        return f"{start:%a %Y-%m-%d} – {end:%a %Y-%m-%d}" + (f" · {', '.join(names)}" if names else "")
+
+    def _layouts(self) -> None:
+        """The layouts of the chosen compressed schedule (none for the others); core days only for maxi-flex."""
+        k = self.kind.widget.value
+        opts = [("Read from the timesheet", "")]
+        if k in COMPRESSED:
+            opts += [(f"{n}. {p.label}", str(n)) for n, p in enumerate(allowed_patterns(k), 1)]
+        was, self._quiet = self._quiet, True
+        self.layout_pick.widget.options = opts
+        self.layout_pick.widget.value = ""
+        self._quiet = was
+        self.layout_pick.widget.disabled = k not in COMPRESSED
+        self.core_days.widget.disabled = k != "maxiflex"
+
+    def _kind_changed(self, change: Any) -> None:
+        self._layouts()
+        self._changed()
+
+    # -- inputs ---------------------------------------------------------------------------------
+    def _apply(self, params: dict[str, str]) -> None:
+        """Starting inputs from the link (?schedule=compressed-5-4-9&period=2026-11-20&part_time=40&carry_in=3)."""
+        aliases = {"part_time_hours": "part_time", "supervisor_day_end": "supervisor_end"}
+        p = {**DEFAULTS, **{aliases.get(k, k): v for k, v in params.items() if v is not None}}
+        problems: list[tuple[Field, str]] = []
+        try:
+            kind = parse_kind(p["schedule"])
+        except LmcoreError as exc:
+            kind = DEFAULTS["schedule"]
+            problems.append((self.kind, f"The link's schedule={p['schedule']} is not a schedule type ({exc.fix}); showing {kind}."))
+        self.kind.widget.value = kind
+        self._layouts()
+        if p.get("period"):
+            try:
+                start = pay_period_start(dt.date.fromisoformat(p["period"].strip()))
+                if start not in [v for _, v in self.period.widget.options]:
+                    self.period.widget.options = [*self.period.widget.options, (self._period_label(start), start)]
+                self.period.widget.value = start
+            except (ValueError, LmcoreError):
+                problems.append((self.period, f"The link's period={p['period']} is not a date (YYYY-MM-DD)."))
+        else:
+            self.period.widget.value = pay_period_start(self.as_of)
+        self.part_time.widget.value, self.carry_in.widget.value = p["part_time"], p["carry_in"]
+        self.core_days.widget.value, self.sup_end.widget.value = p["core_days"], p["supervisor_end"]
+        if p["layout"] in [v for _, v in self.layout_pick.widget.options]:
+            self.layout_pick.widget.value = p["layout"]
+        elif p["layout"]:
+            problems.append((self.layout_pick, f"The link's layout={p['layout']} is not a layout of this schedule type."))
+        for rid, f in self.readings.items():
+            key = rid.split(".")[1]
+            if p.get(key) in self.contract.interpretations[rid].options:
+                f.widget.value = p[key]
+        self.team.widget.value, self.office_start.widget.value, self.minimum.widget.value = p["team"], p["office_start"], p["minimum"]
+        self._fill_usual(sample=True)
+        self._coverage()
+        for field, message in problems:
+            field.show_error(message)
+
+    def _days(self) -> list[dt.date]:
+        return [self.period.widget.value + dt.timedelta(days=i) for i in range(PERIOD_DAYS)]
+
+    def _label_rows(self) -> None:
+        cal = self.contract.calendar
+        for r, day in zip(self.rows, self._days()):
+            why = cal.skip_reason(day)
+            tag = f" <small style='color:#8a5a00'>{esc(why)}</small>" if why and day.weekday() < 5 else ""
+            r.label.value = f"<span style='color:{'#999' if day.weekday() >= 5 else '#222'}'>{day:%a %m-%d}</span>{tag}"
+
+    def _set_rows(self, ts: Timesheet) -> None:
+        was, self._quiet = self._quiet, True
+        self._label_rows()
+        for r, rec in zip(self.rows, ts.to_rows()):
+            r.set(rec)
+        self._quiet = was
+        self.refresh()
+
+    def _fill_usual(self, sample: bool = False) -> None:
+        """The usual days of the chosen schedule (holidays blank); the first page view adds 45 minutes on the first Tuesday."""
+        try:
+            sched = Schedule(self.kind.widget.value, self._part_time())
+        except LmcoreError:
+            sched = Schedule(self.kind.widget.value)
+        ts = usual_entries(sched, self.period.widget.value, self.contract)
+        if sample and sched.flexible and ts.entries[2].end is not None:
+            entries = list(ts.entries)
+            e = entries[2]
+            entries[2] = type(e)(e.day, e.start, e.end + 45, e.lunch_start, e.lunch_end)  # a longer Tuesday → credit hours
+            ts = Timesheet(ts.period_start, tuple(entries))
+        self._set_rows(ts)
+
+    def _clear(self) -> None:
+        self._set_rows(blank_timesheet(self.period.widget.value))
+
+    def _uploaded(self, change: Any) -> None:
+        files = change["new"]
+        if not files:
+            return
+        self.upload.clear()
+        try:
+            ts = read_timesheet(bytes(files[0]["content"]))
+        except LmcoreError as exc:
+            self.upload.show_error(str(exc))
+            return
+        opts = [v for _, v in self.period.widget.options]
+        was, self._quiet = self._quiet, True
+        if ts.period_start not in opts:
+            self.period.widget.options = [*self.period.widget.options, (self._period_label(ts.period_start), ts.period_start)]
+        self.period.widget.value = ts.period_start
+        self._quiet = was
+        self._set_rows(ts)
+
+    def _part_time(self) -> float | None:
+        raw = str(self.part_time.widget.value).strip()
+        if not raw:
+            return None
+        try:
+            return float(raw)
+        except ValueError:
+            raise InvalidInput(f"'{raw}' is not a number of hours", cite="Art. 4 §7.a", fix="Give the part-time hours per pay period, e.g. 40, or leave it blank") from None
+
+    # -- answering ------------------------------------------------------------------------------
+    def _contract(self) -> Any:
+        key = tuple(f.widget.value for f in self.readings.values())
+        if key not in self._contracts:
+            self._contracts[key] = self.contract.with_interpretations(dict(zip(READINGS, key)))
+        return self._contracts[key]
+
+    def _changed(self, change: Any = None) -> None:
+        if not self._quiet:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read every input, evaluate the pay period, draw the answers; a bad input is shown beside itself."""
+        from ...schedules.pay_period import compare, evaluate
+
+        for f in (self.kind, self.part_time, self.carry_in, self.layout_pick, self.core_days, self.sup_end):
+            f.clear()
+        for r in self.rows:
+            r.error.value = ""
+        field = self.part_time
+        try:
+            contract = self._contract()
+            layout = None
+            if self.layout_pick.widget.value:
+                field = self.layout_pick
+                layout = allowed_patterns(self.kind.widget.value)[int(self.layout_pick.widget.value) - 1]
+            field = self.core_days
+            core = parse_core_days(self.core_days.widget.value) if self.kind.widget.value == "maxiflex" and \
+                self.core_days.widget.value.strip() else None
+            field = self.part_time
+            sched = Schedule(self.kind.widget.value, self._part_time(), layout, core)
+            field = self.sup_end
+            sup = self.sup_end.widget.value.strip() or None
+            parse_hhmm(sup, column="supervisor's day end")
+            field = None
+            ts = read_timesheet([r.record(d) for r, d in zip(self.rows, self._days())], self.period.widget.value)
+            field = self.carry_in
+            carry = str(self.carry_in.widget.value).strip() or "0"
+            res = evaluate(ts, sched, contract, carry_in=carry, supervisor_day_end=sup)
+        except TimesheetError as exc:
+            if field is None and exc.row is not None and 2 <= exc.row < 2 + PERIOD_DAYS:
+                self.rows[exc.row - 2].error.value = f'<span style="color:#b00020">⚠ {esc(str(exc))}</span>'
+            else:
+                (field or self.upload).show_error(str(exc))
+            self._stale()
+            return
+        except LmcoreError as exc:
+            (field or self.kind).show_error(str(exc))
+            self._stale()
+            return
+        self.timesheet, self.result = ts, res
+        self.comparison = compare(ts, contract, carry_in=carry, part_time_hours=sched.part_time_hours)
+        self._draw(res, ts, contract)
+
+    def _stale(self) -> None:
+        self.answer.value = error_html(InvalidInput("an input needs fixing (marked beside it)", fix="The answers below are for the last good inputs"))
+
+    def _draw(self, res: Any, ts: Timesheet, contract: Any) -> None:
+        from ...schedules.pay_period import comparison_table
+        from ...schedules.hours import Rules
+        from ..plots import to_png
+        from .plots import day_chart
+        from .views import answer_html, compare_html, findings_html, ledger_html
+
+        self.about.value = f"<p><i>{esc(describe(res.schedule, contract))}</i></p>"
+        self.answer.value = answer_html(res)
+        self.chart.value = to_png(day_chart(ts, res, Rules.of(res.schedule, contract)), dpi=80)
+        self.ledger.value = ledger_html(res)
+        self.findings.value = findings_html(res)
+        cites = list(dict.fromkeys(f.cite for f in res.findings))
+        current = self.cite_pick.value
+        serious = [f.cite for sev in ("violation", "warning") for f in res.findings if f.severity == sev]
+        self.cite_pick.options = cites
+        self.cite_pick.value = current if current in cites else (serious or cites or [None])[0]
+        self._show_cite()
+        self.compare.value = compare_html(comparison_table(self.comparison))
+
+    def _show_cite(self) -> None:
+        cite = self.cite_pick.value
+        self.cite_text.value = cite_html(self.contract, cite) if cite else ""
+
+    def _coverage(self) -> None:
+        from ...schedules.coverage import coverage, team_from_text
+        from ..plots import to_png
+        from .plots import coverage_heatmap
+
+        for f in (self.team, self.office_start, self.minimum):
+            f.clear()
+        field = self.team
+        try:
+            team = team_from_text(self.team.widget.value, self.period.widget.value)
+            field = self.minimum
+            if not str(self.minimum.widget.value).strip().isdigit():
+                raise InvalidInput(f"'{self.minimum.widget.value}' is not a whole number of people", cite="Art. 4 §10.a", fix="Give 1 or more")
+            field = self.office_start
+            self.cov = coverage(team, self.contract, office_start=self.office_start.widget.value, minimum=int(self.minimum.widget.value))
+        except LmcoreError as exc:
+            field.show_error(str(exc))
+            return
+        self.heat.value = to_png(coverage_heatmap(self.cov), dpi=80)
+        self.gaps.value = "<pre style='white-space:pre-wrap'>" + esc(self.cov.explain()) + "</pre>"
+
+    def summary(self) -> str:
+        """What the page shows, as plain text (deterministic: nbval compares it)."""
+        from ...schedules.pay_period import comparison_table
+
+        lines = [f"Work schedules and credit hours (as of {self.as_of.isoformat()})"]
+        if self.result is None:
+            return "\n".join(lines + ["No answer yet: an input needs fixing."])
+        res = self.result
+        lines.append(res.headline())
+        lines += [str(f) for f in res.findings]
+        lines += [f"Reading used: {c}" for c in res.interpretations]
+        lines.append("Same hours under each schedule type:")
+        for r in comparison_table(self.comparison):
+            lines.append(f"  {r['schedule']}: requirement {r['requirement']:.2f}, credit earned {r['credit_earned']:.2f}, "
+                         f"overtime {r['overtime']:.2f}, uncounted {r['uncounted']:.2f}, short {r['short']:.2f}, pay {r['pay']:.2f}, "
+                         f"{r['violations']} violation(s)")
+        if self.cov is not None:
+            lines.append("Team coverage: " + self.cov.explain())
+        return "\n".join(lines)
+
+
+def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[str, str] | None = None) -> ScheduleApp:
+    """The work-schedules dashboard. Starting inputs come from `params`, else from the page link (?schedule=…&period=…)."""
+    from ...contract.loading import load_contract
+
+    contract = contract or load_contract()
+    as_of = as_of or dt.date.today()
+    if params is None:
+        params = query_params({})
+    return ScheduleApp(contract, as_of, params)
+
+
+__all__ = ["ScheduleApp", "build_app"]

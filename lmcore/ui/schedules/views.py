@@ -1,0 +1,50 @@
+"""HTML views of a pay period's answer for the work-schedules dashboard: the headline, the credit-hour ledger with
+the day-by-day running total, the findings and the side-by-side comparison. Numbers come from lmcore.schedules.pay_period."""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from .. import esc
+
+SEVERITY_COLOURS = {"violation": "#b00020", "warning": "#a15c00", "info": "#35506b"}
+COMPARE_COLUMNS = ("schedule", "requirement", "worked", "counted", "credit_earned", "overtime", "uncounted", "short", "pay", "violations")
+
+
+def answer_html(res: Any) -> str:
+    """The main answer: credit hours earned first (a decimal number), then the headline and the readings used."""
+    reads = "".join(f"<li><small>Reading used: {esc(str(c))}</small></li>" for c in res.interpretations)
+    return (f"<div style='font-size:110%'><b>Credit hours earned: {res.credit_hours_earned:.2f}</b> · balance carried "
+            f"{res.credit_hours_balance:.2f} · overtime {res.overtime_hours:.2f} h · pay hours {res.pay_hours:.2f}</div>"
+            f"<p>{esc(res.headline())}</p><ul>{reads}</ul>")
+
+
+def ledger_html(res: Any) -> str:
+    """The credit-hour ledger line (§2.b(1)) and each day's hours with the running total against the requirement."""
+    lines = [f"<tr><td>{d.day:%a %m-%d}</td><td>{d.scheduled:.2f}</td><td>{d.worked:.2f}</td><td>{d.counted:.2f}</td>"
+             f"<td>{d.overtime:.2f}</td><td>{d.leave:.2f} {esc(d.leave_kind or '')}</td><td>{d.running:+.2f}</td>"
+             f"<td>{esc(d.holiday or '')}</td></tr>" for d in res.days if d.scheduled or d.worked or d.leave or d.holiday]
+    return ("<table class='lmcore-ledger' style='border-collapse:collapse'><tr><th>Credit hours (§2.b(1))</th><th>brought in</th>"
+            "<th>earned</th><th>used</th><th>carried</th><th>forfeited</th><th>cap</th></tr>"
+            f"<tr><td></td><td>{res.credit_hours_in:.2f}</td><td>{res.credit_hours_earned:.2f}</td><td>{res.credit_hours_used:.2f}</td>"
+            f"<td>{res.credit_hours_balance:.2f}</td><td>{res.credit_hours_forfeited:.2f}</td><td>{res.credit_hours_cap:.2f}</td></tr>"
+            "</table><table style='margin-top:6px'><tr><th>Day</th><th>scheduled</th><th>worked</th><th>counted</th><th>overtime</th>"
+            "<th>leave</th><th>running ± requirement</th><th>holiday</th></tr>" + "".join(lines) + "</table>")
+
+
+def findings_html(res: Any) -> str:
+    """Every finding: severity, day, citation (and law), and the plain message with the rule's words."""
+    items = "".join(
+        f"<li style='color:{SEVERITY_COLOURS[f.severity]}'><b>{f.severity}</b> · "
+        f"{esc(f.date.strftime('%a %m-%d') if f.date else 'pay period')} · <code>{esc(f.cite)}</code>"
+        f"{' · ' + esc(f.law) if f.law else ''}<br>{esc(f.message)}</li>" for f in res.findings)
+    return f"<ul class='lmcore-findings'>{items}</ul>"
+
+
+def compare_html(rows: Sequence[dict[str, object]]) -> str:
+    """The same hours under each schedule type, one row each (rows from pay_period.comparison_table)."""
+    head = "".join(f"<th>{c.replace('_', ' ')}</th>" for c in COMPARE_COLUMNS)
+    body = "".join("<tr>" + "".join(f"<td>{esc(r[c])}</td>" for c in COMPARE_COLUMNS) + "</tr>" for r in rows)
+    return f"<table class='lmcore-compare'><tr>{head}</tr>{body}</table>"
+
+
+__all__ = ["answer_html", "compare_html", "findings_html", "ledger_html"]
