@@ -40,6 +40,7 @@ class Parameter:
     note: str | None = None
     interpretation: str | None = None
     law: str | None = None
+    informational: str | None = None
 
     @property
     def signed(self) -> int:

@@ -40,6 +40,7 @@ class ParameterModel(_Strict):
     note: str | None = None
     interpretation: str | None = None
     law: str | None = None
+    informational: str | None = None  # why no answer of lmcore depends on this number (shown, not computed with)
 
     _cite = field_validator("cite")(_check_cite)
 
