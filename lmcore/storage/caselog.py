@@ -223,6 +223,9 @@ class CaseLog:
                             fix=f"Change it with: lmcore cases edit {printable(cid)} … (or choose another id)")
 
     def _conflict(self, conn: Connection, old: Case, expected: int) -> Conflict:
+        if expected > old.version:
+            return Conflict(f"case '{printable(old.case_id)}' is at version {old.version}, not {expected}; nothing was saved",
+                            cite=CITE, fix="Reload the case and make your change again")
         rows = conn.execute(select(T.history).where(T.history.c.case_id == old.case_id, T.history.c.version > expected)
                             .order_by(T.history.c.id)).fetchall()
         said = "; ".join(f"{printable(r.by)} at {r.at[:19].replace('T', ' ')} UTC changed {r.field}: "

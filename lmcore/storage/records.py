@@ -19,6 +19,7 @@ from ..grievance.record import DATE_FIELDS, Extension, Grievance, Waiver
 CITE = "Art. 43"
 MAX_ID = 80
 MAX_NAME = 300  # a person's name, an agency, an arbitrator, a title
+MAX_TITLE = 1_000
 MAX_TEXT = 20_000  # the subject
 STATUSES = ("open", "settled", "withdrawn", "closed")
 ARBITRATION_KINDS = ("regular", "expedited", "stayed")
@@ -230,7 +231,7 @@ def check_case(case: Case) -> Case:
     if status not in STATUSES:
         raise InvalidInput(f"unknown case status '{case.status}'", cite=CITE, fix=f"Use one of: {', '.join(STATUSES)}",
                            field="status")
-    return replace(case, case_id=check_case_id(case.case_id), grievance=replace(g, title=check_text(g.title, "title")),
+    return replace(case, case_id=check_case_id(case.case_id), grievance=replace(g, title=check_text(g.title, "title", MAX_TITLE, one_line=False)),
                    grievants=tuple(n for n in (check_text(x, "grievant's name") for x in case.grievants) if n),
                    steward=check_text(case.steward, "steward's name"), official=check_text(case.official, "official's name"),
                    agency=check_text(case.agency, "agency"), subject=check_text(case.subject, "subject", MAX_TEXT, one_line=False),
