@@ -228,4 +228,5 @@ def test_panel_rotation_and_simulator_from_the_log(tmp_path, capsys):
     assert [(d["case_id"], d["arbitrator"]) for d in data["designations"]] == [("a", "Ruth Abernathy"), ("b", "Susan Feldman")]
     assert data["next"]["regular"] == "Thomas Garcia" and data["mismatches"] == []
     code, out, _ = cli(capsys, "cases", "--log", log, "simulate", "--json")
-    assert code == 0 and len(json.loads(out)["cases"]) == 2
+    sim = json.loads(out)
+    assert code == 0 and sim["cases"] == 2 and sorted(c["case_id"] for c in sim["case_list"]) == ["a", "b"]
