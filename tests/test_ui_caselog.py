@@ -11,6 +11,7 @@ pytest.importorskip("ipywidgets")
 pytest.importorskip("matplotlib")
 
 from lmcore.storage.caselog import CaseLog  # noqa: E402
+from lmcore.storage.records import Case  # noqa: E402
 from lmcore.grievance import Grievance, Waiver  # noqa: E402
 from lmcore.ui.grievance import build_app  # noqa: E402
 
@@ -42,7 +43,7 @@ def test_classes(app):
 def test_nothing_is_read_or_created_until_the_page_is_shown(contract, tmp_path):
     """nbconvert/nbval execute the notebook without a browser: the user's log stays untouched."""
     path = tmp_path / "cases.sqlite"
-    CaseLog(path).save("secret case", Grievance(learned=D(2026, 11, 18)))
+    CaseLog(path).add(Case("secret case", Grievance(learned=D(2026, 11, 18))))
     a = build_app(contract, as_of=AS_OF, params=PARAMS, caselog=path)
     assert "secret case" not in a.caselog.table.value and a.caselog.pick.options == ()
     shown(a)
@@ -64,11 +65,32 @@ def test_save_shows_the_case_in_the_table(app):
     assert "<b>smith</b>" in table and "Overtime rotation" in table
     assert "Thu 2026-12-17" in table and "File the grievance at Step 1" in table and "Art. 43 §7.a(1)" in table
     assert "Thanksgiving Day" in table  # the explanation that defends the date
-    assert CaseLog(app.caselog.log().path).get("smith") == app.grievance()
+    assert CaseLog(app.caselog.log().path).grievance("smith") == app.grievance()
     assert app.summary() == summary  # the log's contents never reach the summary (nbval compares it)
     assert app.caselog.pick.value == "smith"
     app.caselog.name.value = "smith"
-    assert app.caselog.save() and "Replaced “smith”" in app.caselog.message.value
+    assert app.caselog.save() and "(version 1)" in app.caselog.message.value  # nothing changed: no new version
+    app.title.value = "Overtime rotation – J. Smith"
+    assert app.caselog.save() and "Saved “smith” (version 2)" in app.caselog.message.value  # the case it saved: next version
+
+
+def test_saving_over_a_case_not_opened_here_is_refused(app, contract, tmp_path):
+    """Two tabs: one saved "smith"; the other did not open it, so its save would silently replace it: refused."""
+    CaseLog(tmp_path / "cases.sqlite").add(Case("smith", Grievance(learned=D(2026, 11, 2))))
+    app.caselog.name.value = "smith"
+    assert not app.caselog.save()
+    assert "already in the case log" in app.caselog.name_field.error.value
+    assert CaseLog(tmp_path / "cases.sqlite").grievance("smith").learned == D(2026, 11, 2)
+
+
+def test_a_stale_tab_is_refused_with_who_changed_what(app, tmp_path):
+    app.caselog.name.value = "smith"
+    assert app.caselog.save()
+    other = CaseLog(tmp_path / "cases.sqlite")
+    other.edit("smith", lambda c: __import__("dataclasses").replace(c, steward="Bo Chen"), by="bob")
+    assert not app.caselog.save()
+    err = app.caselog.name_field.error.value
+    assert "was changed since your version 1" in err and "bob" in err and "Bo Chen" in err
 
 
 def test_agenda_order_in_the_table(app):
@@ -88,7 +110,7 @@ def test_agenda_order_in_the_table(app):
 def test_open_fills_the_form(app):
     g = Grievance(learned=D(2026, 11, 2), filed=D(2026, 11, 4), waivers=(Waiver("step2", D(2026, 11, 20)),),
                   title="Telework denial – R. Jones")
-    app.caselog.log(create=True).save("jones", g)
+    app.caselog.log(create=True).add(Case("jones", g))
     app.caselog.load()
     assert [v for _, v in app.caselog.pick.options] == ["jones"]
     app.caselog.pick.value = "jones"
@@ -104,7 +126,7 @@ def test_open_fills_the_form(app):
 def test_open_keeps_the_saved_path(app):
     """The screening's own path suggestion does not override the saved case's path."""
     g = Grievance(learned=D(2026, 11, 18), path="union-institutional", agencies="multiple")
-    app.caselog.log(create=True).save("union", g)
+    app.caselog.log(create=True).add(Case("union", g))
     app.caselog.load()
     app.caselog.pick.value = "union"
     assert app.caselog.open()
@@ -170,6 +192,12 @@ def test_default_log_is_the_users_own(contract, tmp_path, monkeypatch):
     a.caselog.name.value = "smith"
     assert a.caselog.save()
     assert CaseLog(tmp_path / "mine.sqlite").ids() == ["smith"]
+
+
+def test_the_table_escapes_html_and_the_pick_list_too(app):
+    app.caselog.name.value = "<b>x</b>"
+    assert app.caselog.save()
+    assert "&lt;b&gt;x&lt;/b&gt;" in app.caselog.table.value and "<b>x</b>" not in app.caselog.table.value.replace("<b>&lt;", "")
 
 
 def test_as_of_change_redraws_the_agenda(app):
