@@ -206,3 +206,81 @@ def test_as_of_change_redraws_the_agenda(app):
     app.caselog.save()
     app.as_of.widget.value = D(2026, 12, 18)
     assert "As of Fri 2026-12-18" in app.caselog.table.value and ">missed<" in app.caselog.table.value
+
+
+# -- the case log page (lmcore.ui.case_log, notebooks/case_log.ipynb) --------------------------------------------
+from lmcore.ui import case_log  # noqa: E402
+
+
+@pytest.fixture
+def page(contract, tmp_path):
+    p = case_log.build_app(contract, as_of=AS_OF, where=tmp_path / "cases.sqlite")
+    p.widget._view_count = 1  # shown in a browser: the log opens
+    return p
+
+
+def test_page_opens_the_log_only_when_shown(contract, tmp_path):
+    p = case_log.build_app(contract, as_of=AS_OF, where=tmp_path / "x.sqlite")
+    assert p.log is None and not (tmp_path / "x.sqlite").exists() and "opens when the page is shown" in p.summary()
+    p.widget._view_count = 1
+    assert p.log is not None
+
+
+def test_page_add_edit_and_board(page, tmp_path):
+    """Art. 43 §7.a(1): learned Wed 11-18; day 1 = Thu 11-19; Thanksgiving 11-26 skipped → day 20 = Thu 12-17 (later:
+    after Tue 12-08, the 10th workday after Mon 11-23)."""
+    page.case_id.widget.value = "smith"
+    page.dates["learned"].widget.value = "2026-11-18"
+    page.texts["steward"].widget.value = "Ann <b>Lee</b>"
+    page.user.widget.value = "alice"
+    assert page.save()
+    assert "Thu 2026-12-17" in page.board.value and "Art. 43 §7.a(1)" in page.board.value
+    assert "Ann &lt;b&gt;Lee&lt;/b&gt;" in page.board.value and "<b>Lee</b>" not in page.board.value
+    assert "0 overdue" in page.answer.value and "1 of 1 open case" in page.answer.value
+    assert "alice" in page.history.value and "learned" in page.history.value
+    page.dates["filed"].widget.value = "2026-11-20"  # Art. 43 §7.a(3): meeting 5 workdays after Fri 11-20 → Mon 11-30
+    assert page.save() and "version 2" in page.form_message.value and "Mon 2026-11-30" in page.board.value
+    assert "lmcore-download-summary" in page.case_downloads.value and "lmcore-download-backup" in page.downloads.value
+
+
+def test_page_bad_date_keeps_what_was_typed(page):
+    page.case_id.widget.value = "x"
+    page.dates["learned"].widget.value = "2026-02-30"
+    assert "is not a date" in page.dates["learned"].error.value
+    assert not page.save() and page.dates["learned"].widget.value == "2026-02-30" and page.log.ids() == []
+
+
+def test_page_refuses_a_stale_save(page, tmp_path):
+    page.case_id.widget.value = "smith"
+    page.dates["learned"].widget.value = "2026-11-18"
+    assert page.save()
+    CaseLog(tmp_path / "cases.sqlite").edit("smith", lambda c: __import__("dataclasses").replace(c, steward="Bo"), by="bob")
+    page.texts["steward"].widget.value = "Cy"
+    assert not page.save() and "bob" in page.form_message.value and "changed since your version 1" in page.form_message.value
+
+
+def test_page_what_if_closure_shows_moves_before_applying(page):
+    """A closure on Mon 12-14 moves smith's day 20 (Art. 43 §7.a(1)) from Thu 12-17 to Fri 12-18."""
+    page.case_id.widget.value = "smith"
+    page.dates["learned"].widget.value = "2026-11-18"
+    page.save()
+    page.whatif_day.widget.value = "2026-12-14"
+    page.preview()
+    assert "2026-12-17" in page.whatif_out.value and "→ 2026-12-18" in page.whatif_out.value
+    assert "Thu 2026-12-17" in page.board.value  # not applied yet
+    page.apply()
+    assert "Fri 2026-12-18" in page.board.value
+
+
+def test_page_import_all_or_nothing(page):
+    bad = b"case_id,learned\nok,2026-11-18\nbad,2026-13-01\n"
+    page.upload.value = ({"name": "in.csv", "type": "text/csv", "size": len(bad), "content": memoryview(bad),
+                          "last_modified": dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc)},)
+    assert "Nothing was imported" in page.import_out.value and "line 3, column learned" in page.import_out.value
+    assert page.log.ids() == []
+
+
+def test_page_shows_a_title_with_line_breaks(page, tmp_path):
+    CaseLog(tmp_path / "cases.sqlite").add(Case("x", Grievance(learned=D(2026, 11, 18), title="one\r\ntwo")))
+    page.refresh()
+    assert page.open_case("x") and page.texts["title"].widget.value == "one\r\ntwo" and "one\r\ntwo" in page.board.value
