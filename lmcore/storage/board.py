@@ -286,9 +286,11 @@ def _store(db: Any, rows: list[BoardRow], key: str) -> None:
         if kept:
             conn.execute(T.board_cache.insert(), kept)
 
+    from sqlalchemy.exc import IntegrityError
+
     try:
         db.write(op, retry_seconds=2.0)
-    except StorageError:
+    except (StorageError, IntegrityError):  # busy, or another reader stored the same rows at the same moment
         pass
 
 
