@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 
-.PHONY: venv serve test test-fast chromium notebooks bench clean
+.PHONY: venv serve test test-fast chromium postgresql notebooks bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,14 +23,19 @@ venv: $(STAMP)
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# The storage tests run against SQLite and a real PostgreSQL server, which tests/conftest.py starts in a temporary
+# folder (initdb/pg_ctl as the unprivileged postgres user) and stops after the run.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql >/dev/null; }
+
 serve: venv
 	$(VENV)/bin/lmcore serve
 
-test: venv chromium
+test: venv chromium postgresql
 	$(PY) -m pytest -n 2 --dist loadscope --nbval --nbval-current-env \
 	  --nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks $(PYTEST_ARGS)
 
-test-fast: venv
+test-fast: venv postgresql
 	$(PY) -m pytest -n 2 --dist loadscope tests -m "not browser" $(PYTEST_ARGS)
 
 # Re-run every notebook and store its outputs (commit them: nbval compares against them).

@@ -1,269 +1,399 @@
-"""A steward's case log: each grievance recorded once, and across all of them the deadline that comes next.
+"""The case log: an office's grievances and arbitration cases on the shared database (lmcore.storage.database),
+each change written in one transaction with its audit trail, each case with a version so that a save based on
+an old version is refused (saying who changed what since) instead of silently overwriting it.
 
-The log is one SQLite file per user. `default_path()` is `$LMCORE_CASELOG` if set, else
-`$XDG_DATA_HOME/lmcore/cases.sqlite`, else `~/.local/share/lmcore/cases.sqlite` — inside the user's own home,
-so on JupyterHub (one home folder or volume per person) every steward has their own log and sees no one
-else's cases. Each operation opens its own short connection with a lock timeout, so two notebooks (kernels)
-of the same user can share the file; the classic rollback journal is kept (no WAL) because home volumes are
-often network file systems.
+`CaseLog(where)` opens the database `where` names (a URL, an SQLite path, or None for the setting/default, see
+lmcore.storage.database.resolve_url). An lmcore 0.1 case log file is converted on its first open.
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import json
+import getpass
 import os
-import sqlite3
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import CaseLogError, InvalidInput, LmcoreError
-from ..grievance.record import Grievance
+from sqlalchemy import Connection, select
+from sqlalchemy.exc import IntegrityError
 
-SCHEMA_VERSION = 1  # PRAGMA user_version of the file
-APPLICATION_ID = 0x4C4D4347  # PRAGMA application_id: "LMCG", marks the file as an lmcore case log
-LOCK_TIMEOUT_S = 10.0  # how long one kernel waits for another kernel's write to finish
-MAX_ID = 80
-CITE = "Art. 43"  # grievance records: the grievance procedure
-_FIX_PATH = "Set LMCORE_CASELOG to a file in a folder you can write to, or give --log PATH"
-_SCHEMA = "CREATE TABLE IF NOT EXISTS cases (case_id TEXT PRIMARY KEY, title TEXT, data TEXT, saved TEXT)"
+from ..errors import InvalidInput, LmcoreError
+from ..grievance.record import DATE_FIELDS, Extension, Grievance, Waiver
+from . import tables as T
+from .database import Database, StorageError, default_path
+from .records import CITE, Arbitration, Case, Signatories, case_problem, check_case, check_case_id, printable
 
-
-def default_path() -> Path:
-    """Where this user's case log lives: $LMCORE_CASELOG, else $XDG_DATA_HOME/lmcore/cases.sqlite, else
-    ~/.local/share/lmcore/cases.sqlite. Per user because it is in the user's own home (on JupyterHub each
-    person's home volume holds their own log)."""
-    if os.environ.get("LMCORE_CASELOG"):
-        return Path(os.environ["LMCORE_CASELOG"]).expanduser()
-    data = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data).expanduser() / "lmcore" / "cases.sqlite"
+__all__ = ["CaseLog", "Change", "Conflict", "check_case_id", "default_path", "who"]
 
 
-def check_case_id(case_id: Any) -> str:
-    """A case name as stored: surrounding spaces removed, 1 to 80 characters on one line."""
-    text = str(case_id if case_id is not None else "").strip()
-    if not text:
-        raise InvalidInput("the case name is empty", cite=CITE, fix="Give the case a short name, e.g. 2026-014 Smith")
-    if len(text) > MAX_ID:
-        raise InvalidInput(f"the case name is {len(text)} characters long; at most {MAX_ID} are kept", cite=CITE,
-                           fix="Use a shorter name (put the details in the grievance's title)")
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        raise InvalidInput("the case name contains a line break or a control character", cite=CITE,
-                           fix="Write the name on one line")
-    return text
+class Conflict(StorageError):
+    """A save based on an old version of a case: refused, with who changed what since."""
 
 
 @dataclass(frozen=True)
-class CaseEntry:
-    """One saved case: its name, the grievance's title, the record (None if it can no longer be read) and when
-    it was saved; `problem` says why a record cannot be read."""
+class Change:
+    """One line of the audit trail: a field's old and new text, when (UTC) and by whom."""
 
     case_id: str
-    title: str
-    grievance: Grievance | None
-    saved: dt.datetime | None
-    problem: str | None = None
-
-
-@dataclass(frozen=True)
-class AgendaItem:
-    """The step at hand of one case: what is due by when, its status and rule, and the explanation that
-    defends the date (the counting, days skipped, what a miss means). `problem` replaces it all for a case
-    whose record no longer validates."""
-
-    case_id: str
-    title: str
-    milestone: str = ""
-    label: str = ""
-    actor: str = ""
-    due: dt.date | None = None
-    status: str = ""
-    cite: str = ""
-    explanation: str = ""
-    problem: str | None = None
-
-    @property
-    def is_open(self) -> bool:
-        """Something is still to be done on this case (the step at hand is open or projected)."""
-        return self.problem is None and self.status in ("open", "projected")
-
-    def sort_key(self) -> tuple:
-        """Open steps by due date, then open steps with no date (continuing conditions), then cases with
-        nothing open, then records with a problem; ties by case name."""
-        rank = 3 if self.problem else 0 if self.is_open and self.due else 1 if self.is_open else 2
-        return (rank, self.due if rank == 0 else dt.date.min, self.case_id)
+    version: int
+    field: str
+    old: str | None
+    new: str | None
+    at: str
+    by: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"case_id": self.case_id, "title": self.title, "milestone": self.milestone, "label": self.label,
-                "actor": self.actor, "due": self.due.isoformat() if self.due else None, "status": self.status,
-                "cite": self.cite, "explanation": self.explanation, "problem": self.problem}
+        return {"field": self.field, "old": self.old, "new": self.new, "at": self.at, "by": self.by,
+                "version": self.version}
+
+
+def who(typed: str | None = None) -> str:
+    """Who is making a change: the JupyterHub user where there is one (set by the hub, not by the person), else the
+    name typed in the page or given with --by, else the login name."""
+    for name in (os.environ.get("JUPYTERHUB_USER"), typed):
+        if name and str(name).strip():
+            return printable(" ".join(str(name).split()))[:200]
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
 
 
 class CaseLog:
-    """The grievances one user has saved, in one SQLite file (created with its folders if missing)."""
+    """The cases of one database (the per-user SQLite file by default, an office's PostgreSQL by setting)."""
 
-    def __init__(self, path: Path | str | None = None):
-        self.path = Path(path).expanduser() if path is not None else default_path()
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise CaseLogError(f"cannot create the folder of the case log {self.path.parent}: {exc.strerror}",
-                               cite=CITE, fix=_FIX_PATH) from None
-        self._check_or_create()
+    def __init__(self, where: str | Path | None = None, *, db: Database | None = None):
+        self.db = db or Database(where)
 
     def __repr__(self) -> str:
-        return f"CaseLog({str(self.path)!r})"
+        return f"CaseLog({self.db.where!r})"
 
-    # -- the file --------------------------------------------------------------------------------
-    @contextlib.contextmanager
-    def _connect(self, write: bool = False) -> Iterator[sqlite3.Connection]:
-        """A short-lived connection; with write=True one transaction that takes the write lock at once."""
-        try:
-            conn = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT_S, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise self._error(exc) from None
-        try:
-            if write:
-                conn.execute("BEGIN IMMEDIATE")
-            yield conn
-            if write:
-                conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            raise self._error(exc) from None
-        finally:
-            conn.close()  # an open transaction is rolled back
+    @property
+    def where(self) -> str:
+        return self.db.where
 
-    def _error(self, exc: sqlite3.Error) -> CaseLogError:
-        text = str(exc)
-        if isinstance(exc, sqlite3.DatabaseError) and ("not a database" in text or "malformed" in text):
-            return CaseLogError(f"{self.path} is not an lmcore case log (or is damaged)", cite=CITE,
-                                fix="Give another file with --log or LMCORE_CASELOG; move this one aside if it is yours")
-        if "locked" in text or "busy" in text:
-            return CaseLogError(f"the case log {self.path} stayed locked by another notebook for "
-                                f"{LOCK_TIMEOUT_S:g} s", cite=CITE, fix="Try again in a moment")
-        return CaseLogError(f"cannot use the case log {self.path}: {text}", cite=CITE, fix=_FIX_PATH)
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file (None on a server database)."""
+        return self.db.path
 
-    def _check_or_create(self) -> None:
-        """Read the file's marks; an empty file becomes a case log (under the write lock: two kernels may race)."""
-        with self._connect() as conn:
-            empty = self._inspect(conn)
-        if empty:
-            with self._connect(write=True) as conn:
-                if self._inspect(conn):
-                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                    conn.execute(_SCHEMA)
-                    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-    def _inspect(self, conn: sqlite3.Connection) -> bool:
-        """True for an empty file; nothing for a case log this lmcore reads; else a clear CaseLogError."""
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if app_id == 0 and version == 0 and not tables:
-            return True
-        if app_id != APPLICATION_ID:
-            raise CaseLogError(f"{self.path} is an SQLite file of another program, not an lmcore case log",
-                               cite=CITE, fix="Give another file with --log or LMCORE_CASELOG")
-        if version > SCHEMA_VERSION:
-            raise CaseLogError(f"{self.path} was written by a newer lmcore (case log version {version}; this "
-                               f"lmcore reads version {SCHEMA_VERSION})", cite=CITE, fix="Upgrade lmcore")
-        columns = [r[1] for r in conn.execute("PRAGMA table_info(cases)")]
-        if version != SCHEMA_VERSION or columns != ["case_id", "title", "data", "saved"]:
-            raise CaseLogError(f"{self.path} is a damaged lmcore case log (version {version}, cases table "
-                               f"{columns or 'missing'})", cite=CITE, fix="Move it aside; a new log is then made")
-        return False
-
-    # -- records ---------------------------------------------------------------------------------
-    def save(self, case_id: str, grievance: Grievance, *, saved: dt.datetime | None = None) -> None:
-        """Record a grievance under a case name (replacing an earlier record of that name)."""
-        cid = check_case_id(case_id)
-        data = json.dumps(grievance.to_mapping(), ensure_ascii=False, sort_keys=True)
-        stamp = (saved or dt.datetime.now(dt.timezone.utc).replace(microsecond=0)).isoformat()
-        with self._connect(write=True) as conn:
-            conn.execute("INSERT OR REPLACE INTO cases (case_id, title, data, saved) VALUES (?, ?, ?, ?)",
-                         (cid, grievance.title, data, stamp))
-
-    def get(self, case_id: str) -> Grievance:
-        """The grievance saved under a case name."""
-        cid = str(case_id).strip()
-        with self._connect() as conn:
-            row = conn.execute("SELECT case_id, title, data, saved FROM cases WHERE case_id = ?", (cid,)).fetchone()
-        if row is None:
-            raise self._unknown(cid)
-        entry = _entry(row)
-        if entry.grievance is None:
-            raise CaseLogError(f"the saved record of case '{cid}' cannot be read: {entry.problem}", cite=CITE,
-                               fix=f"Save it again (lmcore cases add {cid} …), or remove it")
-        return entry.grievance
-
-    def remove(self, case_id: str) -> None:
-        """Delete a case from the log."""
-        cid = str(case_id).strip()
-        with self._connect(write=True) as conn:
-            gone = conn.execute("DELETE FROM cases WHERE case_id = ?", (cid,)).rowcount
-        if not gone:
-            raise self._unknown(cid)
-
+    # -- reading -------------------------------------------------------------------------------------
     def ids(self) -> list[str]:
-        with self._connect() as conn:
-            return [r[0] for r in conn.execute("SELECT case_id FROM cases ORDER BY case_id")]
+        return self.db.read(lambda c: [r[0] for r in c.execute(select(T.cases.c.case_id).order_by(T.cases.c.case_id))])
 
-    def cases(self) -> list[CaseEntry]:
-        """Every saved case, by name; a record that cannot be read comes with its problem instead of failing."""
-        with self._connect() as conn:
-            rows = conn.execute("SELECT case_id, title, data, saved FROM cases ORDER BY case_id").fetchall()
-        return [_entry(r) for r in rows]
+    def get(self, case_id: str) -> Case:
+        """One case (with its problem, if its stored record cannot be used)."""
+        cid = _key(case_id)
+        found = self.db.read(lambda c: _load(c, [cid]))
+        if not found:
+            raise self._unknown(cid)
+        return found[0]
 
-    def agenda(self, as_of: dt.date, contract: Any = None) -> list[AgendaItem]:
-        """For every case the step at hand as of a date (Art. 43 timeline), the next due date first; cases
-        with nothing open after, then records that no longer validate (with the reason)."""
-        from ..contract.loading import load_contract
+    def grievance(self, case_id: str) -> Grievance:
+        """The grievance of a case that can be used, or a clear error for one whose record cannot."""
+        case = self.get(case_id)
+        if case.grievance is None:
+            raise StorageError(f"the saved record of case '{case.case_id}' cannot be read: {case.problem}", cite=CITE,
+                               fix=f"Correct it with lmcore cases edit {case.case_id} …, or remove it")
+        return case.grievance
 
-        contract = contract or load_contract()
-        return sorted((_item(e, as_of, contract) for e in self.cases()), key=AgendaItem.sort_key)
+    def cases(self, *, open_only: bool = False) -> list[Case]:
+        """Every case, by id; a record that cannot be used comes with its problem instead of failing the rest."""
+        cases = self.db.read(lambda c: _load(c, None))
+        return [k for k in cases if k.is_open] if open_only else cases
 
+    def history(self, case_id: str) -> list[Change]:
+        """Every change to a case, oldest first (kept after the case is removed)."""
+        cid = _key(case_id)
+        rows = self.db.read(lambda c: c.execute(select(T.history).where(T.history.c.case_id == cid)
+                                                .order_by(T.history.c.id)).fetchall())
+        if not rows:
+            raise self._unknown(cid)
+        return [Change(r.case_id, r.version, r.field, r.old, r.new, r.at, r.by) for r in rows]
+
+    # -- writing -------------------------------------------------------------------------------------
+    def add(self, case: Case, *, by: str | None = None) -> Case:
+        """Write a new case (version 1); an id already in the log is refused (change it with edit)."""
+        case = check_case(case)
+        name, stamp = who(by), _now()
+        new = replace(case, version=1, created_at=stamp, created_by=name, updated_at=stamp, updated_by=name, problem=None)
+
+        def op(conn: Connection) -> Case:
+            if conn.execute(select(T.cases.c.version).where(T.cases.c.case_id == new.case_id)).first() is not None:
+                raise self._exists(new.case_id)
+            _write(conn, new, insert=True)
+            _log(conn, new.case_id, 1, [(f, None, v) for f, v in new.fields().items() if v is not None], stamp, name)
+            return new
+
+        try:
+            return self.db.write(op)
+        except IntegrityError:  # the same id added at the same moment by someone else
+            raise self._exists(new.case_id) from None
+
+    def edit(self, case_id: str, change: Callable[[Case], Case], *, by: str | None = None,
+             expect_version: int | None = None) -> Case:
+        """Apply `change` to the stored case and write it as the next version, in one transaction. With
+        `expect_version`, a case saved by someone else since that version is refused (Conflict) with what they
+        changed. Returns the case as written (unchanged if nothing changed)."""
+        cid = _key(case_id)
+        name = who(by)
+
+        def op(conn: Connection) -> Case:
+            found = _load(conn, [cid], lock=True)
+            if not found:
+                raise self._unknown(cid)
+            old = found[0]
+            if expect_version is not None and old.version != expect_version:
+                raise self._conflict(conn, old, expect_version)
+            new = check_case(change(old))
+            if new.case_id != old.case_id:
+                raise InvalidInput("a case's id cannot be changed by an edit", cite=CITE,
+                                   fix="Add the case under the new id and remove the old one")
+            before, after = old.fields() if old.grievance else {"record": "(unreadable)"}, new.fields()
+            diff = [(f, before.get(f), after.get(f)) for f in dict.fromkeys([*before, *after]) if before.get(f) != after.get(f)]
+            if not diff and old.grievance is not None:
+                return old
+            stamp = _now()
+            new = replace(new, version=old.version + 1, created_at=old.created_at, created_by=old.created_by,
+                          updated_at=stamp, updated_by=name, problem=None)
+            _write(conn, new, insert=False)
+            _log(conn, cid, new.version, diff, stamp, name)
+            return new
+
+        return self.db.write(op)
+
+    def remove(self, case_id: str, *, by: str | None = None, expect_version: int | None = None) -> Case:
+        """Delete a case (its history stays, with the removal as its last entry)."""
+        cid = _key(case_id)
+        name = who(by)
+
+        def op(conn: Connection) -> Case:
+            found = _load(conn, [cid], lock=True)
+            if not found:
+                raise self._unknown(cid)
+            old = found[0]
+            if expect_version is not None and old.version != expect_version:
+                raise self._conflict(conn, old, expect_version)
+            conn.execute(T.cases.delete().where(T.cases.c.case_id == cid))
+            _log(conn, cid, old.version + 1, [("case", old.title or cid, None)], _now(), name)
+            return old
+
+        return self.db.write(op)
+
+    def add_many(self, cases: list[Case], *, by: str | None = None) -> int:
+        """Write many new cases in one transaction (an import): all or none; an id already there refuses them all."""
+        checked = [check_case(c) for c in cases]
+        name, stamp = who(by), _now()
+
+        def op(conn: Connection) -> int:
+            ids = [c.case_id for c in checked]
+            taken = set()
+            for i in range(0, len(ids), 500):
+                taken |= {r[0] for r in conn.execute(select(T.cases.c.case_id).where(T.cases.c.case_id.in_(ids[i:i + 500])))}
+            if taken:
+                raise InvalidInput(f"{len(taken)} case id(s) are already in the case log: {', '.join(sorted(taken)[:10])}",
+                                   cite=CITE, fix="Nothing was imported; remove those rows or change them with lmcore cases edit")
+            new = [replace(c, version=1, created_at=stamp, created_by=name, updated_at=stamp, updated_by=name) for c in checked]
+            _write_many(conn, new)
+            conn.execute(T.history.insert(), [{"case_id": c.case_id, "version": 1, "field": f, "old": None, "new": v,
+                                               "at": stamp, "by": name}
+                                              for c in new for f, v in c.fields().items() if v is not None])
+            return len(new)
+
+        try:
+            return self.db.write(op)
+        except IntegrityError:
+            raise InvalidInput("some case ids were added by someone else during the import", cite=CITE,
+                               fix="Nothing was imported; run the import again") from None
+
+    # -- messages ------------------------------------------------------------------------------------
     def _unknown(self, cid: str) -> InvalidInput:
         known = self.ids()
-        listing = ", ".join(known[:20]) + (f" and {len(known) - 20} more" if len(known) > 20 else "")
-        return InvalidInput(f"no case '{cid}' in the case log {self.path}", cite=CITE,
+        listing = ", ".join(printable(k) for k in known[:20]) + (f" and {len(known) - 20} more" if len(known) > 20 else "")
+        return InvalidInput(f"no case '{printable(cid)}' in the case log {self.where}", cite=CITE,
                             fix=f"Saved cases: {listing}" if known else "The log is empty: save one with lmcore cases add")
 
+    def _exists(self, cid: str) -> InvalidInput:
+        return InvalidInput(f"a case '{printable(cid)}' is already in the case log", cite=CITE,
+                            fix=f"Change it with: lmcore cases edit {printable(cid)} … (or choose another id)")
 
-def _entry(row: tuple) -> CaseEntry:
-    case_id, title, data, saved = row
+    def _conflict(self, conn: Connection, old: Case, expected: int) -> Conflict:
+        if expected > old.version:
+            return Conflict(f"case '{printable(old.case_id)}' is at version {old.version}, not {expected}; nothing was saved",
+                            cite=CITE, fix="Reload the case and make your change again")
+        rows = conn.execute(select(T.history).where(T.history.c.case_id == old.case_id, T.history.c.version > expected)
+                            .order_by(T.history.c.id)).fetchall()
+        said = "; ".join(f"{printable(r.by)} at {r.at[:19].replace('T', ' ')} UTC changed {r.field}: "
+                         f"{_short(r.old)} → {_short(r.new)}" for r in rows[:8]) + (f"; and {len(rows) - 8} more" if len(rows) > 8 else "")
+        return Conflict(f"case '{printable(old.case_id)}' was changed since your version {expected} (it is now version "
+                        f"{old.version}): {said or 'changed'}; nothing was saved", cite=CITE,
+                        fix="Reload the case, check their changes and make yours again")
+
+
+def _short(text: str | None) -> str:
+    if text is None:
+        return "(empty)"
+    t = printable(text)
+    return f"'{t[:60]}…'" if len(t) > 60 else f"'{t}'"
+
+
+def _key(case_id: Any) -> str:
+    return str(case_id if case_id is not None else "").strip(" \t")
+
+
+def _log(conn: Connection, cid: str, version: int, diff: list[tuple[str, str | None, str | None]], at: str, by: str) -> None:
+    if diff:
+        conn.execute(T.history.insert(), [{"case_id": cid, "version": version, "field": f, "old": o, "new": n, "at": at, "by": by}
+                                          for f, o, n in diff])
+
+
+# -- rows ↔ cases ---------------------------------------------------------------------------------------
+def _row(case: Case) -> dict[str, Any]:
+    g = case.grievance
+    assert g is not None
+    return {"case_id": case.case_id, "version": case.version, "status": case.status, "title": g.title, "path": g.path,
+            "steward": case.steward, "official": case.official, "agency": case.agency, "subject": case.subject,
+            **{d: (getattr(g, d).isoformat() if getattr(g, d) else None) for d in T.DATE_COLUMNS},
+            "continuing": g.continuing, "agencies": g.agencies, "consolidation": g.consolidation, "expedited": g.expedited,
+            "legacy": None, "created_at": case.created_at, "created_by": case.created_by, "updated_at": case.updated_at,
+            "updated_by": case.updated_by}
+
+
+def _children(case: Case) -> dict[Any, list[dict[str, Any]]]:
+    g = case.grievance
+    assert g is not None
+    cid = case.case_id
+    items: list[dict[str, Any]] = []
+    for w in g.waivers:
+        s = case.signatories_of("waiver", w.step)
+        items.append({"kind": "waiver", "target": w.step, "workdays": None, "until": None,
+                      "agreed_on": w.agreed_on.isoformat() if w.agreed_on else None, "union_signatory": s.union,
+                      "agency_signatory": s.agency})
+    for e in g.extensions:
+        s = case.signatories_of("extension", e.milestone)
+        items.append({"kind": "extension", "target": e.milestone, "workdays": e.workdays,
+                      "until": e.until.isoformat() if e.until else None,
+                      "agreed_on": e.agreed_on.isoformat() if e.agreed_on else None, "union_signatory": s.union,
+                      "agency_signatory": s.agency})
+    a = case.arbitration
+    return {
+        T.grievants: [{"case_id": cid, "position": n, "name": x} for n, x in enumerate(case.grievants)],
+        T.articles: [{"case_id": cid, "position": n, "cite": x} for n, x in enumerate(case.articles)],
+        T.agreements: [{"case_id": cid, "position": n, **x} for n, x in enumerate(items)],
+        T.arbitrations: [] if a is None else [{"case_id": cid, "kind": a.kind, "arbitrator": a.arbitrator,
+                                               "record_closed": a.record_closed.isoformat() if a.record_closed else None}],
+    }
+
+
+def _write(conn: Connection, case: Case, *, insert: bool) -> None:
+    if insert:
+        conn.execute(T.cases.insert(), [_row(case)])
+    else:
+        conn.execute(T.cases.update().where(T.cases.c.case_id == case.case_id).values(**_row(case)))
+        for t in T.CHILDREN:
+            conn.execute(t.delete().where(t.c.case_id == case.case_id))
+    for t, rows in _children(case).items():
+        if rows:
+            conn.execute(t.insert(), rows)
+
+
+def _write_many(conn: Connection, cases: list[Case]) -> None:
+    conn.execute(T.cases.insert(), [_row(c) for c in cases])
+    kids: dict[Any, list[dict[str, Any]]] = {t: [] for t in T.CHILDREN}
+    for c in cases:
+        for t, rows in _children(c).items():
+            kids[t] += rows
+    for t, rows in kids.items():
+        if rows:
+            conn.execute(t.insert(), rows)
+
+
+def _load(conn: Connection, ids: list[str] | None, lock: bool = False) -> list[Case]:
+    """Cases with their children, by id (all when ids is None); each row decoded on its own."""
+    q = select(T.cases).order_by(T.cases.c.case_id)
+    if ids is not None:
+        q = q.where(T.cases.c.case_id.in_(ids))
+    if lock and conn.dialect.name == "postgresql":
+        q = q.with_for_update()
+    rows = conn.execute(q).fetchall()
+    if not rows:
+        return []
+    kids: dict[str, dict[str, list[Any]]] = {}
+    for t in T.CHILDREN:
+        cq = select(t)
+        if ids is not None:
+            cq = cq.where(t.c.case_id.in_(ids))
+        if "position" in t.c:
+            cq = cq.order_by(t.c.case_id, t.c.position)
+        for r in conn.execute(cq):
+            kids.setdefault(r.case_id, {}).setdefault(t.name, []).append(r)
+    return [_decode(r, kids.get(r.case_id, {})) for r in rows]
+
+
+def _decode(r: Any, kids: dict[str, list[Any]]) -> Case:
+    meta = dict(case_id=str(r.case_id), version=int(r.version or 0), created_at=str(r.created_at or ""),
+                created_by=str(r.created_by or ""), updated_at=str(r.updated_at or ""), updated_by=str(r.updated_by or ""))
     try:
-        stamp = dt.datetime.fromisoformat(saved) if saved else None
-    except (TypeError, ValueError):
-        stamp = None
-    try:
-        mapping = json.loads(data)
-        if not isinstance(mapping, dict):
-            raise ValueError("not a record")
+        if r.legacy is not None:
+            raise _legacy_problem(r.legacy)
+        grievants = tuple(x.name for x in kids.get(T.grievants.name, []))
+        articles = tuple(x.cite for x in kids.get(T.articles.name, []))
+        waivers, extensions, signed = [], [], []
+        for a in kids.get(T.agreements.name, []):
+            if a.kind == "waiver":
+                waivers.append({"step": a.target, "agreed_on": a.agreed_on})
+            elif a.kind == "extension":
+                extensions.append({"milestone": a.target, "workdays": a.workdays, "until": a.until, "agreed_on": a.agreed_on})
+            else:
+                raise InvalidInput(f"a §13 agreement of unknown kind '{a.kind}'", cite="Art. 43 §13")
+            if a.union_signatory or a.agency_signatory:
+                signed.append(Signatories(a.kind, a.target, a.union_signatory or "", a.agency_signatory or ""))
+        mapping = {d: getattr(r, d) for d in DATE_FIELDS}
+        mapping.update(path=r.path, title=r.title, continuing=bool(r.continuing), agencies=r.agencies,
+                       consolidation=r.consolidation, expedited=bool(r.expedited), waivers=waivers, extensions=extensions)
         g = Grievance.from_mapping(mapping)
-        return CaseEntry(case_id, g.title, g, stamp)
-    except LmcoreError as exc:
-        return CaseEntry(case_id, title or "", None, stamp, str(exc))
-    except (TypeError, ValueError) as exc:
-        return CaseEntry(case_id, title or "", None, stamp, f"the stored record is not a grievance ({exc})")
+        arb = None
+        for a in kids.get(T.arbitrations.name, []):
+            from ..calendar import to_date
+
+            arb = Arbitration(a.kind, a.arbitrator or "", to_date(a.record_closed, "date the record closed")
+                              if a.record_closed else None)
+        case = Case(grievance=g, grievants=grievants, steward=r.steward or "", official=r.official or "",
+                    agency=r.agency or "", subject=r.subject or "", articles=articles, signatories=tuple(signed),
+                    arbitration=arb, status=r.status or "open", **meta)
+        return replace(check_case(case), **meta)
+    except (LmcoreError, TypeError, ValueError, AttributeError) as exc:
+        return Case(grievance=None, status=str(r.status or "open"), problem=case_problem(exc),
+                    shown_title=r.title if isinstance(r.title, str) else "", **meta)
 
 
-def _item(entry: CaseEntry, as_of: dt.date, contract: Any) -> AgendaItem:
-    """The step at hand of one case, or the reason its record cannot be used."""
-    from ..grievance.engine import timeline
+def _legacy_problem(raw: str) -> LmcoreError:
+    """Why an lmcore 0.1 record could not be converted, in the words the grievance reader uses."""
+    import json
 
-    if entry.grievance is None:
-        return AgendaItem(entry.case_id, entry.title, problem=f"The saved record cannot be read: {entry.problem}")
     try:
-        t = timeline(entry.grievance, contract, as_of)
+        data = json.loads(raw)
+    except ValueError:
+        return InvalidInput("the record kept from the old case log file is not readable JSON", cite=CITE,
+                            fix="Add the case again with lmcore cases add, then remove this one")
+    if not isinstance(data, dict):
+        return InvalidInput("the record kept from the old case log file is not a grievance", cite=CITE)
+    for key, kind, words in (("title", str, "the title is not text"), ("waivers", list, "the waivers are not a list"),
+                             ("extensions", list, "the extensions are not a list"), ("path", str, "the path is not text")):
+        if key in data and not isinstance(data[key], kind):
+            return InvalidInput(f"the record kept from the old case log file is malformed: {words} "
+                                f"({type(data[key]).__name__} {data[key]!r:.40})", cite=CITE,
+                                fix="Edit the case to correct it (lmcore cases edit), or remove it")
+    try:
+        Grievance.from_mapping(data)
     except LmcoreError as exc:
-        return AgendaItem(entry.case_id, entry.title, problem=f"The saved record does not fit this contract or "
-                          f"date: {exc} Open the case, correct it and save it again.")
-    if not t.milestones:
-        return AgendaItem(entry.case_id, entry.title, status="closed", explanation="\n".join(t.notes))
-    m = t.at_hand
-    return AgendaItem(entry.case_id, entry.title, m.name, m.label, m.actor, m.due, m.status, m.cite, m.explain())
-
-
-__all__ = ["AgendaItem", "CaseEntry", "CaseLog", "check_case_id", "default_path"]
+        return exc
+    except (TypeError, ValueError) as exc:
+        return InvalidInput(f"the record kept from the old case log file is not a grievance ({exc})", cite=CITE)
+    return InvalidInput("the record kept from the old case log file has fields of an unexpected type", cite=CITE,
+                        fix="Edit the case to correct it (lmcore cases edit), or remove it")

@@ -1,7 +1,8 @@
 """"My case log" under the grievance timeline: save the grievance on the page, see each saved case's next
 deadline (the agenda), open one back into the form, or remove it.
 
-The log (lmcore.storage.caselog) is read only once the section is shown in a browser (or on the first click): a
+The log (lmcore.storage.caselog, the shared database: the per-user SQLite file, or the office's server when
+LMCORE_DATABASE_URL names one) is read only once the section is shown in a browser (or on the first click): a
 notebook executed without a browser (nbconvert, nbval) never touches the user's file, so no one's cases end up
 in stored outputs; a home that cannot be written shows its message here instead of breaking the page.
 CSS classes for browser tests: `lmcore-caselog` (the section), `lmcore-caselog-name`, `lmcore-caselog-save`,
@@ -10,14 +11,18 @@ CSS classes for browser tests: `lmcore-caselog` (the section), `lmcore-caselog-n
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as W
 
 from ..storage.caselog import CaseLog, check_case_id, default_path
+from ..storage.database import resolve_url
+from ..storage.records import Case
 from ..errors import LmcoreError
 from ..grievance.record import Extension, Grievance
+from ..storage.board import due_board
 from . import Field, error_html, esc
 
 _COLOURS = {"missed": "#b00020", "done_late": "#ef6c00", "projected": "#777", "open": "#1f4e9c", "done_on_time": "#2e7d32"}
@@ -32,12 +37,13 @@ class CaseLogSection:
         self._path: Path | None = None if log is None or isinstance(log, CaseLog) else Path(log)
         self.loaded = False
         self._confirm: str | None = None
+        self._opened: tuple[str, int] | None = None  # the case (id, version) this page opened or saved last
         self.name = W.Text(placeholder="e.g. 2026-014 Smith overtime", layout=W.Layout(width="330px"))
         self.name.add_class("lmcore-caselog-name")
         self.save_button = W.Button(description="Save to my case log", button_style="primary", icon="save",
                                     layout=W.Layout(width="auto"))
         self.save_button.add_class("lmcore-caselog-save")
-        self.name_field = Field(self.name, "Case name", "Your own short name; saving under a name already used replaces it.")
+        self.name_field = Field(self.name, "Case name", "Your own short name; a case you opened here is saved as its next version.")
         label, box, error = self.name_field.box.children
         self.name_field.box.children = (label, box, self.save_button, error)
         self.message = W.HTML()
@@ -76,6 +82,11 @@ class CaseLogSection:
     def log(self, create: bool = False) -> CaseLog | None:
         """The open log; None while its file does not exist yet (it is created by the first save)."""
         if self._log is None:
+            url = resolve_url(self._path)
+            if not url.startswith("sqlite:///"):
+                self._log = CaseLog(url)
+                self.where.value = f"<p><small>Case log: {esc(self._log.where)}.</small></p>"
+                return self._log
             path = self._path or default_path()
             if not create and not path.exists():
                 self.where.value = f"<p><small>Your case log will be kept in {esc(path)}.</small></p>"
@@ -89,7 +100,7 @@ class CaseLogSection:
         self.loaded = True
         try:
             log = self.log()
-            items = log.agenda(self._as_of(), self.app._contract()) if log else []
+            items = list(due_board(log, self._as_of(), self.app._contract()).rows) if log else []
         except LmcoreError as exc:
             self.table.value = error_html(exc)
             self.pick.options = []
@@ -113,13 +124,17 @@ class CaseLogSection:
                 raise LmcoreError("the grievance on this page has a problem, so it is not saved",
                                   fix="Correct the date shown in red above, then save")
             log = self.log(create=True)
-            replaced = case_id in log.ids()
-            log.save(case_id, self.app.grievance())
+            g = self.app.grievance()
+            if self._opened is not None and self._opened[0] == case_id:
+                saved = log.edit(case_id, lambda c: replace(c, grievance=g), expect_version=self._opened[1])
+            else:
+                saved = log.add(Case(case_id, g))
         except LmcoreError as exc:
             self.name_field.show_error(str(exc))
             return False
+        self._opened = (saved.case_id, saved.version)
         self.name_field.clear()
-        self.message.value = f"<p style='color:#2e7d32'>✔ {'Replaced' if replaced else 'Saved'} “{esc(case_id)}”.</p>"
+        self.message.value = f"<p style='color:#2e7d32'>✔ Saved “{esc(case_id)}” (version {saved.version}).</p>"
         self.load()
         if case_id in [v for _, v in self.pick.options]:
             self.pick.value = case_id
@@ -133,7 +148,8 @@ class CaseLogSection:
             self.pick_field.show_error("Choose a saved case first.")
             return False
         try:
-            g = self.log().get(case_id)  # type: ignore[union-attr]
+            case = self.log().get(case_id)  # type: ignore[union-attr]
+            g = self.log().grievance(case_id)  # type: ignore[union-attr]
             self.app.load(g)
         except LmcoreError as exc:
             self.pick_field.show_error(str(exc))
@@ -141,9 +157,10 @@ class CaseLogSection:
         self.pick_field.clear()
         self.name.value = case_id
         self.name_field.clear()
+        self._opened = (case.case_id, case.version)
         lost = hidden_extensions(g)
         note = (f" It has {lost} time-limit extension(s) the form cannot show (a new due date agreed, or more than "
-                "one): saving it from this page drops them; use `lmcore cases add` to keep them.") if lost else ""
+                "one): saving it from this page drops them; use the case log page or `lmcore cases edit` to keep them.") if lost else ""
         self.message.value = f"<p>Opened “{esc(case_id)}”: its timeline is shown above.{esc(note)}</p>"
         return True
 
@@ -161,6 +178,8 @@ class CaseLogSection:
             return False
         try:
             self.log().remove(case_id)  # type: ignore[union-attr]
+            if self._opened and self._opened[0] == case_id:
+                self._opened = None
         except LmcoreError as exc:
             self.pick_field.show_error(str(exc))
             return False
