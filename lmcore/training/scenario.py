@@ -201,8 +201,6 @@ def _validate_file(data: Any, path: Path) -> Any:
             loc = loc[2:]
         name = ".".join(str(p) for p in loc if not str(p).startswith(("function-", "literal[")))
         msg = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "literal_error":
-            msg += f" ({err.get('ctx', {}).get('expected', '')})"
         if err["type"] == "missing":
             msg = "is missing"
         raise ScenarioError(msg, path=path, scenario=scenario, field=name or "(top)") from None
