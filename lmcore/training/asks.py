@@ -1,16 +1,10 @@
-"""The rules a scenario can name, by name (`grievance.timeline`, `schedules.pay_period`, …), and lmcore's own answer
-to a scenario: the rule engine called on the scenario's facts under its readings and closures."""
+"""The rules a scenario can name, by name (`grievance.timeline`, `schedules.pay_period`, …): their inputs, the
+questions each answers, and the adapter that calls the rule engine."""
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
 from ..errors import InvalidInput
-from .outcome import Outcome, RuleSpec
-
-if TYPE_CHECKING:
-    from ..contract.book import Contract
-    from .scenario import Scenario
+from .outcome import RuleSpec
 
 
 @lru_cache(maxsize=1)
@@ -33,10 +27,4 @@ def fact_label(rule: str, name: str) -> str:
     return spec_for(rule).facts.get(name, name.replace("_", " "))
 
 
-def compute(scenario: Scenario, contract: Contract) -> Outcome:
-    """lmcore's answer to the scenario's question, with the rule's explanation (may raise the rule's LmcoreError)."""
-    spec = spec_for(scenario.rule)
-    return spec.compute(dict(scenario.facts), scenario.question.ask, scenario.question.of, scenario.contract_for(contract))
-
-
-__all__ = ["compute", "fact_label", "registry", "spec_for"]
+__all__ = ["fact_label", "registry", "spec_for"]

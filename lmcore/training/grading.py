@@ -58,11 +58,13 @@ class Grade:
 
 
 def outcome(scenario: Scenario, contract: Contract) -> Outcome:
-    """lmcore's own answer to the scenario; a rule error becomes a ScenarioError naming the scenario and the fact."""
-    from .asks import compute
+    """lmcore's own answer to the scenario (its rule run on its facts, under its readings and closures); a rule error
+    becomes a ScenarioError naming the scenario and the fact."""
+    from .asks import spec_for
 
+    spec = spec_for(scenario.rule)
     try:
-        return compute(scenario, contract)
+        return spec.compute(dict(scenario.facts), scenario.question.ask, scenario.question.of, scenario.contract_for(contract))
     except ScenarioError:
         raise
     except LmcoreError as exc:
