@@ -133,18 +133,18 @@ def specs() -> tuple[RuleSpec, ...]:
             "status": Ask("choice", "the status of a step", needs_of="milestone", of_choices=MILESTONE_NAMES,
                           default_choices=statuses),
             "ends": Ask("yes/no", "whether the grievance ends for failure to proceed in time (§12)"),
-        }, _timeline, "grievance_timeline"),
+        }, _timeline),
         RuleSpec("grievance.screening", "can it be grieved, and where (Art. 43 §2, §3, §8, §9, §14; Art. 10 §11)", situation, (), {
             "grievable": Ask("yes/no", "whether the matter can be grieved"),
             "path": Ask("choice", "the path the grievance takes", default_choices=dict(PATH_WORDS)),
             "stay": Ask("yes/no", "whether a timely grievance stays the removal (§14.a)"),
-        }, _screening, "grievance_timeline"),
+        }, _screening),
         RuleSpec("arbitration.milestones", "the dated steps of an invoked arbitration (Art. 44 §3, §5, §8, §9)",
                  {"invoked": "date arbitration was invoked", "kind": "regular, expedited or stayed",
                   "hearing": "hearing date (held or scheduled)", "record_closed": "date the record closed"},
                  ("invoked", "kind"), {
             "due": Ask("date", "the last day for a step", needs_of="milestone", of_choices=ARBITRATION_MILESTONES),
-        }, _arbitration, "arbitration_scheduler"),
+        }, _arbitration),
         RuleSpec("arbitration.costs", "who pays the arbitration (Art. 44 §2, §3.f)",
                  {"fees": "arbitrator's fees", "expenses": "arbitrator's expenses", "transcripts": "transcripts",
                   "cancellation_fee": "late cancellation fee", "cancellation_requested_by": "who asked to postpone or cancel"},
@@ -152,7 +152,7 @@ def specs() -> tuple[RuleSpec, ...]:
             "union": Ask("number", "what the Union pays", unit="usd"),
             "department": Ask("number", "what the Department pays", unit="usd"),
             "total": Ask("number", "the whole bill", unit="usd"),
-        }, _costs, "arbitration_scheduler"),
+        }, _costs),
     )
 
 

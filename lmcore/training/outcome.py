@@ -66,7 +66,6 @@ class RuleSpec:
     required: tuple[str, ...]
     asks: dict[str, Ask]
     compute: Compute
-    notebook: str | None = None
 
 
 __all__ = ["Alternative", "Ask", "Compute", "Outcome", "RuleSpec"]
