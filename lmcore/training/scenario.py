@@ -86,11 +86,13 @@ class Scenario:
         return {"id": self.id, "track": self.track, "article": self.article, "question": self.question.text}
 
     def to_dict(self) -> dict[str, Any]:
+        from .answers import plain
+
         return {**self.summary(), "set": self.set_id, "file": self.path.name, "title": self.title, "story": self.story,
                 "rule": self.rule, "facts": {k: _plain(v) for k, v in self.facts.items()},
                 "ask": self.question.ask, "of": self.question.of, "answer_type": self.answer_type,
                 "choices": dict(self.choices), "unit": self.unit, "hints": list(self.hints),
-                "expected": _plain(self.expected), "working": self.working, "readings": dict(self.readings),
+                "expected": plain(self.expected, self.answer_type), "working": self.working, "readings": dict(self.readings),
                 "closures": {d.isoformat(): n for d, n in self.closures.items()}}
 
 
@@ -133,6 +135,9 @@ class Library:
             if st.id == set_id:
                 return st
         raise ScenarioError(f"no scenario set '{set_id}' in {self.folder}", fix=f"Known sets: {', '.join(s.id for s in self.sets)}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"folder": str(self.folder), "sets": [st.to_dict() for st in self.sets]}
 
     def select(self, track: str | None = None, set_id: str | None = None) -> tuple[Scenario, ...]:
         """The scenarios of a track (and set), in file order."""
