@@ -52,7 +52,7 @@ class Forum:
         return self.rhythm in _PER_YEAR
 
     def requirement(self) -> str:
-        what = {"quarterly": "at least once a quarter", "monthly": "once a month"}.get(self.rhythm) or _NO_DATES[self.rhythm]
+        what = {"quarterly": "a meeting every quarter", "monthly": "a meeting every month"}.get(self.rhythm) or _NO_DATES[self.rhythm]
         extra = " (unless the parties agree otherwise)" if self.unless_agreed else ""
         return f"{self.name}: {what}{extra} ({self.cite}): \"{self.quote}\""
 
@@ -158,7 +158,10 @@ def forum_status(key: str, held: Sequence[Any], as_of: Any, contract: Contract, 
     """The record of one forum on `as_of`, counting from `since` (default: January 1 of the as-of year): every
     period that has ended since then must have had a meeting; the next one is due by the last workday of the
     period it falls in (quarterly under the reading committees.quarterly; monthly for Art. 44 §3.b)."""
-    f = forum(key, contract)
+    return _status(forum(key, contract), held, as_of, contract, since, agreed_otherwise)
+
+
+def _status(f: Forum, held: Sequence[Any], as_of: Any, contract: Contract, since: Any, agreed_otherwise: bool) -> ForumStatus:
     as_of = to_date(as_of, "as-of date")
     since = to_date(since, "date the requirement applies from") if since is not None else dt.date(as_of.year, 1, 1)
     if since > as_of:
@@ -179,11 +182,12 @@ def forum_status(key: str, held: Sequence[Any], as_of: Any, contract: Contract, 
 
 def forum_statuses(meetings: Mapping[str, Sequence[Any]], as_of: Any, contract: Contract, *, since: Any = None) -> tuple[ForumStatus, ...]:
     """Every forum's record (the ones with no meetings recorded too), in the data file's order."""
-    known = {f.id for f in forum_requirements(contract)}
+    forums = forum_requirements(contract)
+    known = {f.id for f in forums}
     bad = [k for k in meetings if k not in known]
     if bad:
         raise InvalidInput(f"no forum named '{bad[0]}'", fix=f"Known forums: {', '.join(sorted(known))}")
-    return tuple(forum_status(f.id, meetings.get(f.id, ()), as_of, contract, since=since) for f in forum_requirements(contract))
+    return tuple(_status(f, meetings.get(f.id, ()), as_of, contract, since, False) for f in forums)
 
 
 def _last_workday(contract: Contract, day: dt.date) -> dt.date:
