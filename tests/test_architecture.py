@@ -17,6 +17,9 @@ LAYERS = [
                     "lmcore.exports"]),
     ("rules", ["lmcore.grievance", "lmcore.arbitration", "lmcore.schedules", "lmcore.leave", "lmcore.flexiplace",
                "lmcore.bargaining", "lmcore.subsidies"]),
+    # Above the rules, below storage: training grades answers with every rule package; the partnership chapter reuses
+    # bargaining's committees. No rule imports them; storage may keep their records (trainee results, forum meetings).
+    ("practice", ["lmcore.training", "lmcore.partnership"]),
     ("storage", ["lmcore.storage"]),
     ("interfaces", ["lmcore.commands", "lmcore.ui", "lmcore.cli", "lmcore.__main__"]),
 ]

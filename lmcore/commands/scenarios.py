@@ -1,0 +1,203 @@
+"""`lmcore scenarios list|show ID|check [FOLDER]|quiz|grade ID ANSWER`: graded training scenarios (issue 18).
+
+The bundled starter set by default; `--folder DIR` reads another trainer's set. Every answer is graded by lmcore's
+own rule engines; `check` fails (exit 2) on a malformed scenario or a trainer answer that disagrees with lmcore."""
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from . import print_json
+
+_TYPES = {"date": "a date (YYYY-MM-DD)", "number": "a number", "yes/no": "yes or no", "choice": "one of the choices (or its number)"}
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("scenarios", help="training scenarios graded by the rules: list, show, check, quiz, grade",
+                       description="Scenarios a trainer writes in YAML; lmcore works each one out itself and grades answers.")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
+    p.set_defaults(func=lambda args: _help(p))
+
+    ls = actions.add_parser("list", help="every scenario: id, track, article, question")
+    ls.add_argument("--track", choices=["steward", "manager", "both"], help="only the scenarios of a track ('both' ones included)")
+    ls.add_argument("--set", dest="set_id", metavar="ID", help="only one set (a file's set id)")
+    _common(ls)
+    ls.set_defaults(func=run_list)
+
+    sh = actions.add_parser("show", help="one scenario in full, with the trainer's answer and working")
+    sh.add_argument("id", metavar="ID")
+    _common(sh)
+    sh.set_defaults(func=run_show)
+
+    ck = actions.add_parser("check", help="validate a folder and compare every trainer answer with lmcore's (exit 2 on any problem)")
+    ck.add_argument("folder_arg", nargs="?", metavar="FOLDER", help="the folder of scenario files (default: the bundled set)")
+    _common(ck)
+    ck.set_defaults(func=run_check)
+
+    qz = actions.add_parser("quiz", help="answer the scenarios one at a time on the terminal (reads answers from stdin)")
+    qz.add_argument("--track", choices=["steward", "manager", "both"], help="the trainee's track ('both' scenarios included)")
+    qz.add_argument("--set", dest="set_id", metavar="ID", help="only one set")
+    qz.add_argument("--limit", type=int, metavar="N", help="ask at most N scenarios")
+    _common(qz)
+    qz.set_defaults(func=run_quiz)
+
+    gr = actions.add_parser("grade", help="grade one answer: right or not, the rule's explanation, the likely slip")
+    gr.add_argument("id", metavar="ID")
+    gr.add_argument("answer", metavar="ANSWER", help="e.g. 2026-12-17, 7.5, yes, or a choice")
+    _common(gr)
+    gr.set_defaults(func=run_grade)
+
+
+def _common(p: Any) -> None:
+    p.add_argument("--folder", metavar="DIR", help="another trainer's folder of scenario .yaml files")
+    p.add_argument("--contract", metavar="FOLDER", help="another bargaining unit's contract folder")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def _help(p: Any) -> int:
+    p.print_help()
+    return 2
+
+
+def _library(args: Any) -> tuple[Any, Any]:
+    from ..contract.loading import load_contract
+    from ..training import load_scenarios
+
+    contract = load_contract(args.contract)
+    return load_scenarios(args.folder, contract), contract
+
+
+def run_list(args: Any) -> int:
+    lib, _ = _library(args)
+    rows = [s.summary() for s in lib.select(args.track, args.set_id)]
+    if args.json:
+        print_json(rows)
+        return 0
+    width = max((len(r["id"]) for r in rows), default=2)
+    for r in rows:
+        print(f"{r['id']:<{width}}  {r['track']:<7}  {r['article']:<22}  {r['question']}")
+    return 0
+
+
+def run_show(args: Any) -> int:
+    lib, _ = _library(args)
+    s = lib.get(args.id)
+    if args.json:
+        print_json(s.to_dict())
+        return 0
+    from ..training.answers import words
+
+    print(_ask_text(s))
+    print(f"\nExpected (the trainer's answer): {words(s.expected, s.answer_type, s.choices, s.unit)}")
+    for rid, choice in s.readings.items():
+        print(f"Reading assumed: {rid} = {choice}")
+    if s.hints:
+        print("Hints:\n" + "\n".join(f"  - {h}" for h in s.hints))
+    if s.working:
+        print("Working:\n" + "\n".join(f"  {line}" for line in s.working.rstrip().splitlines()))
+    return 0
+
+
+def run_check(args: Any) -> int:
+    from ..contract.loading import load_contract
+    from ..errors import InvalidInput
+    from ..training import check_folder
+
+    if args.folder_arg and args.folder and args.folder_arg != args.folder:
+        raise InvalidInput(f"two folders given ({args.folder_arg} and --folder {args.folder})", fix="Give the folder once")
+    report = check_folder(args.folder_arg or args.folder, load_contract(args.contract))
+    if args.json:
+        print_json(report.to_dict())
+    else:
+        for p in report.problems:
+            print(f"lmcore: {p.message}", file=sys.stderr)
+        head = f"Checked {report.checked} scenario{'s' if report.checked != 1 else ''} in {report.folder}: "
+        print(head + ("every trainer answer agrees with lmcore." if report.ok else
+                      f"{len(report.problems)} problem{'s' if len(report.problems) != 1 else ''}."))
+    return 0 if report.ok else 2
+
+
+def run_grade(args: Any) -> int:
+    from ..training import grade
+
+    lib, contract = _library(args)
+    g = grade(lib.get(args.id), args.answer, contract)
+    if args.json:
+        print_json(g.to_dict())
+    else:
+        print(g.feedback)
+    return 0
+
+
+def run_quiz(args: Any) -> int:
+    """One scenario at a time: the story, the facts, the question; the answer graded at once; the score at the end.
+    On a terminal an unreadable answer is asked again; from a pipe it counts as wrong and the quiz moves on."""
+    from ..errors import InvalidInput
+    from ..training import AnswerError, grade
+
+    lib, contract = _library(args)
+    pool = list(lib.select(args.track, args.set_id))
+    if args.limit is not None:
+        if args.limit < 1:
+            raise InvalidInput(f"--limit {args.limit} asks no scenario", fix="Give 1 or more")
+        pool = pool[: args.limit]
+    out = sys.stderr if args.json else sys.stdout
+    interactive = sys.stdin.isatty()
+    results: list[dict[str, Any]] = []
+    right = 0
+    for n, s in enumerate(pool, 1):
+        print(f"\nQuestion {n} of {len(pool)} — " + _ask_text(s), file=out)
+        hints = list(s.hints)
+        while True:
+            print(f"Answer with {_TYPES[s.answer_type]} ('hint' for a hint, 'skip' to skip): ", end="", file=out, flush=True)
+            line = sys.stdin.readline()
+            if not line:
+                return _score(args, out, right, results, len(pool), stopped=True)
+            text = line.strip()
+            if text.lower() in ("hint", "?"):
+                print(hints.pop(0) if hints else "No more hints.", file=out)
+                continue
+            if text.lower() == "skip" or not text:
+                results.append({"scenario": s.id, "skipped": True, "correct": False})
+                print("Skipped.", file=out)
+                break
+            try:
+                g = grade(s, text, contract)
+            except AnswerError as exc:
+                print(f"lmcore: {exc}", file=out)
+                if interactive:
+                    continue
+                results.append({"scenario": s.id, "answer": text, "correct": False, "error": str(exc)})
+                break
+            right += g.correct
+            results.append(g.to_dict())
+            print(g.feedback, file=out)
+            break
+    return _score(args, out, right, results, len(pool))
+
+
+def _score(args: Any, out: Any, right: int, results: list[dict[str, Any]], total: int, stopped: bool = False) -> int:
+    asked = len(results)
+    share = f" ({round(100 * right / asked)}%)" if asked else ""
+    note = f" (stopped after {asked} of {total})" if stopped and asked < total else ""
+    print(f"\nScore: {right} of {asked} right{share}{note}.", file=out)
+    if args.json:
+        print_json({"asked": asked, "correct": right, "total": total, "results": results})
+    return 0
+
+
+def _ask_text(s: Any) -> str:
+    lines = [f"{s.title} ({s.article}; {s.track})", "", s.story, "", "Facts:"]
+    for row in s.facts_table():
+        value = row["value"]
+        if "\n" in value:
+            lines.append(f"  {row['label']}:")
+            lines += [f"    {v}" for v in value.splitlines()]
+        else:
+            lines.append(f"  {row['label']}: {value}")
+    for rid, choice in s.readings.items():
+        lines.append(f"  reading assumed: {rid} = {choice}")
+    lines += ["", s.question.text]
+    if s.answer_type == "choice":
+        lines += [f"  {i}. {k} — {v}" for i, (k, v) in enumerate(s.choices.items(), 1)]
+    return "\n".join(lines)

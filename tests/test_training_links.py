@@ -1,0 +1,31 @@
+"""A scenario's prepared link opens its dashboard with the facts filled in (the query names each page reads)."""
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlparse
+
+from lmcore.training import load_scenarios, prepared_link
+
+LIB = load_scenarios()
+
+
+def test_grievance_link_carries_the_dates():
+    link = prepared_link(LIB.get("step1-decision-after-meeting"))
+    assert link.notebook == "grievance_timeline.ipynb"
+    assert link.params == {"learned": "2026-11-09", "filed": "2026-11-12", "step1_meeting": "2026-11-19"}
+    assert link.url("http://127.0.0.1:8866/").startswith("http://127.0.0.1:8866/voila/render/grievance_timeline.ipynb?learned=")
+
+
+def test_schedule_link_opens_the_pay_period():
+    q = parse_qs(urlparse(prepared_link(LIB.get("credit-hours-carryover-cap")).url()).query)
+    assert q == {"schedule": ["variable-week"], "carry_in": ["20"], "period": ["2026-03-09"]}
+
+
+def test_leave_and_subsidy_links_open_their_tab():
+    assert prepared_link(LIB.get("medical-certificate-thanksgiving-absence")).params == {
+        "first": "2026-11-25", "last": "2026-11-30", "tab": "sick"}
+    assert prepared_link(LIB.get("transit-converter-sixth-month")).params == {
+        "transit_cost": "150", "converted": "6", "tab": "transit"}
+
+
+def test_rules_without_a_page_get_no_link():
+    assert prepared_link(LIB.get("use-or-lose-request-2027")) is None
