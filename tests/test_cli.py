@@ -70,7 +70,7 @@ def test_search(capsys):
         (["deadline", "2026-02-30", "--workdays", "3"], "not a real calendar date"),
         (["deadline", "2026-11-18"], "say how far to count"),
         (["deadline", "2150-01-01", "--workdays", "3"], "outside the years"),
-        (["deadline", "2026-11-18", "--workdays", "x"], "invalid int value"),
+        (["deadline", "2026-11-18", "--workdays", "x"], "not a whole number"),
         (["cite", "Art. 99"], "Art. 99 is not in this contract"),
         (["deadline", "2026-11-18", "--rule", "grievance.nope"], "no parameter"),
         (["deadline", "2026-11-18", "--workdays", "3", "-i", "nonsense"], "KEY=VALUE"),

@@ -21,7 +21,7 @@ def register(sub: Any) -> None:
 def run(args: Any) -> int:
     from ..bargaining.negotiations import Agreement, plan
     from ..errors import InvalidInput
-    from . import pairs_arg
+    from . import pairs_arg, whole_arg
 
     contract = load(args)
     agreements = []
@@ -29,8 +29,8 @@ def run(args: Any) -> int:
         contract.param(rule)
         if days.lower() == "waived":
             agreements.append(Agreement(rule))
-        elif days.isdigit():
-            agreements.append(Agreement(rule, int(days)))
+        elif days.isascii() and days.isdigit():
+            agreements.append(Agreement(rule, whole_arg(days, f"agreed time frame of {rule}", 0, 10_000, "Art. 36 §4")))
         else:
             raise InvalidInput(f"'{days}' is not a number of days or 'waived'", cite="Art. 36 §4", fix="Write RULE=DAYS, e.g. bargaining.agency_negotiations_start=20")
     cite = "Art. 29 §4.a" if args.kind == "space" else "Art. 35 §5.d"
