@@ -193,31 +193,10 @@ MAX_CSV_FIELD = 128 * 1024  # the csv module's own field limit (131072 character
 
 
 def read_text(path: Any, what: str, *, limit: int = MAX_INPUT_BYTES, cite: str | None = None) -> str:
-    """The UTF-8 text of a regular file, read with a size bound; any problem is one InvalidInput line."""
-    if path is None or not str(path).strip():
-        raise InvalidInput(f"the {what} path is empty", cite=cite, fix=f"Give the path of the {what}")
-    p = Path(str(path))
-    if p.is_dir():
-        raise InvalidInput(f"{p} is a folder, not the {what}", cite=cite, fix=f"Give the path of the {what} file inside it")
-    if not p.exists():
-        raise InvalidInput(f"the {what} {p} does not exist", cite=cite, fix=f"Check the path of the {what}")
-    if not p.is_file():
-        raise InvalidInput(f"{p} is not a regular file (the {what})", cite=cite, fix=f"Give the path of the {what} file")
-    try:
-        with p.open("rb") as fh:
-            data = fh.read(limit + 1)
-    except OSError as exc:
-        raise InvalidInput(f"cannot read the {what} {p}: {exc.strerror or exc}", cite=cite, fix="Check the file and its permissions") from None
-    if len(data) > limit:
-        raise InvalidInput(f"the {what} {p} is larger than {limit // 1024:,} KB", cite=cite, fix=f"Give the {what} itself, not a larger file")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidInput(f"the {what} {p} is not UTF-8 text (byte {exc.start + 1})", cite=cite,
-                           fix="Save it as UTF-8 text (CSV or JSON)") from None
-    if "\x00" in text:
-        raise InvalidInput(f"the {what} {p} holds NUL bytes: it is not a text file", cite=cite, fix="Save it as UTF-8 text")
-    return text
+    """The UTF-8 text of a file the user gave, read with a size bound; any problem is one InvalidInput line."""
+    from ..contract.files import read_text as read
+
+    return read(path, what, limit=limit, error=InvalidInput, cite=cite)
 
 
 def read_csv_text(path: Any, what: str, *, cite: str | None = None) -> str:
