@@ -221,6 +221,8 @@ def write_bytes(path: Any, data: bytes, what: str) -> Path:
     """Write an output file (an .ics calendar, an HTML form); an unusable path is one InvalidInput line."""
     if path is None or not str(path).strip():
         raise InvalidInput(f"the {what} path is empty", fix=f"Give a file name for the {what}")
+    if "\x00" in str(path):
+        raise InvalidInput(f"the {what} path holds a NUL character", fix=f"Give a file name for the {what}")
     p = Path(str(path))
     if p.is_dir():
         raise InvalidInput(f"{p} is a folder", fix=f"Give a file name for the {what}, e.g. {p / 'out'}")

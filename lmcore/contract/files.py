@@ -16,6 +16,8 @@ def read_text(path: Any, what: str, *, limit: int = MAX_BYTES, error: type[Lmcor
     oversized or non-UTF-8 file is one `error` line naming the file."""
     if path is None or not str(path).strip():
         raise error(f"the {what} path is empty", cite=cite, fix=f"Give the path of the {what}")
+    if "\x00" in str(path):
+        raise error(f"the {what} path holds a NUL character", cite=cite, fix=f"Give the path of the {what}")
     p = Path(str(path))
     if p.is_dir():
         raise error(f"{p} is a folder, not the {what}", cite=cite, fix=f"Give the path of the {what} file")

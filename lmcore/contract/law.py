@@ -145,6 +145,8 @@ def load_law(path: str | Path | None = None) -> Law:
     """The bundled federal leave law, or another law file of the same shape (cached per file)."""
     if path is not None and not str(path).strip():
         raise ContractFileError("the law file path is empty", fix="Give the path of a law file, or leave out --law")
+    if path is not None and "\x00" in str(path):
+        raise ContractFileError("the law file path holds a NUL character", fix="Give the path of a law file")
     file = Path(path).resolve() if path is not None else BUNDLED_LAW
     if file not in _LOADED:
         _LOADED[file] = _load(file)

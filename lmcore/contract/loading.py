@@ -22,6 +22,8 @@ def load_contract(path: str | Path | None = None) -> Contract:
     """The bundled DOL – Local 12 contract, or another unit's folder (or parameters file) of the same shape."""
     if path is not None and not str(path).strip():
         raise ContractFileError("the contract folder path is empty", fix="Give the folder holding parameters.yaml, or leave out --contract")
+    if path is not None and "\x00" in str(path):
+        raise ContractFileError("the contract folder path holds a NUL character", fix="Give the folder holding parameters.yaml")
     folder = Path(path) if path is not None else BUNDLED
     if folder.is_file():
         folder = folder.parent
