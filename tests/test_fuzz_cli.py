@@ -304,7 +304,7 @@ def test_every_command_answers_or_refuses_in_one_line(words, parser, workspace, 
     monkeypatch.chdir(workspace["out"])
     counts: Counter = Counter()
 
-    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("LMCORE_FUZZ_RANDOM"), database=None,
               suppress_health_check=list(HealthCheck))
     @given(argv=argv_for(words, parser, workspace))
     def fuzz(argv: list[str]) -> None:

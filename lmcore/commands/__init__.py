@@ -113,13 +113,16 @@ class Number:
     def __name__(self) -> str:  # argparse names the type in some messages
         return self.what
 
+    @staticmethod
+    def _fmt(x: float | Decimal) -> str:
+        d = Decimal(str(x))
+        sep = "," if abs(d) >= 10_000 else ""
+        return format(d.normalize(), f"{sep}f") if d != d.to_integral() else format(int(d), sep or "d")
+
     def describe(self) -> str:
         """The range in words, as --help shows it: "0 to 1,000,000 dollars", "a whole number from 1 to 240 months"."""
-        def fmt(x: float) -> str:
-            d = Decimal(str(x))
-            return format(d.normalize(), ",f" if abs(d) >= 10_000 else "f") if d != d.to_integral() else format(int(d), "," if abs(d) >= 10_000 else "d")
         unit = f" {self.unit}" if self.unit else ""
-        return f"{'a whole number from ' if self.whole else ''}{fmt(self.lo)} to {fmt(self.hi)}{unit}"
+        return f"{'a whole number from ' if self.whole else ''}{self._fmt(self.lo)} to {self._fmt(self.hi)}{unit}"
 
     def help(self, text: str) -> str:
         return f"{text} [{self.describe()}]" if text else f"[{self.describe()}]"
@@ -149,8 +152,11 @@ class Number:
             raise self._error(f"the {self.what} '{shown}' is not a number") from None
         if value < 0 <= self.lo:
             raise self._error(f"the {self.what} cannot be negative ({shown})")
-        if not Decimal(str(self.lo)) <= value <= Decimal(str(self.hi)):
-            raise self._error(f"the {self.what} {shown} is outside {self.describe()}")
+        lo, hi = Decimal(str(self.lo)), Decimal(str(self.hi))
+        if not lo <= value <= hi:
+            unit = f" {self.unit}" if self.unit else ""
+            bound = f"more than {self._fmt(hi)}{unit}" if value > hi else f"less than {self._fmt(lo)}{unit}"
+            raise self._error(f"the {self.what} {shown} is {bound}")
         return value
 
     def __call__(self, text: Any) -> Any:

@@ -28,7 +28,7 @@ def run(args: Any) -> int:
     if years > MAX_YEARS:
         raise InvalidInput(f"{years} contract years is more than the {MAX_YEARS} this calendar shows", cite="Art. 47 §2", fix=f"Give 1 to {MAX_YEARS}")
     cal = contract_calendar(rule_date(args.ratified, 'ratification date', 'Art. 47 §1'), contract, years)
-    if args.ics:
+    if args.ics is not None:
         write_bytes(args.ics, cal.to_ics(), "calendar file")
     if args.json:
         print_json(cal.to_dict())

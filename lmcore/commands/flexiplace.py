@@ -149,7 +149,7 @@ def run_document(args: Any) -> int:
         doc = work_agreement(data, contract=contract)
     if args.json:
         print_json({"title": doc.title, "filename": doc.filename, "checks": list(doc.checks), "html": doc.html})
-    elif args.out:
+    elif args.out is not None:
         write_bytes(args.out, doc.html.encode("utf-8"), "HTML page")
         print(f"Wrote {args.out}" + "".join(f"\n- {c}" for c in doc.checks))
     else:

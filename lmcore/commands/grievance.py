@@ -113,7 +113,7 @@ def run(args: Any) -> int:
     contract = load(args)
     as_of = _date(args.as_of, "--as-of", "Art. 43") or dt.date.today()
     t = timeline(build(args), contract, as_of)
-    if args.ics:
+    if args.ics is not None:
         write_bytes(args.ics, ics(t), "calendar file")
     if args.explain:
         m = t.milestone(args.explain)

@@ -20,11 +20,11 @@ def read_text(path: Any, what: str, *, limit: int = MAX_BYTES, error: type[Lmcor
         raise error(f"the {what} path holds a NUL character", cite=cite, fix=f"Give the path of the {what}")
     p = Path(str(path))
     if p.is_dir():
-        raise error(f"{p} is a folder, not the {what}", cite=cite, fix=f"Give the path of the {what} file")
+        raise error(f"{p} is a folder, not the {what}", cite=cite, fix=f"Give the path of the {what} itself")
     if not p.exists():
         raise error(f"the {what} {p} does not exist", cite=cite, fix=f"Check the path of the {what}")
     if not p.is_file():
-        raise error(f"{p} is not a regular file (the {what})", cite=cite, fix=f"Give the path of the {what} file")
+        raise error(f"{p} is not a regular file (the {what})", cite=cite, fix=f"Give the path of the {what} itself")
     try:
         with p.open("rb") as fh:
             data = fh.read(limit + 1)
