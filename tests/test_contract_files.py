@@ -267,3 +267,36 @@ def test_cli_with_a_broken_folder_is_one_line_exit_2(folder, capsys):
     code = main(["deadline", "2026-11-18", "--rule", "grievance.step1_filing", "--contract", str(folder)])
     out, err = capsys.readouterr()
     assert code == 2 and out == "" and err.count("\n") == 1 and "grievance.step1_filing" in err and "Traceback" not in err
+
+
+# -- the numbers a quote writes -------------------------------------------------------------------------------
+@pytest.mark.parametrize("quote, pairs, figures, times", [
+    ("within twenty (20) workdays of when", {20}, {20}, set()),
+    ("the next twenty-five (25) workdays", {25}, {25}, set()),
+    ("within 15 calendar days of the request", set(), {15}, set()),
+    ("an 8 1/2 hour day", set(), {8.5}, set()),
+    ("in excess of $5,000 ($2,500 in the case", set(), {5000, 2500}, set()),
+    ("Core hours will normally be 10 a.m. until 3 p.m.", set(), set(), {"10:00", "15:00"}),
+    ("between 11:45 a.m. and 1:30 p.m.", set(), set(), {"11:45", "13:30"}),
+    # names and citations are not numbers: Local 12, 5 U.S.C. 4303 or 7512, 26 USC 129, Article 35
+    ("bear one signature of Local 12", set(), set(), set()),
+    ("remove under 5 U.S.C. 4303 or 7512 an employee who has 10 years", set(), {10}, set()),
+    ("in accordance with 26 USC 129", set(), set(), set()),
+    ("as specified in Article 35, or", set(), set(), set()),
+])
+def test_written_numbers(quote, pairs, figures, times):
+    from decimal import Decimal
+
+    from lmcore.contract.text import written_numbers
+
+    got = written_numbers(quote)
+    assert got == ({Decimal(str(x)) for x in pairs}, {Decimal(str(x)) for x in figures}, times)
+
+
+def test_search_limit_must_be_one_or_more(contract):
+    from lmcore.errors import InvalidInput
+
+    assert len(contract.search("credit", limit=1)) == 1
+    for bad in (0, -1, True):
+        with pytest.raises(InvalidInput, match="at least one part"):
+            contract.search("credit", limit=bad)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .citations import NAMED_ARTICLES, Cite
-from ..errors import UnknownCitation
+from ..errors import InvalidInput, UnknownCitation
 
 _ARTICLE_HEAD = re.compile(r"^(?:Article (\d+)|New Article)\s*$")
 _SECTION_HEAD = re.compile(r"^Section (\d+)[.:]\s*(.*)$")
@@ -176,7 +176,9 @@ class ContractText:
         raise UnknownCitation(f"{c} does not exist", fix=f"{parent} has: {parts}")
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
-        """Parts whose own words contain the phrase (or, failing that, every word), in contract order."""
+        """Parts whose own words contain the phrase (or, failing that, every word), in contract order; at most `limit`."""
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+            raise InvalidInput(f"a search shows at least one part, not limit={limit!r}", fix="Give a limit of 1 or more, or none")
         q = " ".join(query.split()).lower()
         if not q:
             return []
