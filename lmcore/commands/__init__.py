@@ -185,10 +185,10 @@ def add_number(p: Any, *flags: str, number: Number, help: str = "", **kw: Any) -
     return p.add_argument(*flags, type=number, help=number.help(help), **kw)
 
 
-def whole_arg(text: str, what: str, lo: int, hi: int, cite: str | None = None) -> int:
-    """A whole number inside lo..hi from a part of an option ("NAME=N"), or an OutOfRange naming the rule."""
+def whole_arg(text: str, number: Number) -> int:
+    """A whole number read by `number` from a part of an option ("NAME=N"), or an OutOfRange naming the rule."""
     try:
-        return int(Number(what, lo, hi, whole=True, cite=cite).parse(text))
+        return int(number.parse(text))
     except argparse.ArgumentTypeError as exc:
         raise OutOfRange(str(exc)) from None
 

@@ -5,7 +5,9 @@ import datetime as dt
 from typing import Any
 
 from ..errors import InvalidDate, InvalidInput, OutOfRange
-from . import add_common, date_arg, load, print_json, whole_arg, write_bytes
+from . import Number, add_common, date_arg, load, print_json, whole_arg, write_bytes
+
+EXTENSION = Number("extension", 1, 10_000, "workdays", whole=True, cite="Art. 43 §13.a")
 
 # Options that record a date: (option, Grievance field).
 _DATES = [
@@ -56,7 +58,7 @@ def add_grievance_options(p: Any) -> None:
     p.add_argument("--waive", action="append", metavar="STEP[=DATE]",
                    help="step1 or step2 waived by written agreement (§13.b), with the date signed (repeatable)")
     p.add_argument("--extend", action="append", metavar="NAME=N|NAME=DATE",
-                   help="a time limit extended in writing (§13.a): N more workdays, or a new due date (repeatable)")
+                   help=f"a time limit extended in writing (§13.a): N more workdays, or a new due date (repeatable) [N: {EXTENSION.describe()}]")
     p.add_argument("--title", default="", help="a name for the grievance (shown in the summary and calendar)")
 
 
@@ -95,7 +97,7 @@ def build(args: Any) -> Any:
                                fix="e.g. --extend step2_appeal=5 or --extend step2_appeal=2027-02-01")
         what = what.strip().lstrip("+")
         if what.isascii() and what.isdigit():
-            extensions.append(Extension(name.strip(), workdays=whole_arg(what, f"extension of {name.strip()}", 1, 10_000, "Art. 43 §13.a")))
+            extensions.append(Extension(name.strip(), workdays=whole_arg(what, EXTENSION)))
         elif what.isascii() and what.lstrip("-").isdigit():
             raise OutOfRange(f"--extend '{item}': an extension adds workdays", cite="Art. 43 §13.a",
                              fix="Give a positive number of workdays, or the new due date")
