@@ -330,11 +330,9 @@ def test_fuzz_counts(capsys):
 # -- the same contract through a real process -------------------------------------------------------------------
 @pytest.mark.parametrize("argv, words", [
     (["leave"], "usage: lmcore leave"),
-    (["schedule"], "usage: lmcore schedule"),
     (["deadline", "0001-01-01", "--workdays", "3"], "outside the years"),
     (["arbitration", "costs", "--fees", "1e400"], "--fees"),
     (["schedule", "evaluate", "/dev/zero", "--schedule", "standard"], "not a regular file"),
-    (["flexiplace", "notice", "recall", "--at", "2026-11-23"], "no time of day"),
 ])
 def test_real_process_refuses_in_one_line(argv, words, tmp_path):
     env = {**os.environ, "LMCORE_CASELOG": str(tmp_path / "c.sqlite")}
