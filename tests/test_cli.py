@@ -70,7 +70,7 @@ def test_search(capsys):
         (["deadline", "2026-02-30", "--workdays", "3"], "not a real calendar date"),
         (["deadline", "2026-11-18"], "say how far to count"),
         (["deadline", "2150-01-01", "--workdays", "3"], "outside the years"),
-        (["deadline", "2026-11-18", "--workdays", "x"], "invalid int value"),
+        (["deadline", "2026-11-18", "--workdays", "x"], "not a whole number"),
         (["cite", "Art. 99"], "Art. 99 is not in this contract"),
         (["deadline", "2026-11-18", "--rule", "grievance.nope"], "no parameter"),
         (["deadline", "2026-11-18", "--workdays", "3", "-i", "nonsense"], "KEY=VALUE"),
@@ -93,3 +93,168 @@ def test_import_is_light():
     code = "import sys, lmcore; print(sorted(m for m in ('pandas','holidays','pydantic','yaml','ipywidgets','matplotlib','numpy') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# -- issue 14: every bad input a clear one-line error ---------------------------------------------------------
+TIMESHEET = "\n".join(["date,start,end,lunch_start,lunch_end"] + [f"2026-11-{d},08:00,16:30,12:00,12:30" for d in (16, 17, 18, 19, 20)]) + "\n"
+
+
+def refused(capsys, *argv: str) -> str:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and err.count("\n") == 1 and err.startswith("lmcore: ") and "Traceback" not in err, err
+    return err
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["subsidy", "transit", "--monthly-cost", "1e30"], "--monthly-cost: the monthly cost 1e30 is more than 100,000 dollars a month"),
+    (["arbitration", "costs", "--fees", "1e400"], "--fees: the amount 1e400 is more than 1,000,000 dollars"),
+    (["subsidy", "childcare", "--family-income", "1e400", "--monthly-cost", "900"], "--family-income"),
+    (["deadline", "2026-11-18", "--calendar-days", "99999999999999999999999"], "more than 50,000 days"),
+    (["flexiplace", "clocks", "--requested", "2026-11-18", "--extended-by", "99999999999999999999"], "more than 366 calendar days"),
+    (["leave", "project", "--balance", "1e308", "--as-of", "2026-11-23", "--years-of-service", "5"], "--balance"),
+    (["leave", "repay", "--separation", "2026-06-01", "--taken", "100", "--years-of-service", "5", "--hourly-rate", "1e308"],
+     "--hourly-rate: the hourly rate of pay 1e308 is more than 1000 dollars an hour"),
+    (["leave", "repay", "--separation", "2026-06-01", "--taken", "nan", "--years-of-service", "5"], "'nan' is not a number"),
+    (["arbitration", "costs", "--fees", "inf"], "'inf' is not an amount of money"),
+    (["arbitration", "simulate", "--seed", "-1"], "the seed cannot be negative (-1)"),
+    (["search", "credit", "--limit", "0"], "less than 1"),
+    (["search", "credit", "--limit", "-1"], "cannot be negative (-1)"),
+])
+def test_huge_infinite_and_nan_numbers_are_refused_with_the_range(capsys, argv, words):
+    assert words in refused(capsys, *argv)
+
+
+def test_carry_in_1e308_is_refused(capsys, tmp_path):
+    (tmp_path / "t.csv").write_text(TIMESHEET, encoding="utf-8")
+    err = refused(capsys, "schedule", "evaluate", str(tmp_path / "t.csv"), "--schedule", "standard", "--carry-in", "1e308")
+    assert "more than 336 hours" in err
+
+
+def test_fees_comma_must_be_a_thousands_separator_art44_2a(capsys):
+    """--fees 1,0,0 was read as $100.00; 1,000 is a thousands separator: $1,000.00 split in equal proportions
+    (Art. 44 §2.a) = $500.00 each."""
+    assert "the comma is not a thousands separator" in refused(capsys, "arbitration", "costs", "--fees", "1,0,0")
+    code, out, _ = run(capsys, "arbitration", "costs", "--fees", "1,000", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["union"] == data["department"] == "500.00"
+
+
+def test_every_number_option_states_its_range_in_help(capsys):
+    from lmcore.cli import build_parser
+    from lmcore.commands import Number
+
+    def walk(p):
+        for a in p._actions:
+            if isinstance(a.type, Number):
+                yield a
+            for child in (getattr(a, "choices", None) or {}).values() if hasattr(a, "_name_parser_map") else ():
+                yield from walk(child)
+    actions = list(walk(build_parser()))
+    assert len(actions) > 25
+    for a in actions:
+        assert a.type.describe() in a.help, a.option_strings
+
+
+@pytest.mark.parametrize("argv", [
+    ["leave", "certificate", "--first", "1970-12-24", "--last", "1970-12-31"],
+    ["leave", "restriction", "--start", "2100-01-01"],
+    ["flexiplace", "notice", "recall", "--at", "9999-10-01 09:00"],
+    ["flexiplace", "inability", "--began", "0001-01-01"],
+    ["arbitration", "--invoked", "2100-01-01", "--kind", "regular"],
+    ["deadline", "0001-01-01", "--workdays", "3"],
+    ["deadline", "9999-10-01", "--workdays", "3"],
+    ["grievance", "--learned", "1970-12-25"],
+    ["deadline", "2026-11-18", "--workdays", "3", "--closure", "2100-01-01"],
+])
+def test_dates_outside_1971_2099_are_refused_in_every_command(capsys, argv):
+    assert "outside the years the workday calendar knows (1971–2099)" in refused(capsys, *argv)
+
+
+def test_cases_agenda_as_of_outside_the_calendar(capsys, tmp_path):
+    err = refused(capsys, "cases", "--log", str(tmp_path / "c.sqlite"), "agenda", "--as-of", "0001-01-01")
+    assert "outside the years" in err
+
+
+@pytest.mark.parametrize("given, words", [
+    ("2026-11-22 08:00+05:00", "gives a time zone"),
+    ("2026-11-22T08:00Z", "gives a time zone"),
+    ("2026-11-22", "has no time of day"),
+    ("2026-11-22 25:00", "not a time of day"),
+])
+def test_notice_times_are_local_and_complete_art10_7(capsys, given, words):
+    err = refused(capsys, "flexiplace", "notice", "recall", "--at", "2026-11-23 09:00", "--given", given)
+    assert words in err and "(Art. 10 §7)" in err
+
+
+def test_notice_at_a_date_without_time_is_refused_not_midnight_art10_7(capsys):
+    assert "lmcore does not assume midnight" in refused(capsys, "flexiplace", "notice", "recall", "--at", "2026-11-23")
+    # with the time: recall Mon 2026-11-23 09:00, 24 hours before (Art. 10 §7) = Sun 2026-11-22 09:00
+    code, out, _ = run(capsys, "flexiplace", "notice", "recall", "--at", "2026-11-23 09:00")
+    assert code == 0 and "Sun 2026-11-22 09:00" in out
+
+
+def test_supervisor_day_end_nan_is_refused(capsys, tmp_path):
+    (tmp_path / "t.csv").write_text(TIMESHEET, encoding="utf-8")
+    err = refused(capsys, "schedule", "evaluate", str(tmp_path / "t.csv"), "--schedule", "standard", "--supervisor-day-end", "nan")
+    assert "'nan' is not a time of day" in err
+
+
+def test_panel_notice_needs_a_removal_and_agreed_a_replacement_art44_1d_1e(capsys):
+    err = refused(capsys, "arbitration", "panel", "--effective", "2026-01-01", "--notice", "2026-12-10")
+    assert "--remove NAME" in err and "Art. 44 §1.d" in err
+    err = refused(capsys, "arbitration", "panel", "--effective", "2026-01-01", "--remove", "Ruth Abernathy", "--notice", "2026-12-10",
+                  "--agreed", "2027-01-05")
+    assert "--replace-with NAME" in err and "Art. 44 §1.e" in err
+
+
+@pytest.mark.parametrize("group", ["schedule", "leave", "flexiplace", "subsidy", "cases"])
+def test_a_group_without_its_action_prints_its_usage_on_stderr_exit_2(capsys, group):
+    err = refused(capsys, group)
+    assert f"usage: lmcore {group} {{" in err
+
+
+def test_arbitration_without_action_keeps_its_own_answer(capsys):
+    code, out, _ = run(capsys, "arbitration", "--invoked", "2026-11-18", "--kind", "expedited")
+    assert code == 0 and "Expedited arbitration invoked 2026-11-18" in out
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda d: "", "the timesheet path is empty"),
+    (lambda d: str(d), "is a folder, not the timesheet"),
+    (lambda d: (d / "x.csv").write_bytes(b"date,start\n\xff\xfe") and str(d / "x.csv"), "is not UTF-8 text"),
+    (lambda d: (d / "w.csv").write_text("date,start\n" + "x" * (129 * 1024) + ",1\n") and str(d / "w.csv"),
+     "field larger than field limit (131072)"),
+    (lambda d: (d / "big.csv").write_text("x" * (1 << 20) + "y") and str(d / "big.csv"), "is larger than 1,024 KB"),
+    (lambda d: "/dev/zero", "/dev/zero is not a regular file"),
+    (lambda d: str(d / "missing.csv"), "does not exist"),
+])
+def test_timesheet_files_are_read_bounded_and_refused_in_one_line(capsys, tmp_path, make, words):
+    assert words in refused(capsys, "schedule", "evaluate", make(tmp_path), "--schedule", "standard")
+
+
+def test_a_file_name_with_a_comma_is_a_file_name(capsys, tmp_path):
+    """It was read as CSV text ("the header has: /tmp/a, b.csv"); 5 days × 8 h = 40 h worked."""
+    path = tmp_path / "a,b.csv"
+    path.write_text(TIMESHEET, encoding="utf-8")
+    code, out, _ = run(capsys, "schedule", "evaluate", str(path), "--schedule", "standard", "--json")
+    assert code == 0 and json.loads(out)
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["flexiplace", "document", "checklist", "--input", "/dev/zero"], "/dev/zero is not a regular file"),
+    (["flexiplace", "document", "checklist", "--input", ""], "path is empty"),
+    (["leave", "year", "--year", "2026", "--law", "/dev/zero"], "/dev/zero is not a regular file (the law file)"),
+    (["deadline", "2026-11-18", "--workdays", "3", "--contract", "/dev/zero"], "is not a folder"),
+    (["deadline", "2026-11-18", "--workdays", "3", "--contract", ""], "the contract folder path is empty"),
+])
+def test_other_files_are_refused_in_one_line(capsys, argv, words):
+    assert words in refused(capsys, *argv)
+
+
+def test_output_files_that_cannot_be_written(capsys, tmp_path):
+    base = ["grievance", "--learned", "2026-11-18", "--as-of", "2026-11-20"]
+    assert "is a folder" in refused(capsys, *base, "--ics", str(tmp_path))
+    assert "does not exist" in refused(capsys, *base, "--ics", str(tmp_path / "no" / "x.ics"))
+    assert "path is empty" in refused(capsys, *base, "--ics", "")
+    code, out, _ = run(capsys, *base, "--ics", str(tmp_path / "a,b.ics"))
+    assert code == 0 and (tmp_path / "a,b.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")

@@ -158,9 +158,15 @@ def _edit(folder: Path, fn) -> None:
 
 
 def test_another_units_file_loads_with_its_own_numbers(unit_folder):
+    """Another unit's folder: its own text says thirty (30) workdays, and its parameter quotes and counts that."""
+    text = unit_folder / "contract.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace(
+        "A grievance must be filed within twenty (20) workdays", "A grievance must be filed within thirty (30) workdays"), encoding="utf-8")
+
     def longer(data):
         data["contract"]["id"] = "other_unit"
-        data["parameters"]["grievance"]["step1_filing"]["value"] = 30
+        step1 = data["parameters"]["grievance"]["step1_filing"]
+        step1.update(value=30, quote=step1["quote"].replace("twenty (20)", "thirty (30)"))
 
     _edit(unit_folder, longer)
     other = load_contract(unit_folder)

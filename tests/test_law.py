@@ -85,7 +85,7 @@ def test_law_file_that_is_not_yaml(tmp_path):
     (lambda d: d["parameters"]["annual_leave"]["accrual_under_3"].update(value=-4), "zero or more"),
     (lambda d: d["parameters"]["leave_year"]["pay_period_anchor"].update(value="2026-02-30"), "YYYY-MM-DD"),
     (lambda d: d["parameters"]["annual_leave"].pop("accrual_15_plus"), "accrual_15_plus' is missing"),
-    (lambda d: d["parameters"]["leave_year"]["pay_period_days"].update(value=13), "14 days, not 13"),
+    (lambda d: d["parameters"]["leave_year"]["pay_period_days"].update(value=13), "pay_period_days.value': 13 calendar_days is outside the range the law allows, 14 to 14"),
     (lambda d: d["parameters"]["annual_leave"]["band_senior_from_years"].update(value=2), "must rise"),
     (lambda d: d["parameters"]["annual_leave"]["accrual_under_3"].update(colour="red"), "accrual_under_3.colour"),
 ])

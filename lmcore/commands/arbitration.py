@@ -7,7 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InvalidInput
-from . import add_common, date_arg, load, print_json
+from . import Number, add_common, add_number, date_arg, load, optional_date, print_json
+
+SEED = Number("seed", 0, 2**32 - 1, whole=True, kind="int")
+FEE = Number("amount", 0, 1_000_000, "dollars", money=True, cite="Art. 44 §2")
 
 
 def register(sub: Any) -> None:
@@ -47,8 +50,7 @@ def run_milestones(args: Any) -> int:
                            cite=case_type.reasons[-1][1], fix=f"Use --kind {case_type.kind}" +
                            (" or add --mutual-consent" if kind == "expedited" and case_type.reasons[-1][1] == "Art. 44 §7.c" else ""))
     sched = milestones(date_arg(args.invoked), kind, contract,
-                       hearing=date_arg(args.hearing) if args.hearing else None,
-                       record_closed=date_arg(args.record_closed) if args.record_closed else None)
+                       hearing=optional_date(args.hearing), record_closed=optional_date(args.record_closed))
     if args.json:
         out = sched.to_dict()
         if case_type is not None:
@@ -67,16 +69,20 @@ def run_milestones(args: Any) -> int:
 
 def _register_simulate(subs: Any) -> None:
     s = subs.add_parser("simulate", help="simulate monthly scheduling of arbitration hearings (§3.a, §3.b)")
-    s.add_argument("--months", type=int, default=12, help="months of invocations (default 12)")
-    s.add_argument("--seed", type=int, default=0, help="seed of the synthetic invocations (default 0)")
-    s.add_argument("--rate-regular", type=float, default=4.0, metavar="R", help="regular cases a month (default 4)")
-    s.add_argument("--rate-expedited", type=float, default=2.0, metavar="R", help="expedited cases a month (default 2)")
-    s.add_argument("--rate-stayed", type=float, default=0.0, metavar="R", help="stayed removal cases a month (default 0)")
-    s.add_argument("--dates-per-month", type=int, default=1, metavar="K", help="reserved dates a month per arbitrator (default 1)")
+    add_number(s, "--months", number=Number("number of months", 1, 240, "months", whole=True, kind="int"), default=12,
+               help="months of invocations (default 12)")
+    add_number(s, "--seed", number=SEED, default=0, help="seed of the synthetic invocations (default 0)")
+    rate = Number("rate", 0, 1000, "cases a month", kind="float")
+    add_number(s, "--rate-regular", number=rate, default=4.0, metavar="R", help="regular cases a month (default 4)")
+    add_number(s, "--rate-expedited", number=rate, default=2.0, metavar="R", help="expedited cases a month (default 2)")
+    add_number(s, "--rate-stayed", number=rate, default=0.0, metavar="R", help="stayed removal cases a month (default 0)")
+    add_number(s, "--dates-per-month", number=Number("reserved dates a month", 1, 23, "dates", whole=True, kind="int", cite="Art. 44 §3.a"),
+               default=1, metavar="K", help="reserved dates a month per arbitrator (default 1; at most one per workday)")
     s.add_argument("--policy", choices=["exact", "edf"], default="exact", help="assignment at the meeting (default exact)")
     s.add_argument("--placement", choices=["rotation", "spread"], default="rotation", help="where reserved dates fall")
     s.add_argument("--start", metavar="DATE", default="2027-01-01", help="first month simulated (default 2027-01)")
-    s.add_argument("--target", type=float, default=0.95, help="on-time share for the capacity answer (default 0.95)")
+    add_number(s, "--target", number=Number("on-time share", 0, 1, kind="float"), default=0.95,
+               help="on-time share for the capacity answer (default 0.95)")
     s.add_argument("--cases", action="store_true", help="also list every case with its hearing and milestones")
     add_common(s)
     s.set_defaults(func=run_simulate)
@@ -118,7 +124,8 @@ def _register_panel(subs: Any) -> None:
     g.add_argument("--effective", metavar="DATE", help="the Agreement's effective date")
     g.add_argument("--ratified", metavar="DATE", help="the ratification date (effective 30 days later, Art. 47 §1)")
     s.add_argument("--arbitrators", metavar="NAMES", help="the panel, names separated by ';' (default: six example names)")
-    s.add_argument("--size", type=int, help="panel size if the parties agreed another number (§1.a)")
+    add_number(s, "--size", number=Number("panel size", 1, 100, "arbitrators", whole=True, kind="int", cite="Art. 44 §1.a"),
+               help="panel size if the parties agreed another number (§1.a)")
     s.add_argument("--invocation", action="append", metavar="KIND:DATE", help="designate a case received that day (§1.c)")
     s.add_argument("--remove", metavar="NAME", help="arbitrator a party removes (§1.d)")
     s.add_argument("--notice", metavar="DATE", help="the day the removal notice was given")
@@ -134,6 +141,12 @@ def run_panel(args: Any) -> int:
     from ..bargaining.duration import effective_date
     from ..arbitration.panel import EXAMPLE_NAMES, make_panel
 
+    if args.notice and not args.remove:
+        raise InvalidInput("--notice is the day a removal notice was given: say who is removed (--remove NAME)", cite="Art. 44 §1.d",
+                           fix="Add --remove NAME, or leave out --notice")
+    if args.agreed and not args.replace_with:
+        raise InvalidInput("--agreed is the day a replacement was agreed: say who replaces (--replace-with NAME)", cite="Art. 44 §1.e",
+                           fix="Add --replace-with NAME, or leave out --agreed")
     contract = load(args)
     eff = date_arg(args.effective) if args.effective else effective_date(date_arg(args.ratified), contract).due
     names = [n for n in (args.arbitrators.split(";") if args.arbitrators else EXAMPLE_NAMES) if n.strip()]
@@ -186,7 +199,7 @@ def _register_strike(subs: Any) -> None:
     s.add_argument("--union", required=True, metavar="NAMES", help="the Union's ranking, most wanted first, ';'-separated")
     s.add_argument("--department", required=True, metavar="NAMES", help="the Department's ranking, most wanted first")
     s.add_argument("--first", choices=["union", "department", "coin_toss"], help="who strikes first (arbitration.first_striker)")
-    s.add_argument("--seed", type=int, default=0, help="seed of the coin toss (default 0)")
+    add_number(s, "--seed", number=SEED, default=0, help="seed of the coin toss (default 0)")
     add_common(s)
     s.set_defaults(func=run_strike)
 
@@ -203,10 +216,10 @@ def run_strike(args: Any) -> int:
 
 def _register_costs(subs: Any) -> None:
     s = subs.add_parser("costs", help="who pays the arbitrator, transcripts and a late cancellation (§2, §3.f)")
-    s.add_argument("--fees", default="0", help="arbitrator's fees")
-    s.add_argument("--expenses", default="0", help="arbitrator's expenses")
-    s.add_argument("--transcripts", default="0", help="transcripts requested by either party")
-    s.add_argument("--cancellation-fee", default="0", help="a late postponement or cancellation fee")
+    add_number(s, "--fees", number=FEE, default="0", metavar="USD", help="arbitrator's fees")
+    add_number(s, "--expenses", number=FEE, default="0", metavar="USD", help="arbitrator's expenses")
+    add_number(s, "--transcripts", number=FEE, default="0", metavar="USD", help="transcripts requested by either party")
+    add_number(s, "--cancellation-fee", number=FEE, default="0", metavar="USD", help="a late postponement or cancellation fee")
     s.add_argument("--requested-by", choices=["union", "department"], help="who asked for the postponement or cancellation")
     add_common(s)
     s.set_defaults(func=run_costs)

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import add_common, load, print_json, rule_date
+from . import Number, add_common, load, print_json, rule_date
+
+AGREED_DAYS = Number("agreed time frame", 0, 10_000, "days", whole=True, cite="Art. 36 §4")
 
 
 def register(sub: Any) -> None:
@@ -13,7 +15,7 @@ def register(sub: Any) -> None:
     p.add_argument("--level", choices=["agency", "department"], default="agency", help="one Agency (Art. 36 §3) or more than one (Art. 35 §5.e, Art. 36 §2)")
     p.add_argument("--requested-on", metavar="DATE", help="date the Union asked to negotiate")
     p.add_argument("--start", metavar="DATE", help="scheduled start of negotiations")
-    p.add_argument("--agreed", action="append", metavar="RULE=DAYS", help="a time frame the parties changed (Art. 36 §4); DAYS or 'waived'")
+    p.add_argument("--agreed", action="append", metavar="RULE=DAYS", help=f"a time frame the parties changed (Art. 36 §4); DAYS or 'waived' [DAYS: {AGREED_DAYS.describe()}]")
     add_common(p)
     p.set_defaults(func=run)
 
@@ -21,7 +23,7 @@ def register(sub: Any) -> None:
 def run(args: Any) -> int:
     from ..bargaining.negotiations import Agreement, plan
     from ..errors import InvalidInput
-    from . import pairs_arg
+    from . import pairs_arg, whole_arg
 
     contract = load(args)
     agreements = []
@@ -29,8 +31,8 @@ def run(args: Any) -> int:
         contract.param(rule)
         if days.lower() == "waived":
             agreements.append(Agreement(rule))
-        elif days.isdigit():
-            agreements.append(Agreement(rule, int(days)))
+        elif days.isascii() and days.isdigit():
+            agreements.append(Agreement(rule, whole_arg(days, AGREED_DAYS)))
         else:
             raise InvalidInput(f"'{days}' is not a number of days or 'waived'", cite="Art. 36 §4", fix="Write RULE=DAYS, e.g. bargaining.agency_negotiations_start=20")
     cite = "Art. 29 §4.a" if args.kind == "space" else "Art. 35 §5.d"

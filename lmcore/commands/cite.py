@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import load, print_json
+from . import Number, add_number, load, print_json
 
 
 def register(sub: Any) -> None:
@@ -14,7 +14,8 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run_cite)
     s = sub.add_parser("search", help="find the parts of the contract that mention some words")
     s.add_argument("words", nargs="+")
-    s.add_argument("--limit", type=int, default=20)
+    add_number(s, "--limit", number=Number("number of sections", 1, 10_000, whole=True, kind="int"), default=20,
+               help="show at most this many parts (default 20)")
     s.add_argument("--json", action="store_true")
     s.add_argument("--contract", metavar="FOLDER")
     s.set_defaults(func=run_search)

@@ -4,15 +4,18 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import InvalidInput
-from . import add_common, date_arg, load, print_json
+from . import Number, add_common, add_number, date_arg, load, print_json
+
+# Far enough to reach any day of the calendar's years from any other (129 years), and no further.
+DAYS = Number("number of days", -50_000, 50_000, "days", whole=True, kind="int")
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("deadline", help="count workdays or calendar days from a date (the date itself is not counted)")
     p.add_argument("start", help="the event date, YYYY-MM-DD")
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--workdays", type=int, metavar="N", help="N workdays after START (negative: before)")
-    g.add_argument("--calendar-days", type=int, metavar="N", help="N calendar days after START (negative: before)")
+    add_number(g, "--workdays", number=DAYS, metavar="N", help="N workdays after START (negative: before)")
+    add_number(g, "--calendar-days", number=DAYS, metavar="N", help="N calendar days after START (negative: before)")
     p.add_argument("--roll", choices=["none", "forward", "backward"], default="none",
                    help="with --calendar-days: move a due date that is not a workday")
     p.add_argument("--rule", metavar="KEY", help="a time limit of the contract, e.g. grievance.step1_filing")

@@ -7,7 +7,19 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidInput
-from . import add_common, date_arg, load, print_json, print_result
+from . import (
+    Number,
+    add_common,
+    add_number,
+    date_arg,
+    datetime_arg,
+    load,
+    optional_date,
+    print_json,
+    print_result,
+    read_text,
+    write_bytes,
+)
 
 
 def register(sub: Any) -> None:
@@ -16,7 +28,8 @@ def register(sub: Any) -> None:
 
     s = fx.add_parser("clocks", help="decision due 15 calendar days after the request (§5.A); start within 30 after the agreement (§5.C)")
     s.add_argument("--requested", required=True, metavar="DATE", help="date of the request for permanent flexiplace")
-    s.add_argument("--extended-by", default="0", metavar="N", help="calendar days added by mutual agreement (§5.A)")
+    add_number(s, "--extended-by", number=Number("extension", 0, 366, "calendar days", whole=True, cite="Art. 10 §5.A"), default="0",
+               metavar="N", help="calendar days added by mutual agreement (§5.A)")
     s.add_argument("--decided", metavar="DATE", help="date the decision was given")
     s.add_argument("--agreement", metavar="DATE", help="date the individual agreement was completed")
     s.add_argument("--started", metavar="DATE", help="first day worked at the alternate site")
@@ -56,24 +69,21 @@ def register(sub: Any) -> None:
 
     for parser in fx.choices.values():
         add_common(parser)
-    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
 
 
 def run_clocks(args: Any) -> int:
     from ..flexiplace.time_frames import clocks
 
-    c = clocks(date_arg(args.requested), extended_by=args.extended_by,
-               decided=date_arg(args.decided) if args.decided else None,
-               agreement_completed=date_arg(args.agreement) if args.agreement else None,
-               started=date_arg(args.started) if args.started else None, contract=load(args))
+    c = clocks(date_arg(args.requested), extended_by=args.extended_by, decided=optional_date(args.decided),
+               agreement_completed=optional_date(args.agreement), started=optional_date(args.started), contract=load(args))
     return print_result(args, c)
 
 
 def run_termination(args: Any) -> int:
     from ..flexiplace.time_frames import termination_notice
 
-    t = termination_notice(date_arg(args.effective), date_arg(args.given) if args.given else None, load(args))
+    t = termination_notice(date_arg(args.effective), optional_date(args.given), load(args))
     return print_result(args, t)
 
 
@@ -81,7 +91,9 @@ def run_notice(args: Any) -> int:
     from .. import flexiplace
 
     fn = {"recall": flexiplace.recall_notice, "equipment": flexiplace.equipment_notice, "inspection": flexiplace.inspection_notice}[args.kind]
-    return print_result(args, fn(args.at, args.given, load(args)))
+    cite = {"recall": "Art. 10 §7", "equipment": "Art. 10 §6.E.4", "inspection": "Art. 10 §15"}[args.kind]
+    at, given = datetime_arg(args.at, f"time of the {args.kind}", cite), datetime_arg(args.given, "time notice was given", cite)
+    return print_result(args, fn(at, given, load(args)))
 
 
 def run_inability(args: Any) -> int:
@@ -111,15 +123,19 @@ def run_grievable(args: Any) -> int:
     return print_result(args, grievability(args.decision, args.arrangement, prohibited_personnel_practice=args.ppp, contract=load(args)))
 
 
+def _no_constant(name: str) -> Any:
+    raise InvalidInput(f"the form's fields hold {name}, which is not a value of a form", fix="Write numbers as ordinary numbers")
+
+
 def run_document(args: Any) -> int:
     from ..flexiplace.forms import safety_checklist, work_agreement
 
+    cite = "Art. 10 §14" if args.form == "checklist" else "Art. 10 §15"
     path = Path(args.input)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput(f"{path} does not exist", cite="Art. 10 §14" if args.form == "checklist" else "Art. 10 §15",
-                           fix="Give a JSON file of the form's fields") from None
+        data = json.loads(read_text(args.input, "JSON file of the form's fields", cite=cite), parse_constant=_no_constant)
+    except RecursionError:
+        raise InvalidInput(f"{path} is nested too deeply to be a form's fields", cite=cite, fix="Give one JSON object of fields") from None
     except json.JSONDecodeError as exc:
         raise InvalidInput(f"{path} is not valid JSON: {exc.msg} (line {exc.lineno})", fix="Correct the JSON file") from None
     if not isinstance(data, dict):
@@ -133,8 +149,8 @@ def run_document(args: Any) -> int:
         doc = work_agreement(data, contract=contract)
     if args.json:
         print_json({"title": doc.title, "filename": doc.filename, "checks": list(doc.checks), "html": doc.html})
-    elif args.out:
-        Path(args.out).write_text(doc.html, encoding="utf-8")
+    elif args.out is not None:
+        write_bytes(args.out, doc.html.encode("utf-8"), "HTML page")
         print(f"Wrote {args.out}" + "".join(f"\n- {c}" for c in doc.checks))
     else:
         print(doc.html)

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidDate, InvalidInput, OutOfRange
-from . import add_common, load, print_json
+from . import Number, add_common, date_arg, load, print_json, whole_arg, write_bytes
+
+EXTENSION = Number("extension", 1, 10_000, "workdays", whole=True, cite="Art. 43 §13.a")
 
 # Options that record a date: (option, Grievance field).
 _DATES = [
@@ -57,7 +58,7 @@ def add_grievance_options(p: Any) -> None:
     p.add_argument("--waive", action="append", metavar="STEP[=DATE]",
                    help="step1 or step2 waived by written agreement (§13.b), with the date signed (repeatable)")
     p.add_argument("--extend", action="append", metavar="NAME=N|NAME=DATE",
-                   help="a time limit extended in writing (§13.a): N more workdays, or a new due date (repeatable)")
+                   help=f"a time limit extended in writing (§13.a): N more workdays, or a new due date (repeatable) [N: {EXTENSION.describe()}]")
     p.add_argument("--title", default="", help="a name for the grievance (shown in the summary and calendar)")
 
 
@@ -65,10 +66,9 @@ def _date(text: str | None, option: str, cite: str) -> dt.date | None:
     if text is None:
         return None
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise InvalidDate(f"{option} '{text}' is not a real calendar date", cite=cite,
-                          fix="Write it as YYYY-MM-DD, e.g. 2026-11-18") from None
+        return date_arg(text)
+    except (InvalidDate, OutOfRange) as exc:
+        raise type(exc)(f"{option} {exc.what}", cite=cite, fix=exc.fix) from None
 
 
 def build(args: Any) -> Any:
@@ -96,9 +96,9 @@ def build(args: Any) -> Any:
             raise InvalidInput(f"--extend '{item}' is not NAME=N or NAME=DATE", cite="Art. 43 §13.a",
                                fix="e.g. --extend step2_appeal=5 or --extend step2_appeal=2027-02-01")
         what = what.strip().lstrip("+")
-        if what.isdigit():
-            extensions.append(Extension(name.strip(), workdays=int(what)))
-        elif what.lstrip("-").isdigit():
+        if what.isascii() and what.isdigit():
+            extensions.append(Extension(name.strip(), workdays=whole_arg(what, EXTENSION)))
+        elif what.isascii() and what.lstrip("-").isdigit():
             raise OutOfRange(f"--extend '{item}': an extension adds workdays", cite="Art. 43 §13.a",
                              fix="Give a positive number of workdays, or the new due date")
         else:
@@ -115,12 +115,8 @@ def run(args: Any) -> int:
     contract = load(args)
     as_of = _date(args.as_of, "--as-of", "Art. 43") or dt.date.today()
     t = timeline(build(args), contract, as_of)
-    if args.ics:
-        path = Path(args.ics)
-        try:
-            path.write_bytes(ics(t))
-        except OSError as exc:
-            raise InvalidInput(f"cannot write {path}: {exc.strerror}", fix="Choose a folder you can write to") from None
+    if args.ics is not None:
+        write_bytes(args.ics, ics(t), "calendar file")
     if args.explain:
         m = t.milestone(args.explain)
         print_json(m.to_dict()) if args.json else print(m.explain())

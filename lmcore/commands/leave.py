@@ -2,9 +2,24 @@
 (§2.e), leave restriction periods (§3.c), voting leave (§7.d) and repayment on separation (§1.b)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from . import add_common, date_arg, load, print_result
+from . import (
+    HOURS,
+    PAY_RATE,
+    YEARS_OF_SERVICE,
+    Number,
+    add_common,
+    add_number,
+    clock_arg,
+    date_arg,
+    load,
+    print_result,
+    year_number,
+)
+
+MONTHS = Number("number of months", 1, 120, "months", whole=True, cite="Art. 5 §3.c")
 
 
 def register(sub: Any) -> None:
@@ -12,20 +27,21 @@ def register(sub: Any) -> None:
     leave = p.add_subparsers(dest="leave_command", metavar="WHAT")
 
     s = leave.add_parser("project", help="projected annual leave at the end of the leave year, and the hours to lose above 240")
-    s.add_argument("--balance", required=True, metavar="H", help="annual leave balance today, in hours")
+    add_number(s, "--balance", number=replace(HOURS, what="annual leave balance", cite="Art. 5 §1.e"), required=True, metavar="H", help="annual leave balance today, in hours")
     s.add_argument("--as-of", required=True, metavar="DATE", help="the date of that balance, YYYY-MM-DD")
-    s.add_argument("--years-of-service", required=True, metavar="N", help="years of creditable service (sets the accrual rate)")
-    s.add_argument("--planned", default="0", metavar="H", help="annual leave planned before the year ends, in hours (15-minute steps)")
+    add_number(s, "--years-of-service", number=YEARS_OF_SERVICE, required=True, metavar="N", help="years of creditable service (sets the accrual rate)")
+    add_number(s, "--planned", number=replace(HOURS, what="planned leave"), default="0", metavar="H",
+               help="annual leave planned before the year ends, in hours (15-minute steps)")
     _law_option(s)
     s.set_defaults(func=run_project)
 
     s = leave.add_parser("restoration-date", help="last day to request use-or-lose leave in writing (Art. 5 §1.e)")
-    s.add_argument("--year", required=True, type=int, metavar="Y", help="the leave year")
+    add_number(s, "--year", number=year_number("leave year", cite="5 U.S.C. 6302(a)"), required=True, metavar="Y", help="the leave year")
     _law_option(s)
     s.set_defaults(func=run_restoration)
 
     s = leave.add_parser("year", help="the leave year's dates and pay periods (5 U.S.C. 6302(a))")
-    s.add_argument("--year", required=True, type=int, metavar="Y")
+    add_number(s, "--year", number=year_number("leave year", cite="5 U.S.C. 6302(a)"), required=True, metavar="Y", help="the leave year")
     _law_option(s)
     s.set_defaults(func=run_year)
 
@@ -37,29 +53,29 @@ def register(sub: Any) -> None:
 
     s = leave.add_parser("restriction", help="the dates of a leave restriction and its extensions (Art. 5 §3.c)")
     s.add_argument("--start", required=True, metavar="DATE")
-    s.add_argument("--months", default="4", metavar="M", help="length of the restriction, at most 4 months")
-    s.add_argument("--extension", action="append", default=[], metavar="M", help="an extension of at most 4 months (repeatable)")
+    add_number(s, "--months", number=MONTHS, default="4", metavar="M", help="length of the restriction, at most 4 months")
+    add_number(s, "--extension", number=MONTHS, action="append", default=[], metavar="M", help="an extension of at most 4 months (repeatable)")
     s.set_defaults(func=run_restriction)
 
     s = leave.add_parser("voting", help="administrative leave to vote (Art. 5 §7.d(1))")
-    s.add_argument("--polls-open", required=True, metavar="HH:MM")
-    s.add_argument("--polls-close", required=True, metavar="HH:MM")
-    s.add_argument("--work-start", required=True, metavar="HH:MM", help="start of the tour of duty that day")
-    s.add_argument("--work-end", required=True, metavar="HH:MM", help="end of the tour of duty that day")
+    s.add_argument("--polls-open", required=True, type=clock_arg, metavar="HH:MM")
+    s.add_argument("--polls-close", required=True, type=clock_arg, metavar="HH:MM")
+    s.add_argument("--work-start", required=True, type=clock_arg, metavar="HH:MM", help="start of the tour of duty that day")
+    s.add_argument("--work-end", required=True, type=clock_arg, metavar="HH:MM", help="end of the tour of duty that day")
     s.set_defaults(func=run_voting)
 
     s = leave.add_parser("repay", help="annual leave to pay back on leaving DOL before the leave year ends (Art. 5 §1.b)")
     s.add_argument("--separation", required=True, metavar="DATE")
-    s.add_argument("--taken", required=True, metavar="H", help="annual leave taken this leave year, in hours")
-    s.add_argument("--years-of-service", required=True, metavar="N")
-    s.add_argument("--carried-over", default="0", metavar="H", help="leave carried over into this leave year")
-    s.add_argument("--hourly-rate", metavar="USD", help="hourly rate of basic pay, for the amount in dollars")
+    add_number(s, "--taken", number=replace(HOURS, what="leave taken"), required=True, metavar="H", help="annual leave taken this leave year, in hours")
+    add_number(s, "--years-of-service", number=YEARS_OF_SERVICE, required=True, metavar="N", help="years of creditable service")
+    add_number(s, "--carried-over", number=replace(HOURS, what="leave carried over"), default="0", metavar="H",
+               help="leave carried over into this leave year")
+    add_number(s, "--hourly-rate", number=PAY_RATE, metavar="USD", help="hourly rate of basic pay, for the amount in dollars")
     _law_option(s)
     s.set_defaults(func=run_repay)
 
     for parser in leave.choices.values():
         add_common(parser)
-    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
 
 def _law_option(p: Any) -> None:

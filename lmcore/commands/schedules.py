@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import add_common, date_arg, load, print_json
+from . import Number, add_common, add_number, clock_arg, load, optional_date, print_json, read_csv_text
+
+# Hours in a biweekly pay period: the most a requirement or a credit-hour balance could be (the rules check the limits).
+PERIOD_HOURS = Number("number of hours", 0, 14 * 24, "hours", kind="float")
 
 KINDS = ("standard", "variable-week", "maxiflex", "compressed-5-4-9", "compressed-4-10", "flexiplace-opt-out")
 
@@ -15,23 +18,23 @@ KINDS = ("standard", "variable-week", "maxiflex", "compressed-5-4-9", "compresse
 def register(sub: Any) -> None:
     p = sub.add_parser("schedule", help="work schedules and credit hours (Art. 4): evaluate a pay period's timesheet")
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
-    p.set_defaults(func=lambda args: _help(p))
 
     ev = actions.add_parser("evaluate", help="hours worked, credit hours, overtime and findings for one pay period")
     ev.add_argument("timesheet", metavar="TIMESHEET.csv",
                     help="CSV: date,start,end,lunch_start,lunch_end[,leave_hours,leave_kind,overtime_ordered_hours]")
     _schedule_options(ev)
-    ev.add_argument("--carry-in", type=float, default=0.0, metavar="HOURS", help="credit hours brought in from the last pay period")
-    ev.add_argument("--supervisor-day-end", metavar="HH:MM", help="when the supervisor's official work day ends (Art. 4 §5 notice)")
-    ev.add_argument("--layout", type=int, metavar="N", help="compressed: layout number N of `lmcore schedule patterns` (default: read from the timesheet)")
+    add_number(ev, "--carry-in", number=PERIOD_HOURS, default=0.0, metavar="HOURS", help="credit hours brought in from the last pay period")
+    ev.add_argument("--supervisor-day-end", type=clock_arg, metavar="HH:MM", help="when the supervisor's official work day ends (Art. 4 §5 notice)")
+    add_number(ev, "--layout", number=Number("layout number", 1, 10_000, whole=True, kind="int", cite="Art. 4 §2.c(1)(c)"), metavar="N",
+               help="compressed: layout number N of `lmcore schedule patterns` (default: read from the timesheet)")
     ev.add_argument("--core-days", metavar="DAYS", help="maxiflex: core days, e.g. Tue,Wed,Thu (both weeks) or Mon1,Fri2")
     add_common(ev)
     ev.set_defaults(func=run_evaluate)
 
     cmp_ = actions.add_parser("compare", help="the same timesheet under every schedule type, side by side")
     cmp_.add_argument("timesheet", metavar="TIMESHEET.csv")
-    cmp_.add_argument("--part-time-hours", type=float, metavar="N", help="a part-time employee's biweekly basic work requirement")
-    cmp_.add_argument("--carry-in", type=float, default=0.0, metavar="HOURS")
+    add_number(cmp_, "--part-time-hours", number=PERIOD_HOURS, metavar="N", help="a part-time employee's biweekly basic work requirement")
+    add_number(cmp_, "--carry-in", number=PERIOD_HOURS, default=0.0, metavar="HOURS", help="credit hours brought in from the last pay period")
     cmp_.add_argument("--period-start", metavar="YYYY-MM-DD", help="first day of the pay period (default: the one holding the first row)")
     add_common(cmp_)
     cmp_.set_defaults(func=run_compare)
@@ -44,13 +47,13 @@ def register(sub: Any) -> None:
 
 def _schedule_options(p: Any) -> None:
     p.add_argument("--schedule", required=True, choices=KINDS, help="the schedule type (Art. 4 §1.a, §2; Art. 10 §6.A)")
-    p.add_argument("--part-time-hours", type=float, metavar="N", help="a part-time employee's biweekly basic work requirement")
+    add_number(p, "--part-time-hours", number=PERIOD_HOURS, metavar="N", help="a part-time employee's biweekly basic work requirement")
     p.add_argument("--period-start", metavar="YYYY-MM-DD", help="first day of the pay period (default: the one holding the first row)")
 
 
-def _help(p: Any) -> int:
-    p.print_help()
-    return 2
+def _timesheet(args: Any) -> bytes:
+    """The timesheet file's bytes, read once with a size bound (a path with a comma is a path, not CSV text)."""
+    return read_csv_text(args.timesheet, "timesheet").encode("utf-8")
 
 
 def run_evaluate(args: Any) -> int:
@@ -60,7 +63,7 @@ def run_evaluate(args: Any) -> int:
     from ..schedules.timesheet import read_timesheet
 
     contract = load(args)
-    ts = read_timesheet(args.timesheet, date_arg(args.period_start) if args.period_start else None)
+    ts = read_timesheet(_timesheet(args), optional_date(args.period_start))
     layout = None
     if args.layout is not None:
         pats = allowed_patterns(args.schedule)
@@ -83,7 +86,7 @@ def run_compare(args: Any) -> int:
     from ..schedules.timesheet import read_timesheet
 
     contract = load(args)
-    ts = read_timesheet(args.timesheet, date_arg(args.period_start) if args.period_start else None)
+    ts = read_timesheet(_timesheet(args), optional_date(args.period_start))
     rows = comparison_table(compare(ts, contract, carry_in=args.carry_in, part_time_hours=args.part_time_hours))
     if args.json:
         print_json(rows)

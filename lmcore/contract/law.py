@@ -10,7 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Union
+import math
+from typing import Any, Literal, Optional, Union
 
 from ..errors import ContractFileError, InvalidInput
 
@@ -19,6 +20,8 @@ LawUnit = Literal["hours_per_pay_period", "hours", "days", "calendar_days", "yea
 # "5 U.S.C. 6303(a)(2)" or "5 CFR 630.308(a)".
 _LAW_CITE = re.compile(r"^\d+ (U\.S\.C\. \d+[a-z]?|CFR \d+\.\d+)(\([a-z0-9]+\))*$")
 _KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+# The most any range may reach, whatever the law: the hours in a pay period or a leave year, the days in a year ...
+_CEILING = {"hours_per_pay_period": 14 * 24, "hours": 366 * 24, "days": 366, "calendar_days": 366, "years": 100, "pay_periods": 27}
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class LawParameter:
     source: str
     label: str
     note: str | None = None
+    range: tuple[float, float] | None = None  # the lowest and highest value the law allows (checked on load)
 
     def as_date(self) -> dt.date:
         return dt.date.fromisoformat(str(self.value))
@@ -58,14 +62,15 @@ class Law:
 
 def _models() -> tuple[type, type]:
     """The pydantic shape of the law file (built on first use: pydantic is a heavy import)."""
-    from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+    from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, field_validator, model_validator
 
     class _Strict(BaseModel):
-        model_config = ConfigDict(extra="forbid", frozen=True)
+        model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
     class LawParameterModel(_Strict):
-        value: Union[int, float, str]
+        value: Any  # checked below against the unit, without coercion (a bool is not a number, .nan is refused)
         unit: LawUnit
+        range: Optional[list[Union[StrictInt, StrictFloat]]] = Field(default=None, min_length=2, max_length=2)
         cite: str
         quote: str = Field(min_length=3)
         source: str = Field(min_length=3)
@@ -81,16 +86,30 @@ def _models() -> tuple[type, type]:
 
         @model_validator(mode="after")
         def _value_fits_unit(self) -> LawParameterModel:
-            if self.unit == "date":
-                try:
-                    dt.date.fromisoformat(str(self.value))
-                except ValueError:
-                    raise ValueError(f"a date value must be 'YYYY-MM-DD', not {self.value!r}") from None
-            elif self.unit == "rule":
-                if not isinstance(self.value, str):
+            v = self.value
+            if self.unit in ("date", "rule"):
+                if self.range is not None:
+                    raise ValueError(f"a {self.unit} value has no range")
+                if self.unit == "date":
+                    if not (isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v)):
+                        raise ValueError(f"a date value must be 'YYYY-MM-DD' in quotes, not {v!r}")
+                    try:
+                        dt.date.fromisoformat(v)
+                    except ValueError:
+                        raise ValueError(f"a date value must be 'YYYY-MM-DD', not {v!r}") from None
+                elif not isinstance(v, str) or len(v.strip()) < 3:
                     raise ValueError("a rule value is the rule in a few words")
-            elif isinstance(self.value, (str, bool)) or self.value < 0:
-                raise ValueError(f"a {self.unit} value must be a number of zero or more, not {self.value!r}")
+                return self
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
+                raise ValueError(f"a {self.unit} value must be a finite number of zero or more, not {v!r}")
+            if self.range is None:
+                raise ValueError(f"a {self.unit} value needs its range: [lowest, highest] the law allows")
+            lo, hi = self.range
+            ceiling = _CEILING[self.unit]
+            if not 0 <= lo <= hi <= ceiling:
+                raise ValueError(f"range {list(self.range)} must rise from 0 or more to at most {ceiling} {self.unit}")
+            if not lo <= v <= hi:
+                raise ValueError(f"{v} {self.unit} is outside the range the law allows, {lo} to {hi}")
             return self
 
     class LawInfo(_Strict):
@@ -124,6 +143,10 @@ _LOADED: dict[Path, Law] = {}
 
 def load_law(path: str | Path | None = None) -> Law:
     """The bundled federal leave law, or another law file of the same shape (cached per file)."""
+    if path is not None and not str(path).strip():
+        raise ContractFileError("the law file path is empty", fix="Give the path of a law file, or leave out --law")
+    if path is not None and "\x00" in str(path):
+        raise ContractFileError("the law file path holds a NUL character", fix="Give the path of a law file")
     file = Path(path).resolve() if path is not None else BUNDLED_LAW
     if file not in _LOADED:
         _LOADED[file] = _load(file)
@@ -131,19 +154,15 @@ def load_law(path: str | Path | None = None) -> Law:
 
 
 def _load(file: Path) -> Law:
-    import yaml
-
+    from .files import read_yaml
     from .schema import validate
 
     if not file.exists():
         raise ContractFileError(f"{file} does not exist", fix="Give the path of a law file like lmcore/contracts/law/us_federal.yaml")
-    try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ContractFileError(f"{file.name} is not valid YAML: {exc}", fix=f"Correct {file}") from None
+    data = read_yaml(file, "law file")
     law_file, _ = _models()
     parsed = validate(law_file, data, file)
-    params = {f"{g}.{n}": LawParameter(key=f"{g}.{n}", **m.model_dump())
+    params = {f"{g}.{n}": LawParameter(key=f"{g}.{n}", **{**m.model_dump(), "range": tuple(m.range) if m.range else None})
               for g, entries in parsed.parameters.items() for n, m in entries.items()}
     for key in _REQUIRED:
         if key not in params:

@@ -1,6 +1,8 @@
 """Loading a contract folder: its parameters, readings and text, validated together."""
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,10 @@ _LOADED: dict[Path, Contract] = {}
 
 def load_contract(path: str | Path | None = None) -> Contract:
     """The bundled DOL – Local 12 contract, or another unit's folder (or parameters file) of the same shape."""
+    if path is not None and not str(path).strip():
+        raise ContractFileError("the contract folder path is empty", fix="Give the folder holding parameters.yaml, or leave out --contract")
+    if path is not None and "\x00" in str(path):
+        raise ContractFileError("the contract folder path holds a NUL character", fix="Give the folder holding parameters.yaml")
     folder = Path(path) if path is not None else BUNDLED
     if folder.is_file():
         folder = folder.parent
@@ -27,54 +33,125 @@ def load_contract(path: str | Path | None = None) -> Contract:
     return _LOADED[folder]._copy()
 
 
-def _read_yaml(path: Path) -> Any:
-    import yaml
-
-    if not path.exists():
-        raise ContractFileError(f"{path} does not exist", fix="A contract folder needs parameters.yaml, interpretations.yaml and the text file")
-    try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        raise ContractFileError(f"{path.name} is not valid YAML: {exc}", fix=f"Correct {path}") from None
-
-
 def _load(folder: Path) -> Contract:
+    from .files import read_text, read_yaml
     from .schema import InterpretationsFile, ParametersFile, validate
 
+    if not folder.is_dir():
+        raise ContractFileError(f"{folder} does not exist or is not a folder",
+                                fix="A contract folder needs parameters.yaml, interpretations.yaml and the text file")
     pfile, ifile = folder / "parameters.yaml", folder / "interpretations.yaml"
-    params = validate(ParametersFile, _read_yaml(pfile), pfile)
-    interps = validate(InterpretationsFile, _read_yaml(ifile), ifile)
+    raw_params, raw_interps = read_yaml(pfile, "parameters file"), read_yaml(ifile, "interpretations file")
+    params = validate(ParametersFile, raw_params, pfile)
+    interps = validate(InterpretationsFile, raw_interps, ifile)
     text_path = folder / params.contract.text
     if not text_path.exists():
         raise ContractFileError(f"{pfile.name}: key 'contract.text': {text_path} does not exist", fix="Put the contract text beside the parameters file")
-    text = ContractText(text_path.read_text(encoding="utf-8"))
-    flat = " ".join(text.raw.split())
+    text = ContractText(read_text(text_path, "contract text"))
     parameters: dict[str, Parameter] = {}
     for group, entries in params.parameters.items():
         for name, m in entries.items():
             key = f"{group}.{name}"
-            _check_in_text(text, flat, pfile, key, m.cite, [m.quote] + [str(r["quote"]) for r in (m.value if m.unit == "table" else []) if "quote" in r])
+            at = _Where(pfile, raw_params, ("parameters", group, name), key)
+            quotes = [m.quote] + [str(r["quote"]) for r in (m.value if m.unit == "table" else []) if "quote" in r]
+            _check_in_text(text, at, [m.cite], quotes)
+            _check_parameter(at, m)
             if m.interpretation and m.interpretation not in interps.interpretations:
-                raise ContractFileError(f"{pfile.name}: key '{key}.interpretation': no interpretation '{m.interpretation}' in {ifile.name}", fix="Add it or correct the name")
+                raise at.error("interpretation", f"no interpretation '{m.interpretation}' in {ifile.name}", "Add it or correct the name")
             parameters[key] = Parameter(key=key, **m.model_dump())
     interpretations = {k: Interpretation(id=k, **m.model_dump()) for k, m in interps.interpretations.items()}
     flaws = {}
     for k, f in interps.flaws.items():
-        _check_in_text(text, flat, ifile, f"flaws.{k}", f.cite, [f.quote] if f.quote else [])
+        _check_in_text(text, _Where(ifile, raw_interps, ("flaws", k), f"flaws.{k}"), [f.cite, *f.also], [f.quote] if f.quote else [],
+                       as_printed=True)
         flaws[k] = Flaw(id=k, cite=f.cite, title=f.title, description=f.description, reading=f.reading, quote=f.quote,
                         also=tuple(str(Cite.parse(a)) for a in f.also))
     for k, i in interpretations.items():
-        _check_in_text(text, flat, ifile, f"interpretations.{k}", i.cite, [])
+        _check_in_text(text, _Where(ifile, raw_interps, ("interpretations", k), f"interpretations.{k}"), [i.cite], [])
     return Contract(folder, params.contract, text, parameters, interpretations, flaws)
 
 
-def _check_in_text(text: ContractText, flat: str, path: Path, key: str, cite: str, quotes: list[str]) -> None:
-    try:
-        text.section(cite)
-    except UnknownCitation as exc:
-        raise ContractFileError(f"{path.name}: key '{key}.cite': {exc.what}", fix=exc.fix) from None
+class _Where:
+    """Where a checked entry stands (file, line, key): every problem with it is one ContractFileError line."""
+
+    def __init__(self, path: Path, data: Any, loc: tuple[str, ...], key: str):
+        self.path, self.data, self.loc, self.key = path, data, loc, key
+
+    def error(self, field: str, what: str, fix: str) -> ContractFileError:
+        from .files import line_of
+
+        line = line_of(self.data, (*self.loc, field)) or line_of(self.data, self.loc)
+        return ContractFileError(f"{self.path.name}{f' line {line}' if line else ''}: key '{self.key}.{field}': {what}", fix=fix)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _check_in_text(text: ContractText, at: _Where, cites: list[str], quotes: list[str], *, as_printed: bool = False) -> None:
+    """Each citation exists; each quote is word for word inside the cited part (for several citations, the
+    smallest part that holds them all: a flaw can straddle two items). `as_printed`: a flaw's quote may keep the
+    printed text's missing line break ("month.h. Medical"), which the text tree splits."""
+    for i, cite in enumerate(cites):
+        try:
+            text.section(cite)
+        except UnknownCitation as exc:
+            raise at.error("cite" if i == 0 else "also", exc.what, exc.fix or "Correct the citation") from None
+    if not quotes:
+        return
+    part = _common_part([Cite.parse(c) for c in cites])
+    inside = _flat(text.section(part).text)
     for q in quotes:
-        if " ".join(q.split()) not in flat:
-            raise ContractFileError(f"{path.name}: key '{key}.quote': the words are not in the contract text: \"{q[:80]}\"",
-                                    fix="Copy the quote exactly from the text")
+        if _flat(q) in inside or (as_printed and "".join(q.split()) in "".join(inside.split())):
+            continue
+        where = "not in the contract text" if _flat(q) not in _flat(text.raw) else f"in the contract text, but not in {part}"
+        raise at.error("quote", f"the words are {where}: \"{_flat(q)[:80]}\"",
+                       "Copy the quote exactly from the text of the cited part, or correct the citation")
+
+
+def _common_part(cites: list[Cite]) -> Cite:
+    """The smallest part of the contract holding every citation (the citation itself when there is one)."""
+    first = cites[0]
+    path = list(first.path)
+    for c in cites[1:]:
+        if c.article != first.article:
+            return first
+        n = 0
+        while n < min(len(path), len(c.path)) and path[n] == c.path[n]:
+            n += 1
+        path = path[:n]
+    return Cite(first.article, tuple(path))
+
+
+def _check_parameter(at: _Where, m: Any) -> None:
+    """The unit is one the rule reads; the number is the one the quote writes; the quote's kind of day is the unit's."""
+    from .text import written_numbers
+    from .units import EXPECTED_UNITS
+
+    allowed = EXPECTED_UNITS.get(at.key)
+    if allowed is not None and m.unit not in allowed:
+        raise at.error("unit", f"lmcore reads this rule in {' or '.join(sorted(allowed))}, not {m.unit}",
+                       f"Set unit: {sorted(allowed)[0]} (see lmcore/contract/units.py)")
+    if m.unit == "table":
+        return
+    pairs, figures, times = written_numbers(m.quote)
+    if m.unit == "time_of_day":
+        if times and m.value not in times:
+            raise at.error("value", f"{m.value} is not the time the quote gives ({', '.join(sorted(times))})",
+                           "Make the value the time in the quote, or quote the words that give it")
+        return
+    if m.law:  # the number comes from the law named there, not from the contract's words
+        return
+    value = Decimal(str(m.value))
+    written = pairs or figures
+    if written and value not in written:
+        shown = ", ".join(f"{w.normalize():f}" for w in sorted(written))
+        raise at.error("value", f"{m.value} is not the number the quote writes ({shown})",
+                       "Make the value the number in the quote, or quote the words that give it")
+    words = m.quote.lower()
+    says_work = bool(re.search(r"\bwork ?days?\b", words))
+    says_calendar = "calendar day" in words
+    if m.unit == "workdays" and says_calendar and not says_work:
+        raise at.error("unit", "the quote counts calendar days, not workdays", "Set unit: calendar_days, or quote the right words")
+    if m.unit == "calendar_days" and says_work and not says_calendar:
+        raise at.error("unit", "the quote counts workdays, not calendar days", "Set unit: workdays, or quote the right words")

@@ -1,9 +1,10 @@
 """The shape of a contract's data files, checked on load (pydantic): any mistake is a ContractFileError."""
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -19,8 +20,16 @@ _KEY = r"^[a-z][a-z0-9_]*$"
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
+# Units that count whole things (days, people, meetings): a positive whole number, never 0, 20.5 or true.
+COUNTS = frozenset({"workdays", "calendar_days", "days", "minutes", "months", "years", "pay_periods", "count",
+                    "meetings_per_year", "per_month", "square_feet", "age_years"})
+# Upper bounds that no contract can exceed (a day has 1,440 minutes, a month at most 31 days ...).
+_CEILING = {"minutes": 1440, "percent": 100, "fraction": 1, "per_month": 31, "meetings_per_year": 366, "age_years": 120}
+
+
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: no type coercion (a bool is not a number, 20 is not "20"); no NaN or infinity
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
 
 def _check_cite(value: str) -> str:
@@ -31,7 +40,7 @@ def _check_cite(value: str) -> str:
 
 
 class ParameterModel(_Strict):
-    value: Union[int, float, str, list[dict[str, Union[int, float, str]]]]
+    value: Any  # checked below against the unit, without coercion
     unit: Unit
     cite: str
     quote: str = Field(min_length=3)
@@ -46,16 +55,30 @@ class ParameterModel(_Strict):
 
     @model_validator(mode="after")
     def _value_fits_unit(self) -> ParameterModel:
+        v = self.value
         if self.unit == "time_of_day":
-            if not (isinstance(self.value, str) and _TIME.match(self.value)):
-                raise ValueError(f"a time_of_day value must be 'HH:MM' (24-hour), not {self.value!r}")
+            if not (isinstance(v, str) and _TIME.match(v)):
+                raise ValueError(f"a time_of_day value must be 'HH:MM' (24-hour), not {v!r}")
         elif self.unit == "table":
-            if not isinstance(self.value, list) or not self.value:
-                raise ValueError("a table value must be a non-empty list of rows")
-        elif isinstance(self.value, (str, list)) or isinstance(self.value, bool):
-            raise ValueError(f"a {self.unit} value must be a number, not {self.value!r}")
-        elif self.value < 0:
-            raise ValueError(f"a {self.unit} value cannot be negative ({self.value})")
+            if not isinstance(v, list) or not v or not all(isinstance(r, dict) for r in v):
+                raise ValueError("a table value must be a non-empty list of rows (each a mapping of column: value)")
+            for i, row in enumerate(v, 1):
+                for col, cell in row.items():
+                    if not isinstance(col, str) or isinstance(cell, bool) or not isinstance(cell, (int, float, str)) or (
+                            isinstance(cell, float) and not math.isfinite(cell)):
+                        raise ValueError(f"row {i}, column {col!r}: a table cell must be a finite number or text, not {cell!r}")
+        elif isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise ValueError(f"a {self.unit} value must be a number, not {v!r}")
+        elif not math.isfinite(v):
+            raise ValueError(f"a {self.unit} value must be a finite number, not {v!r}")
+        elif v < 0:
+            raise ValueError(f"a {self.unit} value cannot be negative ({v})")
+        elif self.unit in COUNTS and (not isinstance(v, int) or v < 1):
+            raise ValueError(f"a {self.unit} value is a count: a whole number of 1 or more, not {v!r}")
+        elif v == 0:
+            raise ValueError(f"a {self.unit} value must be a number above zero, not {v!r}")
+        elif v > _CEILING.get(self.unit, math.inf):
+            raise ValueError(f"a {self.unit} value cannot be more than {_CEILING[self.unit]}, not {v!r}")
         return self
 
 
@@ -115,18 +138,33 @@ class InterpretationsFile(_Strict):
     flaws: dict[str, FlawModel] = {}
 
 
+def _at(data: Any, loc: tuple[Any, ...]) -> Any:
+    """The part of the loaded data at an error's location (an empty dict where there is none)."""
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return {}
+    return data if isinstance(data, dict) else {}
+
+
 def validate(model: type[BaseModel], data: Any, path: Path) -> Any:
-    """Validate loaded YAML against a model; turn the first problem into a ContractFileError naming the key."""
+    """Validate loaded YAML against a model; the first problem is one ContractFileError line: file, line, key, expected."""
+    from .files import line_of
+
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        key = ".".join(str(p) for p in err["loc"] if not str(p).startswith(("function-", "int", "float", "str", "list")))
+        loc = tuple(p for p in err["loc"] if not str(p).startswith(("function-", "int", "float", "str", "list")))
+        if err["type"] == "value_error" and "value" in _at(data, loc) and not err["msg"].removeprefix("Value error, ").startswith("range"):
+            loc += ("value",)  # a check of the whole entry is about its value: point at that line
+        key = ".".join(str(p) for p in loc)
         msg = err["msg"].removeprefix("Value error, ")
-        expected = ""
         if err["type"] == "literal_error":
-            expected = f" (expected one of: {err.get('ctx', {}).get('expected', '')})"
-        raise ContractFileError(
-            f"{path.name}: key '{key or '(top)'}': {msg}{expected}",
-            fix=f"Correct {path} and load it again",
-        ) from None
+            msg += f" (expected one of: {err.get('ctx', {}).get('expected', '')})"
+        elif err["type"] == "missing":
+            msg += " (this key is required)"
+        line = line_of(data, loc)
+        raise ContractFileError(f"{path.name}{f' line {line}' if line else ''}: key '{key or '(top)'}': {' '.join(msg.split())}",
+                                fix=f"Correct {path} and load it again") from None

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .citations import NAMED_ARTICLES, Cite
-from ..errors import UnknownCitation
+from ..errors import InvalidInput, UnknownCitation
 
 _ARTICLE_HEAD = re.compile(r"^(?:Article (\d+)|New Article)\s*$")
 _SECTION_HEAD = re.compile(r"^Section (\d+)[.:]\s*(.*)$")
@@ -175,7 +176,9 @@ class ContractText:
         raise UnknownCitation(f"{c} does not exist", fix=f"{parent} has: {parts}")
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
-        """Parts whose own words contain the phrase (or, failing that, every word), in contract order."""
+        """Parts whose own words contain the phrase (or, failing that, every word), in contract order; at most `limit`."""
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+            raise InvalidInput(f"a search shows at least one part, not limit={limit!r}", fix="Give a limit of 1 or more, or none")
         q = " ".join(query.split()).lower()
         if not q:
             return []
@@ -197,3 +200,28 @@ def _excerpt(text: str, at: int, width: int = 160) -> str:
     start = max(0, at - width // 2)
     end = min(len(text), start + width)
     return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+
+
+# -- the numbers a quote writes (checked against a parameter's value on load) ---------------------------------
+_WORD_AND_FIGURE = re.compile(r"\b[a-z]+(?:-[a-z]+)?\s*\((\d+)\)", re.IGNORECASE)  # "twenty (20)", "twenty-five (25)"
+# Numbers that name something rather than count it: "5 U.S.C. 4303", "26 USC 129", "Local 12", "Room N-4437", "Article 35".
+_NAMING = re.compile(r"(\d+\s+(U\.S\.C\.|USC|CFR)\s+[\d.]+(\s*(or|and)\s*\d+)?|(Local|Article|Section|Room\s+N-)\s*\d+|§\s*[\d.]+)")
+_CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.m\.", re.IGNORECASE)
+
+
+def written_numbers(quote: str) -> tuple[set[Decimal], set[Decimal], set[str]]:
+    """The numbers a quote writes: as word and figure ("twenty (20)"), as figures ("15 calendar days", "$5,000",
+    "8 1/2"), and times of day ("3 p.m." → "15:00"). Citations and names ("5 U.S.C. 4303", "Local 12") are not numbers."""
+    pairs = {Decimal(n) for n in _WORD_AND_FIGURE.findall(quote)}
+    times = set()
+    for h, m, ap in _CLOCK.findall(quote):
+        hour = int(h) % 12 + (12 if ap.lower() == "p" else 0)
+        times.add(f"{hour:02d}:{m or '00'}")
+    rest = _NAMING.sub(" ", _CLOCK.sub(" ", quote))
+    figures = set()
+    for m in re.finditer(r"(?<![\w.])\$?(\d{1,3}(?:,\d{3})+|\d*\.\d+|\d+)(?:\s+(\d)/(\d)\b)?", rest):
+        value = Decimal(m.group(1).replace(",", ""))
+        if m.group(2):
+            value += Decimal(m.group(2)) / Decimal(m.group(3))
+        figures.add(value)
+    return pairs, figures, times
