@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import add_common, date_arg, load, print_result
+from . import add_common, date_arg, load, print_result, rule_date
 
 
 def register(sub: Any) -> None:
@@ -14,8 +14,9 @@ def register(sub: Any) -> None:
     s = leave.add_parser("project", help="projected annual leave at the end of the leave year, and the hours to lose above 240")
     s.add_argument("--balance", required=True, metavar="H", help="annual leave balance today, in hours")
     s.add_argument("--as-of", required=True, metavar="DATE", help="the date of that balance, YYYY-MM-DD")
-    s.add_argument("--years-of-service", required=True, metavar="N", help="years of creditable service (sets the accrual rate)")
+    s.add_argument("--years-of-service", metavar="N", help="years of creditable service (sets the accrual rate; or give --scd)")
     s.add_argument("--planned", default="0", metavar="H", help="annual leave planned before the year ends, in hours (15-minute steps)")
+    _scd_option(s)
     _law_option(s)
     s.set_defaults(func=run_project)
 
@@ -51,7 +52,8 @@ def register(sub: Any) -> None:
     s = leave.add_parser("repay", help="annual leave to pay back on leaving DOL before the leave year ends (Art. 5 §1.b)")
     s.add_argument("--separation", required=True, metavar="DATE")
     s.add_argument("--taken", required=True, metavar="H", help="annual leave taken this leave year, in hours")
-    s.add_argument("--years-of-service", required=True, metavar="N")
+    s.add_argument("--years-of-service", metavar="N", help="years of creditable service (or give --scd)")
+    _scd_option(s)
     s.add_argument("--carried-over", default="0", metavar="H", help="leave carried over into this leave year")
     s.add_argument("--hourly-rate", metavar="USD", help="hourly rate of basic pay, for the amount in dollars")
     _law_option(s)
@@ -60,6 +62,15 @@ def register(sub: Any) -> None:
     for parser in leave.choices.values():
         add_common(parser)
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+
+
+def _scd_option(p: Any) -> None:
+    p.add_argument("--scd", metavar="DATE", help="service computation date for leave, as on the leave and earnings statement: the "
+                   "rate then changes in the pay period after the one in which 3 or 15 years are completed (5 U.S.C. 6303(c))")
+
+
+def _scd(args: Any):
+    return rule_date(args.scd, "service computation date", "5 U.S.C. 6303(a)") if args.scd else None
 
 
 def _law_option(p: Any) -> None:
@@ -77,7 +88,8 @@ def run_project(args: Any) -> int:
     from ..leave.annual import project_year_end
 
     contract = load(args)
-    proj = project_year_end(args.balance, date_arg(args.as_of), args.years_of_service, args.planned, contract=contract, law=_law(args))
+    proj = project_year_end(args.balance, date_arg(args.as_of), args.years_of_service, args.planned, scd=_scd(args),
+                            contract=contract, law=_law(args))
     return print_result(args, proj)
 
 
@@ -118,4 +130,4 @@ def run_repay(args: Any) -> int:
 
     contract = load(args)
     return print_result(args, separation_repayment(date_arg(args.separation), args.taken, args.years_of_service, args.carried_over,
-                                           args.hourly_rate, contract=contract, law=_law(args)))
+                                           args.hourly_rate, scd=_scd(args), contract=contract, law=_law(args)))
