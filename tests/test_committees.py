@@ -99,9 +99,15 @@ def test_pattern_must_be_a_workday_and_real_week():
         MeetingPattern(weekday=5)
     with pytest.raises(InvalidInput, match="week 5"):
         MeetingPattern(week=5)
-    with pytest.raises(InvalidInput, match="month 4"):
-        MeetingPattern(month=4)
+    with pytest.raises(InvalidInput, match="month 13"):
+        MeetingPattern(month=13)
     assert MeetingPattern(1, 2, 1).describe() == "the 2nd Tuesday of the 1st month of each quarter"
+
+
+def test_pattern_month_must_lie_in_the_quarter_art35_4(contract):
+    """A quarter has three months: the 4th month of a quarter is refused when the calendar is built."""
+    with pytest.raises(InvalidInput, match="month 4 of a 3-month meeting period"):
+        schedule("department_lmrc", D(2027, 1, 1), D(2027, 12, 31), contract, MeetingPattern(month=4))
 
 
 def test_add_months_end_of_month():
