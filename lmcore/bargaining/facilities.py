@@ -165,7 +165,7 @@ def bulletin_boards(buildings: Sequence[Building], contract: Contract) -> Ruling
         why = "it has a kiosk" if b.kiosk else f"{own} in each building with unit employees and no kiosk"
         if b.fpb:
             n = int(fpb.value) + (own if add else 0)
-            why = f"the FPB's own ({fpb.cite})" + (f", and {why}" if add and own else "")
+            why = f"the FPB's own, {fpb.cite}" + (f", and {why}" if add and own else "")
         else:
             n = own
         total += n

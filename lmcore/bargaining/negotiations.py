@@ -273,8 +273,8 @@ def bargaining_level(kind: str, agencies: int, osec_components: int, contract: C
                      f"({osec.cite})")
     level = "department" if total > limit.value else "agency"
     why = (f"Agencies affected: {' + '.join(parts)} = {total}; "
-           + (f"more than {limit.value:g}, so negotiations are at the Departmental level ({limit.cite})." if level == "department"
-              else f"not more than {limit.value:g}, so negotiations are at the Agency level ({limit.cite})."))
+           + (f"more than {limit.value:g}, so negotiations are at the Departmental level" if level == "department"
+              else f"not more than {limit.value:g}, so negotiations are at the Agency level"))
     return level, why, limit.cite, used
 
 
@@ -297,7 +297,7 @@ def plan(received: dt.date, kind: Kind, level: Level | None, contract: Contract,
             name = {"department": "Departmental", "agency": "Agency"}
             raise InvalidInput(f"the change is bargained at the {name[derived]} level, not the {name.get(level, level)} level: {why}",
                                cite=cite, fix="Leave out the level, or correct the number of Agencies affected")
-        level, level_reasons = derived, (why,)
+        level, level_reasons = derived, (f"{why} ({cite}).",)
     level = level or "agency"
     if level not in ("agency", "department"):
         raise InvalidInput(f"'{level}' is not a bargaining level", cite="Art. 36 §1", fix="Use 'agency' (one Agency) or 'department' (more than one)")

@@ -12,6 +12,10 @@ def register(sub: Any) -> None:
     p.add_argument("--ratified", required=True, metavar="DATE", help="date the Union membership ratified the Agreement, YYYY-MM-DD")
     p.add_argument("--years", default="3", metavar="N", help="contract years to show from the effective date (default 3, the term)")
     p.add_argument("--ics", metavar="FILE", help="also write the dates to an iCalendar file (Outlook, Google)")
+    p.add_argument("--meeting-day", action="append", metavar="COMMITTEE=PATTERN",
+                   help="the day a quarterly committee meets, e.g. department_lmrc='2nd Tuesday of month 1' (committees: department_lmrc, "
+                        "agency_lmrc, departmental_bargaining). The contract sets no day: without this lmcore assumes one, and every "
+                        "date resting on it is marked assumed")
     add_common(p)
     p.set_defaults(func=run)
 
@@ -25,7 +29,7 @@ def run(args: Any) -> int:
     years = _whole(args.years, "number of contract years", "Art. 47 §2", lo=1)
     if years > MAX_YEARS:
         raise InvalidInput(f"{years} contract years is more than the {MAX_YEARS} this calendar shows", cite="Art. 47 §2", fix=f"Give 1 to {MAX_YEARS}")
-    cal = contract_calendar(rule_date(args.ratified, 'ratification date', 'Art. 47 §1'), contract, years)
+    cal = contract_calendar(rule_date(args.ratified, 'ratification date', 'Art. 47 §1'), contract, years, _patterns(args.meeting_day))
     if args.ics:
         try:
             Path(args.ics).write_bytes(cal.to_ics())
@@ -37,3 +41,10 @@ def run(args: Any) -> int:
         print(cal.text())
     return 0
 
+
+
+def _patterns(items: list[str] | None) -> dict[str, Any]:
+    from ..bargaining.committees import MeetingPattern
+    from . import pairs_arg
+
+    return {key: MeetingPattern.parse(text) for key, text in pairs_arg(items, "a meeting day").items()}
