@@ -60,44 +60,36 @@ class Committee:
                 "quote": self.quote, "note": self.note}
 
 
+MEETS = ("quarterly", "at_least_quarterly", "on_request", "as_issues_arise", "not_stated")
+
+
 def committees(contract: Contract) -> tuple[Committee, ...]:
-    """Every joint committee the contract sets up, in the order of the articles."""
-    p = contract.param
-    lmrc_a, lmrc_d = p("committees.agency_lmrc_meetings_per_year"), p("committees.department_lmrc_meetings_per_year")
-    bargain = p("bargaining.departmental_meetings_per_year")
-    flexiplace = p("flexiplace.committee_members")
-    osec, osec_meets = p("committees.osec_as_one_agency"), p("committees.osec_lmrc_meetings_per_year")
-    found = (
-        Committee("agency_flexitime", "Agency Flexitime Committee (each Agency)", "Art. 4 §4.a", "equal numbers from each party",
-                  None, "on_request", "The Committee will meet at any time at the request of either party."),
-        Committee("department_flexitime", "Departmental Flexitime Committee", "Art. 4 §4.b", "equal members from each party",
-                  None, "not_stated", "There shall be a committee at the Departmental level composed of equal members from each party to oversee implementation and functioning of the plan."),
-        Committee("flexiplace", "Flexiplace Committee", flexiplace.cite, f"up to {flexiplace.value} from each party",
-                  int(flexiplace.value), "not_stated", flexiplace.quote, "It does not address individual issues or concerns."),
-        Committee("technology_team", "Technology Team", "Art. 30 §3", "equal representation from the Department and Local 12",
-                  None, "on_request", "The Department and Local 12 shall form a Technology Team with equal representation from the Department and Local 12, which will meet at the request of either party."),
-        Committee("agency_lmrc", "Agency Labor-Management Relations Committee (each Agency)", lmrc_a.cite,
-                  f"{p('committees.agency_lmrc_members').value} permanent members from each party", int(p("committees.agency_lmrc_members").value),
-                  "at_least_quarterly", lmrc_a.quote,
-                  f"Unless agreed otherwise. {osec.label}: {osec.value:g} ({osec.cite}); that Agency's committee meets "
-                  f"{rhythm_words(int(osec_meets.value))}, convened by the Director of Employee and Labor-Management Relations.", int(lmrc_a.value)),
-        Committee("department_lmrc", "Department Labor-Management Relations Committee", lmrc_d.cite,
-                  f"{p('committees.department_lmrc_members').value} permanent members from each party", int(p("committees.department_lmrc_members").value),
-                  "at_least_quarterly", lmrc_d.quote, "", int(lmrc_d.value)),
-        Committee("departmental_bargaining", "Departmental Mid-Term Bargaining Committee", bargain.cite,
-                  f"up to {p('committees.bargaining_committee_members').value} from each party at any session (Art. 36 §1)",
-                  int(p("committees.bargaining_committee_members").value), "quarterly", bargain.quote,
-                  "Additional sessions may be held upon mutual agreement of the parties.", int(bargain.value)),
-        Committee("transit_oversight", "Transit subsidy oversight and monitoring committee", "Transit Subsidy ¶6", "joint (size not stated)",
-                  None, "as_issues_arise", "to deal with issues or problems as they arise",
-                  "No role in individual discipline or adverse actions about the transit subsidy."),
-    )
-    flat = " ".join(contract.text.raw.split())
-    for c in found:
+    """Every joint committee the contract sets up, in the order of the articles (parameter committees.joint)."""
+    table = contract.param("committees.joint")
+    found = []
+    for row in table.value:
+        key = str(row.get("key", ""))
+        bad = next((f for f in ("key", "name", "cite", "members", "meets", "quote") if not str(row.get(f, "")).strip()), None)
+        if bad or row["meets"] not in MEETS:
+            raise ContractFileError(f"parameters.yaml: key 'committees.joint', row '{key}': "
+                                    + (f"'{bad}' is missing" if bad else f"meets '{row['meets']}' is not one of {', '.join(MEETS)}"),
+                                    cite=table.cite, fix="Correct the row")
+        members = contract.param(str(row["members_key"])) if row.get("members_key") else None
+        meetings = contract.param(str(row["meetings_key"])) if row.get("meetings_key") else None
+        note = str(row.get("note", ""))
+        if key == "agency_lmrc" and "committees.osec_as_one_agency" in contract.parameters:
+            osec, osec_meets = contract.param("committees.osec_as_one_agency"), contract.param("committees.osec_lmrc_meetings_per_year")
+            note = (f"{note} {osec.label}: {osec.value:g} ({osec.cite}); that Agency's committee meets {rhythm_words(int(osec_meets.value))}, "
+                    "convened by the Director of Employee and Labor-Management Relations.").strip()
+        c = Committee(key, str(row["name"]), str(row["cite"]), str(row["members"]).replace("{n}", f"{members.value:g}" if members else "?"),
+                      int(members.value) if members else None, row["meets"], str(row["quote"]), note,
+                      int(meetings.value) if meetings else None)
         contract.section(c.cite)
-        if " ".join(c.quote.split()) not in flat:
-            raise ContractFileError(f"committee '{c.key}': the words are not in the contract text: \"{c.quote[:60]}\"", cite=c.cite)
-    return found
+        if " ".join(c.quote.split()) not in " ".join(contract.section(c.cite).text.split()):
+            raise ContractFileError(f"parameters.yaml: key 'committees.joint', row '{key}': the words are not at {c.cite}: \"{c.quote[:60]}\"",
+                                    cite=c.cite, fix="Copy the quote from that section")
+        found.append(c)
+    return tuple(found)
 
 
 def committee(key: str, contract: Contract) -> Committee:

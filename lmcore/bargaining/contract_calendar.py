@@ -97,7 +97,7 @@ class ContractCalendar:
         return to_ics(events, name="DOL–Local 12 contract calendar")
 
 
-def contract_calendar(ratified: dt.date, contract: Contract, years: int = 3,
+def contract_calendar(ratified: dt.date, contract: Contract, years: int | None = None,
                       patterns: dict[str, MeetingPattern] | None = None) -> ContractCalendar:
     """Every recurring date of the Agreement from ratification to the `years`-th anniversary of the effective date."""
     from . import negotiations as bargaining
@@ -105,9 +105,11 @@ def contract_calendar(ratified: dt.date, contract: Contract, years: int = 3,
     from . import duration
 
     ratified = to_date(ratified, "ratification date")
+    term = contract.param("duration.term")
+    years = int(term.value) if years is None else years
     if not isinstance(years, int) or isinstance(years, bool) or not 1 <= years <= MAX_YEARS:
         raise OutOfRange(f"{years!r} is not a number of contract years from 1 to {MAX_YEARS}", cite="Art. 47 §2",
-                         fix="Give a whole number of years, e.g. 3 (the term)")
+                         fix=f"Give a whole number of years, e.g. {term.value:g} (the term, {term.cite})")
     eff = duration.effective_date(ratified, contract)
     until = duration.add_years(eff.due, years, contract)
     out: list[Entry] = [

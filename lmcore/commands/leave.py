@@ -11,7 +11,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("leave", help="annual leave projection, use-or-lose dates, sick leave, leave restriction (Art. 5)")
     leave = p.add_subparsers(dest="leave_command", metavar="WHAT")
 
-    s = leave.add_parser("project", help="projected annual leave at the end of the leave year, and the hours to lose above 240")
+    s = leave.add_parser("project", help="projected annual leave at the end of the leave year, and the hours to lose above the carry-over limit (Art. 5 §1.e)")
     s.add_argument("--balance", required=True, metavar="H", help="annual leave balance today, in hours")
     s.add_argument("--as-of", required=True, metavar="DATE", help="the date of that balance, YYYY-MM-DD")
     s.add_argument("--years-of-service", metavar="N", help="years of creditable service (sets the accrual rate; or give --scd)")
@@ -38,8 +38,8 @@ def register(sub: Any) -> None:
 
     s = leave.add_parser("restriction", help="the dates of a leave restriction and its extensions (Art. 5 §3.c)")
     s.add_argument("--start", required=True, metavar="DATE")
-    s.add_argument("--months", default="4", metavar="M", help="length of the restriction, at most 4 months")
-    s.add_argument("--extension", action="append", default=[], metavar="M", help="an extension of at most 4 months (repeatable)")
+    s.add_argument("--months", metavar="M", help="length of the restriction in months (default: the most §3.c allows)")
+    s.add_argument("--extension", action="append", default=[], metavar="M", help="an extension in months, at most what §3.c allows (repeatable)")
     s.set_defaults(func=run_restriction)
 
     s = leave.add_parser("voting", help="administrative leave to vote (Art. 5 §7.d(1))")
@@ -48,6 +48,18 @@ def register(sub: Any) -> None:
     s.add_argument("--work-start", required=True, metavar="HH:MM", help="start of the tour of duty that day")
     s.add_argument("--work-end", required=True, metavar="HH:MM", help="end of the tour of duty that day")
     s.set_defaults(func=run_voting)
+
+    s = leave.add_parser("voting-trip", help="time off for a trip to a distant voting place (Art. 5 §7.d(3))")
+    s.add_argument("--trip-days", required=True, metavar="D", help="days needed for the trip to vote")
+    s.add_argument("--within-commuting-distance", action="store_true", help="the voting place is within normal commuting distance")
+    s.add_argument("--absentee-allowed", action="store_true", help="the employee may vote by absentee ballot")
+    s.set_defaults(func=run_voting_trip)
+
+    s = leave.add_parser("registration", help="time off to register to vote in person (Art. 5 §7.d(4))")
+    s.add_argument("--round-trip-days", required=True, metavar="D", help="days the round trip to the place of registration takes")
+    s.add_argument("--nonworkday-possible", action="store_true", help="registration can be done on a non-workday")
+    s.add_argument("--not-in-person", action="store_true", help="the jurisdiction does not require registration in person")
+    s.set_defaults(func=run_registration)
 
     s = leave.add_parser("repay", help="annual leave to pay back on leaving DOL before the leave year ends (Art. 5 §1.b)")
     s.add_argument("--separation", required=True, metavar="DATE")
@@ -123,6 +135,20 @@ def run_voting(args: Any) -> int:
     from ..leave.administrative import voting_leave
 
     return print_result(args, voting_leave(args.polls_open, args.polls_close, args.work_start, args.work_end, contract=load(args)))
+
+
+def run_voting_trip(args: Any) -> int:
+    from ..leave.administrative import voting_trip
+
+    return print_result(args, voting_trip(args.trip_days, beyond_commuting=not args.within_commuting_distance,
+                                          absentee_permitted=args.absentee_allowed, contract=load(args)))
+
+
+def run_registration(args: Any) -> int:
+    from ..leave.administrative import registration_leave
+
+    return print_result(args, registration_leave(args.round_trip_days, in_person_required=not args.not_in_person,
+                                                 nonworkday_possible=args.nonworkday_possible, contract=load(args)))
 
 
 def run_repay(args: Any) -> int:
