@@ -277,9 +277,10 @@ def _tax_limit(contract: Contract, separate: bool, tax_year: int | None) -> tupl
     if contract.choice(TAX) == "law_for_tax_year" and (tax_year is None or tax_year >= first):
         p = law
         year = f"tax year {tax_year}" if tax_year else f"tax years from {first}"
-        return Decimal(p.value), f" ({year}, {p.law.split(',')[0]} as amended in 2025{'; married filing separately' if separate else ''})"
+        return Decimal(p.value), f" ({year}, {p.law.split(', for ')[0]}{'; married filing separately' if separate else ''})"
     p = contract.param(f"childcare.tax_threshold{suffix}")
-    return Decimal(p.value), f" ({p.cite}{', married filing separately' if separate else ''})"
+    printed = f"; the printed figure, whatever the tax year ({TAX} = contract_text)" if tax_year is not None and contract.choice(TAX) == "contract_text" else ""
+    return Decimal(p.value), f" ({p.cite}{', married filing separately' if separate else ''}{printed})"
 
 
 def law_first_tax_year(p: Any) -> int:
