@@ -17,7 +17,7 @@ from lmcore.bargaining.committees import committees, schedule
 from lmcore.bargaining.contract_calendar import contract_calendar
 from lmcore.bargaining.facilities import (Building, bulletin_boards, entitlements, meeting_room_request_due, visitor_parking_request_due,
                                           working_space)
-from lmcore.bargaining.negotiations import bargaining_level
+from lmcore.bargaining.levels import bargaining_level
 from lmcore.contract.loading import BUNDLED
 from lmcore.flexiplace import (arrangement_type, clocks, equipment_notice, inability_shown_from, inspection_notice, recall_notice,
                                termination_notice)

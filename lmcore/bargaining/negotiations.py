@@ -12,8 +12,7 @@ from ..calendar import to_date
 from ..deadlines import Deadline, count_calendar_days, count_workdays, fmt_day
 from ..contract.readings import Choice
 from ..errors import InvalidDate, InvalidInput, OutOfRange
-from ..rulings import whole_number
-from .facilities import RoomRequest, meeting_room_request_due
+from .levels import bargaining_level
 
 if TYPE_CHECKING:
     from .committees import Meeting, MeetingPattern
@@ -24,7 +23,7 @@ Kind = Literal["space", "organizational_change"]
 Level = Literal["agency", "department"]
 REQUEST_RULES: dict[str, str] = {"space": "space.negotiation_request", "organizational_change": "committees.org_change_negotiation_request"}
 KIND_WORDS = {"space": "final space plan", "organizational_change": "final approved organizational change"}
-WAIVER, SESSION_DAYS, OSEC_SPACE = "bargaining.waiver_scope", "bargaining.session_days", "bargaining.osec_components_for_space"
+WAIVER, SESSION_DAYS = "bargaining.waiver_scope", "bargaining.session_days"
 WAIVER_CITE = "Art. 36 §4"
 # Every time frame a bargaining plan counts: the request windows and Art. 36's own (the ones §4 lets the parties change).
 ARTICLE_36_FRAMES = ("bargaining.agency_negotiations_start", "bargaining.agenda_notice", "bargaining.agenda_meeting",
@@ -249,35 +248,6 @@ class BargainingPlan:
             for i in self.items if i.deadline is not None]
 
 
-def bargaining_level(kind: str, agencies: int, osec_components: int, contract: Contract) -> tuple[str, str, str, tuple[Choice, ...]]:
-    """Agency or Departmental level from the Agencies a change affects: more than one Agency → Departmental
-    (Art. 35 §5.e; Art. 36 §2.a, §3). The Office of the Secretary's components count as one Agency (Art. 35 §3).
-    Returns (level, the reason in words, the rule's citation, the readings used)."""
-    key = "committees.org_change_departmental_level_agencies" if kind == "organizational_change" else "bargaining.agency_level_agencies"
-    limit, osec = contract.param(key), contract.param("committees.osec_as_one_agency")
-    n = whole_number(agencies, "number of Agencies affected", limit.cite)
-    k = whole_number(osec_components, "number of Office of the Secretary components affected", osec.cite)
-    used: tuple[Choice, ...] = ()
-    if k and kind != "organizational_change":
-        used = contract.used(OSEC_SPACE)
-        as_agencies = int(osec.value) if contract.choice(OSEC_SPACE) == "one_agency" else k
-    else:
-        as_agencies = int(osec.value) if k else 0
-    total = n + as_agencies
-    if total < 1:
-        raise OutOfRange("a change that affects no Agency is not bargained at either level", cite=limit.cite,
-                         fix="Give the number of Agencies the change affects (1 or more)")
-    parts = [f"{n} Agenc{'y' if n == 1 else 'ies'}"] if n else []
-    if k:
-        parts.append(f"{k} Office of the Secretary component{'s' if k != 1 else ''}, counted as {as_agencies} Agenc{'y' if as_agencies == 1 else 'ies'} "
-                     f"({osec.cite})")
-    level = "department" if total > limit.value else "agency"
-    why = (f"Agencies affected: {' + '.join(parts)} = {total}; "
-           + (f"more than {limit.value:g}, so negotiations are at the Departmental level" if level == "department"
-              else f"not more than {limit.value:g}, so negotiations are at the Agency level"))
-    return level, why, limit.cite, used
-
-
 def plan(received: dt.date, kind: Kind, level: Level | None, contract: Contract, *, requested_on: dt.date | None = None,
          start: dt.date | None = None, agreements: tuple[Agreement, ...] = (), sessions: tuple[Meeting, ...] | None = None,
          agencies: int | None = None, osec_components: int = 0, effective: dt.date | None = None,
@@ -400,5 +370,3 @@ def _next_session(asked: dt.date, contract: Contract, sessions: tuple[Meeting, .
     p = contract.param("bargaining.agenda_notice")
     raise InvalidInput(f"no Departmental session after {asked.isoformat()} leaves {p.value} {p.unit.replace('_', ' ')} for the agenda notice "
                        f"and time for the agenda meeting", cite=p.cite, fix="Give a start date, or more sessions")
-
-

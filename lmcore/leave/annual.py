@@ -301,5 +301,5 @@ def restoration_check(leave_year: int, requested_on: Any, approved_in_writing: b
                    quote, tuple(reasons), interpretations=deadline.interpretations)
 
 
-__all__ = ["AccrualRate", "Projection", "accrual_rate", "charge_for_absence", "check_increment", "project_many", "project_year_end",
+__all__ = ["MAX_YEARS_OF_SERVICE", "AccrualRate", "Projection", "accrual_rate", "charge_for_absence", "check_increment", "project_many", "project_year_end",
            "restoration_check", "separation_repayment"]
