@@ -286,7 +286,7 @@ def restoration_check(leave_year: int, requested_on: Any, approved_in_writing: b
     reasons = []
     ok1 = requested_on is not None and deadline.is_open(requested_on)
     when = f"on {fmt_day(to_date(requested_on, 'request date'))}" if requested_on is not None else "not requested in writing"
-    reasons.append(f"(1) requested in writing before the third pay period before the end of the leave year, i.e. by "
+    reasons.append(f"(1) requested in writing before {deadline.which}, i.e. by "
                    f"{fmt_day(deadline.last_day)}: {when} → {'met' if ok1 else 'not met'}.")
     ok2 = bool(approved_in_writing) and lost_because in RESTORATION_REASONS
     reasons.append(f"(2) approved by the supervisor in writing and not used due to illness or business exigency: "
