@@ -36,6 +36,11 @@ def main() -> None:
     lines.append(f"import lmcore (cumulative, -X importtime): {import_us / 1000:.1f} ms (target < 500 ms)")
     t = best(lambda: project_year_end(230, as_of, 5, 16, contract=contract), 50)
     lines.append(f"project_year_end, one employee: {t * 1000:.2f} ms")
+    june = dt.date(2026, 6, 1)
+    t_years = best(lambda: project_year_end(100, june, 2.9, contract=contract), 50)
+    t_scd = best(lambda: project_year_end(100, june, scd=dt.date(2023, 7, 20), contract=contract), 50)
+    lines.append(f"project_year_end from an SCD (rate changes mid-year, 26 pay periods rated): {t_scd * 1000:.2f} ms; "
+                 f"{t_scd / t_years:.1f}× the fixed-rate projection in the same run ({t_years * 1000:.2f} ms)")
     t = best(lambda: [restoration_request_deadline(y, contract) for y in range(1971, 2099)], 3)
     lines.append(f"restoration dates for all 128 leave years 1971-2098: {t * 1000:.1f} ms")
     t = best(lambda: [leave_year(y) for y in range(1971, 2099)], 3)

@@ -2,6 +2,7 @@
 Care Subsidy" ¶a–¶c): monthly amounts in exact cents, with the rule and reading behind every step."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Sequence
@@ -15,8 +16,9 @@ if TYPE_CHECKING:
     from .contract.book import Contract
 
 CENT = Decimal("0.01")
-# 26 U.S.C. 129(a)(2)(A) as amended by Pub. L. 119-21 (2025): the higher limit applies to taxable years beginning after 2025.
-LAW_LIMIT_FIRST_TAX_YEAR = 2026
+# The law's higher limit applies from the first tax year its parameter's `law` note names ("taxable years beginning after
+# December 31, 2025", 26 U.S.C. 129(a)(2)(A) as amended by Pub. L. 119-21).
+_TAX_YEARS_AFTER = re.compile(r"taxable years beginning after December 31, (\d{4})")
 BONUS_CAP, CONVERTER_MONTHS, REDUCTION = "transit.converter_bonus_cap", "transit.converter_months", "transit.reduction_scope"
 EDGES, CAP_PER, ROUNDING, TAX = "childcare.income_edges", "childcare.cap_per", "childcare.cent_rounding", "childcare.tax_threshold"
 
@@ -104,6 +106,9 @@ def transit_subsidy(monthly_cost: Any, contract: Contract, *, converted_months_a
             steps.append(f"{bonus_p.cite}: converted {ago} months ago, outside the {months_p.value} months of the extra "
                          f"{fmt_money(bonus)}: none.")
     total = base + extra
+    if suspended and reduced_to is not None:
+        raise InvalidInput("the subsidy cannot be both suspended and reduced", cite="Transit Subsidy ¶3",
+                           fix="Give the reduced amount, or say it is suspended, not both")
     if suspended:
         steps.append("Transit Subsidy ¶3: the Department has suspended the transit subsidy for insufficient funding → $0.00.")
         return Subsidy(Decimal("0.00"), "Transit Subsidy ¶3", tuple(steps), contract.used(*ids),
@@ -267,12 +272,26 @@ def _children(children: int | Sequence[Child], contract: Contract) -> tuple[int,
 
 def _tax_limit(contract: Contract, separate: bool, tax_year: int | None) -> tuple[Decimal, str]:
     suffix = "_married_separate" if separate else ""
-    if contract.choice(TAX) == "law_for_tax_year" and (tax_year is None or tax_year >= LAW_LIMIT_FIRST_TAX_YEAR):
-        p = contract.param(f"childcare.tax_threshold{suffix}_law_2026")
-        year = f"tax year {tax_year}" if tax_year else f"tax years from {LAW_LIMIT_FIRST_TAX_YEAR}"
-        return Decimal(p.value), f" ({year}, {p.law.split(',')[0]} as amended in 2025{'; married filing separately' if separate else ''})"
+    law = contract.param(f"childcare.tax_threshold{suffix}_law_2026")
+    first = law_first_tax_year(law)
+    if contract.choice(TAX) == "law_for_tax_year" and (tax_year is None or tax_year >= first):
+        p = law
+        year = f"tax year {tax_year}" if tax_year else f"tax years from {first}"
+        return Decimal(p.value), f" ({year}, {p.law.split(', for ')[0]}{'; married filing separately' if separate else ''})"
     p = contract.param(f"childcare.tax_threshold{suffix}")
-    return Decimal(p.value), f" ({p.cite}{', married filing separately' if separate else ''})"
+    printed = f"; the printed figure, whatever the tax year ({TAX} = contract_text)" if tax_year is not None and contract.choice(TAX) == "contract_text" else ""
+    return Decimal(p.value), f" ({p.cite}{', married filing separately' if separate else ''}{printed})"
+
+
+def law_first_tax_year(p: Any) -> int:
+    """The first tax year of the law's limit, from the words of its parameter's `law` note."""
+    m = _TAX_YEARS_AFTER.search(p.law or "")
+    if m is None:
+        from .errors import ContractFileError
+
+        raise ContractFileError(f"parameters.yaml: key '{p.key}.law' does not say from which tax year the law applies", cite=p.cite,
+                                fix='Write it like "… for taxable years beginning after December 31, 2025"')
+    return int(m.group(1)) + 1
 
 
 def childcare_curve(incomes: Any, monthly_cost: Any, contract: Contract, children: int = 1) -> np.ndarray:

@@ -286,3 +286,141 @@ def test_agreed_shorter_agenda_notice_catches_an_earlier_session_art36_4(contrac
 def test_agreement_that_does_not_apply_is_named_art36_4(contract):
     p = plan(D(2026, 11, 23), "space", "department", contract, agreements=(Agreement("bargaining.agency_negotiations_start", 20),))
     assert any("does not apply to negotiations at this level" in f for f in p.findings)
+
+
+# -- dates the contract does not set are assumed (Art. 35 §3–§4, Art. 36 §2.a) ------------------------------
+def test_session_and_its_agenda_dates_are_assumed_art36_2a(contract):
+    """The session of Mon 2027-02-08 rests on lmcore's assumed day (2nd Monday of each quarter's 2nd month): it and the
+    three dates counted from it say so; the request window (Art. 29 §4.a) does not rest on it."""
+    d = plan(D(2026, 11, 23), "space", "department", contract).to_dict(contract)
+    assert d["assumed"] is True and d["session"]["assumed"] is True
+    assert "lmcore's assumed meeting day, the 2nd Monday of the 2nd month of each quarter" in d["session"]["assumption"]
+    assert [(i["key"], i["assumed"]) for i in d["items"]] == [("request", False), ("agenda_notice", True), ("agenda_meeting", True),
+                                                            ("session_end", True)]
+    assert "Assumed date: counted from the session of Mon 2027-02-08" in d["explanation"]
+    agency = plan(D(2026, 11, 23), "space", "agency", contract).to_dict(contract)
+    assert agency["assumed"] is False  # Art. 36 §3 counts from receipt: no assumed day
+
+
+def test_sessions_the_user_gives_are_not_assumed_art36_2a(contract):
+    """Scheduled sessions Mon 2027-01-25 and Mon 2027-03-15: asked Tue 2026-12-01. Jan 25 − 30 days = Sat 2026-12-26,
+    rolled back past Fri 12-25 (Christmas Day) to Thu 2026-12-24, on or after 12-01: the item goes to the Jan 25
+    session, and nothing is assumed."""
+    from lmcore.bargaining.committees import given_meeting
+
+    sessions = tuple(given_meeting(d, "departmental_bargaining", contract) for d in (D(2027, 1, 25), D(2027, 3, 15)))
+    p = plan(D(2026, 11, 23), "space", "department", contract, sessions=sessions)
+    assert p.session.day == D(2027, 1, 25) and not p.session.assumed
+    assert p.item("agenda_notice").due == D(2026, 12, 24)
+    assert not any(i.assumed for i in p.items)
+    with pytest.raises(InvalidDate, match="not a workday"):
+        given_meeting(D(2027, 1, 23), "departmental_bargaining", contract)
+
+
+def test_session_day_setting_art36_2a(contract):
+    """The user's day, '1st Tuesday of month 3': Q1 2027 → Tue 2027-03-02, marked as the day the user set."""
+    from lmcore.bargaining.committees import MeetingPattern
+
+    p = plan(D(2026, 11, 23), "space", "department", contract, session_pattern=MeetingPattern.parse("1st Tuesday of month 3"))
+    assert p.session.day == D(2027, 3, 2) and "the meeting day you set" in p.session.assumption
+
+
+def test_no_assumed_day_reading_art36_2a(contract):
+    """committees.meeting_days = none: without a start or sessions there is no Departmental date to count from."""
+    none = contract.with_interpretations({"committees.meeting_days": "none"})
+    with pytest.raises(InvalidInput, match="sets no day"):
+        plan(D(2026, 11, 23), "space", "department", none)
+    assert plan(D(2026, 11, 23), "space", "department", none, start=D(2027, 2, 8)).item("agenda_meeting").due == D(2027, 2, 1)
+
+
+def test_three_month_gap_from_one_anchor_in_bargaining_and_the_calendar_art36_2a(contract, capsys):
+    """The Fri 2027-05-07 / Mon 2027-05-10 disagreement. Under committees.quarterly = every_three_months the gap runs from
+    session to session. Ratified Mon 2026-11-23 → effective Wed 2026-12-23; Q4 2026's Mon 11-09 is before it; Q1: Mon
+    2027-02-08 (within 3 months of 12-23); Q2: Mon 05-10 is past 02-08 + 3 months = Sat 05-08 → the last workday by then,
+    Fri 2027-05-07. `bargaining` used to start the gap at the request date instead (no session was held then) and said
+    05-10. Received Sat 2027-02-20: request due Fri 02-26 (Mon 02-22 is day 1); May 7's notice (Wed 04-07) and meeting
+    (Fri 04-30: May 6, 5, 4, 3, Apr 30) are after it."""
+    strict = contract.with_interpretations({"committees.quarterly": "every_three_months"})
+    p = plan(D(2027, 2, 20), "space", "department", strict, effective=D(2026, 12, 23))
+    assert p.session.day == D(2027, 5, 7)
+    assert (p.item("agenda_notice").due, p.item("agenda_meeting").due) == (D(2027, 4, 7), D(2027, 4, 30))
+    assert plan(D(2027, 2, 20), "space", "department", strict, last_session=D(2027, 2, 8)).session.day == D(2027, 5, 7)
+    with pytest.raises(InvalidInput, match="depends on when the last was held"):
+        plan(D(2027, 2, 20), "space", "department", strict)
+    # the same through both commands
+    args = ["-i", "committees.quarterly=every_three_months", "--json"]
+    assert main(["bargaining", "--received", "2027-02-20", "--level", "department", "--ratified", "2026-11-23", *args]) == 0
+    assert json.loads(capsys.readouterr().out)["session"]["date"] == "2027-05-07"
+    assert main(["contract-calendar", "--ratified", "2026-11-23", "--years", "1", *args]) == 0
+    entries = json.loads(capsys.readouterr().out)["entries"]
+    q2 = next(e for e in entries if e["title"] == "Departmental mid-term bargaining session begins (2027 Q2)")
+    assert q2["date"] == "2027-05-07" and q2["assumed"] is True
+    # under the default reading (a session in every calendar quarter) both say Mon 2027-05-10
+    assert plan(D(2027, 2, 20), "space", "department", contract).session.day == D(2027, 5, 10)
+
+
+def test_agreed_session_end_keeps_the_contracts_own_date_art36_4(contract):
+    """Session Mon 2027-02-08: the contract's five workdays end Fri 02-12; agreed three: Mon (1), Tue (2), Wed 2027-02-10 (3)."""
+    p = plan(D(2026, 11, 23), "space", "department", contract, agreements=(Agreement("bargaining.session_max_days", 3),))
+    end = p.item("session_end").to_dict()
+    assert (end["due"], end["contract_due"]) == ("2027-02-10", "2027-02-12")
+
+
+# -- inputs that make no sense together (issue 14) ------------------------------------------------------------
+def test_start_before_the_plan_was_received_is_an_error_art36_3(contract):
+    with pytest.raises(InvalidDate, match="before the final plan was received"):
+        plan(D(2026, 11, 23), "space", "agency", contract, start=D(2026, 11, 20))
+    with pytest.raises(InvalidDate, match="before the final plan was received"):
+        plan(D(2026, 11, 23), "space", "department", contract, start=D(2026, 11, 16))
+    with pytest.raises(InvalidDate, match="before the Union asked for them"):
+        plan(D(2026, 11, 23), "space", "agency", contract, requested_on=D(2026, 11, 27), start=D(2026, 11, 25))
+
+
+def test_waived_notice_never_puts_the_agenda_meeting_before_the_request_art36_2b(contract):
+    """Received Mon 2027-02-01, asked Fri 02-05, agenda notice waived (Art. 36 §4). The Mon 02-08 session's agenda meeting
+    would be due Mon 02-01 (Fri 5, Thu 4, Wed 3, Tue 2, Mon 1), before the request: the item goes to Q2, Mon 2027-05-10
+    (agenda meeting Mon 05-03). With the start fixed at 02-08 the plan says the meeting came before the request."""
+    waived = (Agreement("bargaining.agenda_notice"),)
+    p = plan(D(2027, 2, 1), "space", "department", contract, requested_on=D(2027, 2, 5), agreements=waived)
+    assert p.session.day == D(2027, 5, 10) and p.item("agenda_meeting").due == D(2027, 5, 3)
+    fixed = plan(D(2027, 2, 1), "space", "department", contract, requested_on=D(2027, 2, 5), agreements=waived, start=D(2027, 2, 8))
+    assert any("finalize the agenda" in f and "Mon 2027-02-01" in f and "before the item was asked for" in f for f in fixed.findings)
+
+
+def test_agreed_change_to_another_articles_time_limit_is_an_error_art36_4(contract, capsys):
+    with pytest.raises(InvalidInput, match=r"not a time frame of these negotiations"):
+        plan(D(2026, 11, 23), "space", "agency", contract, agreements=(Agreement("grievance.step1_filing", 5),))
+    with pytest.raises(InvalidInput, match="not a time frame"):
+        plan(D(2026, 11, 23), "space", "agency", contract, agreements=(Agreement("bargaining.departmental_meetings_per_year", 5),))
+    assert main(["bargaining", "--received", "2026-11-23", "--agreed", "grievance.step1_filing=5"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Art. 43 §7.a(1)" in err and "Art. 36 §4" in err
+
+
+# -- which level (Art. 35 §3, §5.e; Art. 36 §2.a, §3) --------------------------------------------------------------
+def test_level_from_the_agencies_affected_art35_5e(contract):
+    """1 Agency + 2 Office of the Secretary components (one Agency, Art. 35 §3) = 2 > 1 → Departmental; the two
+    components alone = 1 → Agency level; a --level that disagrees is an error."""
+    p = plan(D(2026, 11, 23), "organizational_change", None, contract, agencies=1, osec_components=2)
+    assert p.level == "department" and "= 2; more than 1" in p.level_reasons[0]
+    assert plan(D(2026, 11, 23), "organizational_change", None, contract, osec_components=2).level == "agency"
+    with pytest.raises(InvalidInput, match="bargained at the Departmental level, not the Agency level"):
+        plan(D(2026, 11, 23), "organizational_change", "agency", contract, agencies=2)
+    with pytest.raises(OutOfRange, match="affects no Agency"):
+        plan(D(2026, 11, 23), "space", None, contract, agencies=0)
+
+
+def test_osec_components_in_a_space_change_are_a_reading_art36_3(contract):
+    """Space (Art. 29, Art. 36 §3): two OSEC components count as one Agency by default, as two under each_component."""
+    assert plan(D(2026, 11, 23), "space", None, contract, osec_components=2).level == "agency"
+    each = contract.with_interpretations({"bargaining.osec_components_for_space": "each_component"})
+    p = plan(D(2026, 11, 23), "space", None, each, osec_components=2)
+    assert p.level == "department" and "bargaining.osec_components_for_space" in [c.id for c in p.interpretations]
+
+
+def test_cli_level_options(capsys):
+    assert main(["bargaining", "--received", "2026-11-23", "--kind", "organizational_change", "--agencies", "3", "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["level"] == "department" and d["level_reasons"]
+    assert main(["bargaining", "--received", "2026-11-23", "--agencies", "two"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

@@ -3,6 +3,7 @@ quarterly meeting calendar. Expected days are read off a wall calendar; the comm
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from hypothesis import given, settings
@@ -99,9 +100,15 @@ def test_pattern_must_be_a_workday_and_real_week():
         MeetingPattern(weekday=5)
     with pytest.raises(InvalidInput, match="week 5"):
         MeetingPattern(week=5)
-    with pytest.raises(InvalidInput, match="month 4"):
-        MeetingPattern(month=4)
+    with pytest.raises(InvalidInput, match="month 13"):
+        MeetingPattern(month=13)
     assert MeetingPattern(1, 2, 1).describe() == "the 2nd Tuesday of the 1st month of each quarter"
+
+
+def test_pattern_month_must_lie_in_the_quarter_art35_4(contract):
+    """A quarter has three months: the 4th month of a quarter is refused when the calendar is built."""
+    with pytest.raises(InvalidInput, match="month 4 of a 3-month meeting period"):
+        schedule("department_lmrc", D(2027, 1, 1), D(2027, 12, 31), contract, MeetingPattern(month=4))
 
 
 def test_add_months_end_of_month():
@@ -127,3 +134,57 @@ def test_schedule_always_keeps_the_quarterly_rule(contract, start, days, weekday
     ms = schedule("department_lmrc", start, end, c, MeetingPattern(weekday, week, month))
     assert all(c.calendar.is_workday(m.day) and start <= m.day <= end for m in ms)
     assert check_quarterly("department_lmrc", [m.day for m in ms], start, end, c).ok
+
+
+# -- meeting days are assumed, never the contract's ------------------------------------------------------------
+def test_every_scheduled_meeting_is_marked_assumed_art35_4(contract):
+    ms = schedule("department_lmrc", D(2027, 1, 1), D(2027, 12, 31), contract)
+    assert all(m.assumed for m in ms)
+    assert "lmcore's assumed meeting day, the 2nd Tuesday of the 1st month of each quarter" in ms[0].assumption
+    assert "(assumed date)" in ms[0].to_event().title
+    mine = schedule("department_lmrc", D(2027, 1, 1), D(2027, 3, 31), contract, MeetingPattern.parse("last Friday of month 3"))
+    assert [m.day for m in mine] == [D(2027, 3, 26)] and "the meeting day you set" in mine[0].assumption
+
+
+@pytest.mark.parametrize("text, pattern", [
+    ("2nd Tuesday", MeetingPattern(1, 2, 1)), ("last Friday of month 3", MeetingPattern(4, -1, 3)),
+    ("1st Monday of the 2nd month", MeetingPattern(0, 1, 2)), ("Third thursday, month 1", MeetingPattern(3, 3, 1)),
+])
+def test_meeting_day_in_words(text, pattern):
+    assert MeetingPattern.parse(text) == pattern
+
+
+@pytest.mark.parametrize("text", ["2nd Saturday", "fifth Monday", "Tuesday", "2nd Tuesday of month", "2nd Tuesday of June", ""])
+def test_meeting_day_that_cannot_be_read(text):
+    with pytest.raises(InvalidInput, match="not a meeting day"):
+        MeetingPattern.parse(text)
+
+
+def test_gap_counted_from_the_last_meeting_held_art36_2a(contract):
+    """Under the gap reading: last session Mon 2027-02-08 → the next is due by Sat 05-08 → Fri 2027-05-07 (the pattern's
+    Mon 05-10 is too late); then 05-07 + 3 months = Sat 08-07 → Fri 2027-08-06 (pattern Mon 08-09)."""
+    strict = contract.with_interpretations({"committees.quarterly": "every_three_months"})
+    ms = schedule("departmental_bargaining", D(2027, 2, 9), D(2027, 8, 31), strict, last_held=D(2027, 2, 8))
+    assert [m.day for m in ms] == [D(2027, 5, 7), D(2027, 8, 6)]
+
+
+def test_contract_calendar_marks_assumed_dates_and_can_do_without_them_art35_3(contract, capsys):
+    from lmcore.bargaining.contract_calendar import contract_calendar
+    from lmcore.cli import main
+
+    cal = contract_calendar(D(2026, 11, 23), contract, 1)
+    assumed = [e for e in cal.entries if e.assumed]
+    assert {e.kind for e in assumed} == {"committee", "bargaining"}
+    assert all(not e.assumed for e in cal.entries if e.kind in ("duration", "arbitration"))
+    assert len(cal.assumptions) == 3 and "[assumed]" in cal.text()
+    assert "(assumed date)" in cal.to_ics().decode()
+    none = contract.with_interpretations({"committees.meeting_days": "none"})
+    bare = contract_calendar(D(2026, 11, 23), none, 1)
+    assert not any(e.assumed for e in bare.entries)
+    assert "Departmental Mid-Term Bargaining Committee" in [u.name for u in bare.unscheduled]
+    assert main(["contract-calendar", "--ratified", "2026-11-23", "--years", "1", "--meeting-day",
+                 "departmental_bargaining=1st Tuesday of month 3", "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    q1 = next(e for e in d["entries"] if e["title"] == "Departmental mid-term bargaining session begins (2027 Q1)")
+    assert q1["date"] == "2027-03-02" and q1["assumed"] is True and "the meeting day you set" in q1["assumption"]
+    assert main(["contract-calendar", "--ratified", "2026-11-23", "--meeting-day", "social_club=2nd Tuesday"]) == 2

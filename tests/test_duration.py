@@ -184,7 +184,10 @@ def test_windows_always_stay_inside_the_rules(contract, ratified):
     assert 60 <= (exp - w.closes.due).days <= 64 and contract.calendar.is_workday(w.closes.due)
     a = anniversary(eff, 1, contract).day
     r = removal_window(a, contract)
-    assert (a - r.opens.due).days == 30 and 1 <= (a - r.closes.due).days <= 5
+    assert (a - r.opens.due).days == 30 and r.closes.due < a and contract.calendar.is_workday(r.closes.due)
+    # the last workday before the anniversary: every day between is a weekend, holiday or closure (Christmas 2025 with
+    # the executive-order closures of 12-24 and 12-26 puts six days between, not a long weekend's five)
+    assert not any(contract.calendar.is_workday(r.closes.due + dt.timedelta(days=i)) for i in range(1, (a - r.closes.due).days))
 
 
 # -- command line -----------------------------------------------------------------------------------------

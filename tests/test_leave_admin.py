@@ -3,12 +3,14 @@ donation (§7.g), the CPA examination (§7.i(2)); every answer carries the broke
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lmcore.leave import blood_donation, civil_defense, cpa_exam, military_funeral, voting_leave
+from lmcore.cli import main
+from lmcore.leave import blood_donation, civil_defense, cpa_exam, military_funeral, registration_leave, voting_leave, voting_trip
 from lmcore.errors import InvalidInput, OutOfRange
 
 D = dt.date
@@ -114,3 +116,52 @@ def test_cpa_exam_from_a_saturday_and_when_not_related(contract):
     assert cpa_exam(D(2026, 11, 25), 3, accounting_related=False, contract=contract).amount == 0
     with pytest.raises(OutOfRange, match=r"Art\. 5 §7\.i\(2\)"):
         cpa_exam(D(2026, 11, 25), 0, contract=contract)
+
+
+# -- a trip to vote and registering (§7.d(3), §7.d(4)) --------------------------------------------------------
+def test_voting_trip_one_day_then_annual_leave_art5_7d3(contract):
+    """A 2½-day trip: 1 day without charge; 'Time off in excess of one (1) day' (1½ days) is annual leave, then LWOP;
+    more than one day is required, so the liberal policy applies. A ¾-day trip: ¾ day, nothing charged, no liberal policy."""
+    r = voting_trip(2.5, contract=contract)
+    assert r.amount == 1 and "1.5 charged to annual leave (then LWOP)" in r.answer
+    assert any("liberal policy" in x for x in r.reasons)
+    short = voting_trip(0.75, contract=contract)
+    assert short.amount == 0.75 and "charged" not in short.answer and not any("liberal" in x for x in short.reasons)
+
+
+def test_voting_trip_needs_distance_and_no_absentee_ballot_art5_7d3(contract):
+    assert voting_trip(2, absentee_permitted=True, contract=contract).amount == 0
+    assert "within normal commuting distance" in voting_trip(2, beyond_commuting=False, contract=contract).explain()
+
+
+def test_registration_exception_needs_both_conditions_art5_7d4(contract):
+    """No time off only if registering can be done on a non-workday AND within a one-day round trip."""
+    assert registration_leave(0.5, nonworkday_possible=True, contract=contract).ok is False
+    assert registration_leave(1, nonworkday_possible=True, contract=contract).ok is False  # a one-day round trip is "within"
+    assert registration_leave(1.5, nonworkday_possible=True, contract=contract).ok is True
+    assert registration_leave(0.5, nonworkday_possible=False, contract=contract).ok is True
+    assert registration_leave(0.5, in_person_required=False, contract=contract).ok is False
+
+
+def test_voting_leave_names_both_windows_and_the_full_day_cap_art5_7d(contract):
+    """Polls open 3 h 30 before work: enough on personal time; the answer names 3 hours before / 3 hours after and
+    the explanation the full-day cap of §7.d(2)."""
+    v = voting_leave("05:00", "19:00", "08:30", "17:00", contract=contract)
+    assert not v.eligible and "at least 3 hours before or 3 hours after work" in v.answer()
+    assert "not more than 1 full day (Art. 5 §7.d(2))" in v.explain()
+
+
+def test_defaults_are_the_limits_of_the_file(contract):
+    """Without an amount asked, the most the rule allows: 4 hours (§7.f, §7.g), 3 workdays (§7.i(2))."""
+    assert military_funeral(contract=contract).amount == 4
+    assert blood_donation(D(2026, 11, 19), contract=contract).amount == 4
+    assert cpa_exam(D(2026, 11, 23), contract=contract).amount == 3
+
+
+def test_cli_voting_trip_and_registration(capsys):
+    assert main(["leave", "voting-trip", "--trip-days", "2.5", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["amount"] == 1
+    assert main(["leave", "registration", "--round-trip-days", "0.5", "--nonworkday-possible", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["ok"] is False
+    assert main(["leave", "voting-trip", "--trip-days", "-1"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

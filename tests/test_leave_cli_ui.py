@@ -111,3 +111,19 @@ def test_dashboard_reading_switch_changes_the_answer(contract):
     a = build_app(contract, as_of=AS_OF, params={"balance": "230", "service": "5", "planned": "16"})
     a.readings.set("leave.balance_basis", "credited_for_year")
     assert "214.00 hours" in a.answer.value and "leave.balance_basis = credited_for_year" in a.summary()
+
+
+def test_dashboard_service_computation_date_changes_the_rate_5usc6303c(contract):
+    """The planner with an SCD of 2023-07-20 on Mon 2026-06-01 (see test_leave_accrual): 100 + 92 = 192.00 hours, each
+    pay period's accrual listed (4 h through pp 14, 6 h from pp 15); an SCD after the as-of date is refused beside it."""
+    import datetime as dt
+
+    from lmcore.ui.leave import build_app
+
+    a = build_app(contract, as_of=dt.date(2026, 6, 1), params={"balance": "100", "scd": "2023-07-20"})
+    assert "192.00 hours" in a.answer.value
+    assert "pay periods 15–25" in a.proj_out.value and "6 h still to earn" in a.proj_out.value
+    a.scd.widget.value = dt.date(2026, 7, 1)
+    assert "service has not begun" in a.scd.error.value and a.balance.error.value == ""
+    a.scd.widget.value = None  # back to the years of service (5): pp 11–25, 15 × 6 = 90, + 10 in pp 26 = 100 → 200.00
+    assert "200.00 hours" in a.answer.value and a.scd.error.value == ""

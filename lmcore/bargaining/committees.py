@@ -1,5 +1,8 @@
 """The contract's joint committees: who sits on them, how often they meet, and a meeting calendar that keeps
-each "at least quarterly" rule (Art. 35 §3–§4, Art. 36 §2.a). Committees that meet only on request get no dates."""
+each "at least quarterly" rule (Art. 35 §3–§4, Art. 36 §2.a). Committees that meet only on request get no dates.
+
+The contract sets how often a committee meets, never on which day. Every meeting date here rests on a meeting
+day (a MeetingPattern) that is lmcore's assumption or the user's setting, and says so (`Meeting.assumed`)."""
 from __future__ import annotations
 
 import calendar as _cal
@@ -17,7 +20,7 @@ if TYPE_CHECKING:
     from ..exports import CalendarEvent
 
 Meets = Literal["quarterly", "at_least_quarterly", "on_request", "as_issues_arise", "not_stated"]
-QUARTERLY = "committees.quarterly"
+QUARTERLY, MEETING_DAYS = "committees.quarterly", "committees.meeting_days"
 _ORD = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", -1: "last"}
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -42,9 +45,10 @@ class Committee:
         return self.meets in ("quarterly", "at_least_quarterly")
 
     def frequency(self) -> str:
+        rhythm = rhythm_words(self.meetings_per_year or 4)
         return {
-            "quarterly": "meets quarterly",
-            "at_least_quarterly": "meets at least quarterly",
+            "quarterly": f"meets {rhythm}",
+            "at_least_quarterly": f"meets at least {rhythm}",
             "on_request": "meets at the request of either party (no fixed dates)",
             "as_issues_arise": "deals with issues as they arise (no fixed dates)",
             "not_stated": "no meeting schedule stated in the contract",
@@ -56,43 +60,36 @@ class Committee:
                 "quote": self.quote, "note": self.note}
 
 
+MEETS = ("quarterly", "at_least_quarterly", "on_request", "as_issues_arise", "not_stated")
+
+
 def committees(contract: Contract) -> tuple[Committee, ...]:
-    """Every joint committee the contract sets up, in the order of the articles."""
-    p = contract.param
-    lmrc_a, lmrc_d = p("committees.agency_lmrc_meetings_per_year"), p("committees.department_lmrc_meetings_per_year")
-    bargain = p("bargaining.departmental_meetings_per_year")
-    flexiplace = p("flexiplace.committee_members")
-    found = (
-        Committee("agency_flexitime", "Agency Flexitime Committee (each Agency)", "Art. 4 §4.a", "equal numbers from each party",
-                  None, "on_request", "The Committee will meet at any time at the request of either party."),
-        Committee("department_flexitime", "Departmental Flexitime Committee", "Art. 4 §4.b", "equal members from each party",
-                  None, "not_stated", "There shall be a committee at the Departmental level composed of equal members from each party to oversee implementation and functioning of the plan."),
-        Committee("flexiplace", "Flexiplace Committee", flexiplace.cite, f"up to {flexiplace.value} from each party",
-                  int(flexiplace.value), "not_stated", flexiplace.quote, "It does not address individual issues or concerns."),
-        Committee("technology_team", "Technology Team", "Art. 30 §3", "equal representation from the Department and Local 12",
-                  None, "on_request", "The Department and Local 12 shall form a Technology Team with equal representation from the Department and Local 12, which will meet at the request of either party."),
-        Committee("agency_lmrc", "Agency Labor-Management Relations Committee (each Agency)", lmrc_a.cite,
-                  f"{p('committees.agency_lmrc_members').value} permanent members from each party", int(p("committees.agency_lmrc_members").value),
-                  "at_least_quarterly", lmrc_a.quote,
-                  "Unless agreed otherwise. The Office of the Secretary's components count as one Agency; the Director of "
-                  "Employee and Labor-Management Relations convenes its quarterly meeting.", int(lmrc_a.value)),
-        Committee("department_lmrc", "Department Labor-Management Relations Committee", lmrc_d.cite,
-                  f"{p('committees.department_lmrc_members').value} permanent members from each party", int(p("committees.department_lmrc_members").value),
-                  "at_least_quarterly", lmrc_d.quote, "", int(lmrc_d.value)),
-        Committee("departmental_bargaining", "Departmental Mid-Term Bargaining Committee", bargain.cite,
-                  f"up to {p('committees.bargaining_committee_members').value} from each party at any session (Art. 36 §1)",
-                  int(p("committees.bargaining_committee_members").value), "quarterly", bargain.quote,
-                  "Additional sessions may be held upon mutual agreement of the parties.", int(bargain.value)),
-        Committee("transit_oversight", "Transit subsidy oversight and monitoring committee", "Transit Subsidy ¶6", "joint (size not stated)",
-                  None, "as_issues_arise", "to deal with issues or problems as they arise",
-                  "No role in individual discipline or adverse actions about the transit subsidy."),
-    )
-    flat = " ".join(contract.text.raw.split())
-    for c in found:
+    """Every joint committee the contract sets up, in the order of the articles (parameter committees.joint)."""
+    table = contract.param("committees.joint")
+    found = []
+    for row in table.value:
+        key = str(row.get("key", ""))
+        bad = next((f for f in ("key", "name", "cite", "members", "meets", "quote") if not str(row.get(f, "")).strip()), None)
+        if bad or row["meets"] not in MEETS:
+            raise ContractFileError(f"parameters.yaml: key 'committees.joint', row '{key}': "
+                                    + (f"'{bad}' is missing" if bad else f"meets '{row['meets']}' is not one of {', '.join(MEETS)}"),
+                                    cite=table.cite, fix="Correct the row")
+        members = contract.param(str(row["members_key"])) if row.get("members_key") else None
+        meetings = contract.param(str(row["meetings_key"])) if row.get("meetings_key") else None
+        note = str(row.get("note", ""))
+        if key == "agency_lmrc" and "committees.osec_as_one_agency" in contract.parameters:
+            osec, osec_meets = contract.param("committees.osec_as_one_agency"), contract.param("committees.osec_lmrc_meetings_per_year")
+            note = (f"{note} {osec.label}: {osec.value:g} ({osec.cite}); that Agency's committee meets {rhythm_words(int(osec_meets.value))}, "
+                    "convened by the Director of Employee and Labor-Management Relations.").strip()
+        c = Committee(key, str(row["name"]), str(row["cite"]), str(row["members"]).replace("{n}", f"{members.value:g}" if members else "?"),
+                      int(members.value) if members else None, row["meets"], str(row["quote"]), note,
+                      int(meetings.value) if meetings else None)
         contract.section(c.cite)
-        if " ".join(c.quote.split()) not in flat:
-            raise ContractFileError(f"committee '{c.key}': the words are not in the contract text: \"{c.quote[:60]}\"", cite=c.cite)
-    return found
+        if " ".join(c.quote.split()) not in " ".join(contract.section(c.cite).text.split()):
+            raise ContractFileError(f"parameters.yaml: key 'committees.joint', row '{key}': the words are not at {c.cite}: \"{c.quote[:60]}\"",
+                                    cite=c.cite, fix="Copy the quote from that section")
+        found.append(c)
+    return tuple(found)
 
 
 def committee(key: str, contract: Contract) -> Committee:
@@ -103,42 +100,80 @@ def committee(key: str, contract: Contract) -> Committee:
     raise InvalidInput(f"no committee named '{key}'", fix=f"Known committees: {known}")
 
 
+_ORDINALS = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4, "fourth": 4, "last": -1}
+
+
+def rhythm_words(per_year: int) -> str:
+    """How often, in words, a committee meeting `per_year` times meets ("quarterly" for 4)."""
+    return {1: "yearly", 2: "twice a year", 4: "quarterly", 12: "monthly"}.get(per_year, f"{per_year} times a year")
+
+
 @dataclass(frozen=True)
 class MeetingPattern:
-    """A standing choice of meeting day: e.g. the 2nd Tuesday of the 1st month of each quarter."""
+    """A standing choice of meeting day — e.g. the 2nd Tuesday of the 1st month of each quarter. The contract sets
+    none: `chosen_by` says whether it is lmcore's assumption or the user's setting."""
 
     weekday: int = 1
     week: int = 2
     month: int = 1
+    chosen_by: Literal["lmcore", "user"] = "user"
 
     def __post_init__(self) -> None:
         if self.weekday not in range(5):
             raise InvalidInput(f"weekday {self.weekday} is not Monday–Friday (0–4)", fix="Meetings are held on workdays: pick 0 (Monday) to 4 (Friday)")
         if self.week not in _ORD:
             raise InvalidInput(f"week {self.week} is not 1, 2, 3, 4 or -1 (the last)", fix="Pick which week of the month")
-        if self.month not in (1, 2, 3):
-            raise InvalidInput(f"month {self.month} is not the 1st, 2nd or 3rd month of a quarter", fix="Pick 1, 2 or 3")
+        if self.month not in range(1, 13):
+            raise InvalidInput(f"month {self.month} is not a month of a meeting period (1 to 12)", fix="Pick 1 for the period's first month")
 
-    def describe(self) -> str:
-        return f"the {_ORD[self.week]} {_DAYS[self.weekday]} of the {_ORD[self.month]} month of each quarter"
+    @classmethod
+    def parse(cls, text: str) -> MeetingPattern:
+        """A meeting day in words: "2nd Tuesday", "last Friday of month 3", "1st Monday of the 2nd month"."""
+        words = str(text).strip().lower().replace(",", " ").split()
+        words = [w for w in words if w not in ("of", "the", "each", "quarter", "period")]
+        fix = 'Write it like "2nd Tuesday" or "last Friday of month 3" (the month of each quarter, 1 to 3)'
+        if len(words) < 2 or words[0] not in _ORDINALS or words[1].capitalize() not in _DAYS[:5]:
+            raise InvalidInput(f"'{text}' is not a meeting day lmcore can read", fix=fix)
+        month = 1
+        rest = words[2:]
+        if rest == ["month"] or len(rest) > 2:
+            raise InvalidInput(f"'{text}' is not a meeting day lmcore can read", fix=fix)
+        if len(rest) == 2:
+            a, b = rest
+            n = b if a == "month" else a if b == "month" else None
+            n = {"1st": "1", "2nd": "2", "3rd": "3"}.get(n or "", n)
+            if n is None or not n.isdigit():
+                raise InvalidInput(f"'{text}' is not a meeting day lmcore can read", fix=fix)
+            month = int(n)
+        elif rest:
+            raise InvalidInput(f"'{text}' is not a meeting day lmcore can read", fix=fix)
+        return cls(_DAYS.index(words[1].capitalize()), _ORDINALS[words[0]], month)
 
-    def day_in(self, year: int, quarter: int) -> dt.date:
-        month = 3 * (quarter - 1) + self.month
+    def describe(self, period_months: int = 3) -> str:
+        period = {3: "quarter", 6: "half-year", 12: "year"}.get(period_months, f"{period_months}-month period")
+        head = f"the {_ORD[self.week]} {_DAYS[self.weekday]}"
+        return head + (" of each month" if period_months == 1 else f" of the {_ORD.get(self.month, f'{self.month}th')} month of each {period}")
+
+    def day_in(self, year: int, first_month: int) -> dt.date:
+        """The pattern's day in the period that starts with `first_month` of `year`."""
+        month = first_month + self.month - 1
         days = [d for d in _cal.Calendar().itermonthdates(year, month) if d.month == month and d.weekday() == self.weekday]
         return days[-1] if self.week == -1 else days[self.week - 1]
 
 
-# Defaults chosen so the committees do not clash; sessions start on a Monday so five workdays fit in one week.
+# lmcore's own choice where the parties have fixed no day (the contract sets none): apart so the committees do not
+# clash; sessions start on a Monday so five workdays fit in one week. Shown as assumed wherever used.
 DEFAULT_PATTERNS = {
-    "department_lmrc": MeetingPattern(weekday=1, week=2, month=1),
-    "agency_lmrc": MeetingPattern(weekday=3, week=3, month=1),
-    "departmental_bargaining": MeetingPattern(weekday=0, week=2, month=2),
+    "department_lmrc": MeetingPattern(weekday=1, week=2, month=1, chosen_by="lmcore"),
+    "agency_lmrc": MeetingPattern(weekday=3, week=3, month=1, chosen_by="lmcore"),
+    "departmental_bargaining": MeetingPattern(weekday=0, week=2, month=2, chosen_by="lmcore"),
 }
 
 
 @dataclass(frozen=True)
 class Meeting:
-    """One scheduled meeting: the day, which committee, the quarter it serves and why it moved off the pattern."""
+    """One meeting: the day, which committee, the period it serves, why it moved off the pattern, and — when the day
+    rests on a meeting day the contract does not set — that it is assumed, and on what."""
 
     day: dt.date
     committee: str
@@ -147,21 +182,38 @@ class Meeting:
     cite: str
     planned: dt.date
     moved: str | None = None
+    assumed: bool = False
+    assumption: str | None = None
 
     def explain(self) -> str:
         text = f"{self.name}: {fmt_day(self.day)} ({self.period}; {self.cite})."
         if self.moved:
             text += f" {self.moved}"
+        if self.assumed:
+            text += f" Assumed date: {self.assumption}"
         return text
 
     def to_event(self) -> CalendarEvent:
         from ..exports import CalendarEvent
 
-        return CalendarEvent(self.day, f"{self.name} meeting, {self.period}", self.explain(), self.cite)
+        tag = " (assumed date)" if self.assumed else ""
+        return CalendarEvent(self.day, f"{self.name} meeting, {self.period}{tag}", self.explain(), self.cite)
 
     def to_dict(self) -> dict[str, object]:
         return {"date": self.day.isoformat(), "committee": self.committee, "name": self.name, "period": self.period,
-                "cite": self.cite, "planned": self.planned.isoformat(), "moved": self.moved}
+                "cite": self.cite, "planned": self.planned.isoformat(), "moved": self.moved, "assumed": self.assumed,
+                "assumption": self.assumption}
+
+
+def given_meeting(day: dt.date, key: str, contract: Contract) -> Meeting:
+    """A meeting on a day the user gave (a session the parties scheduled): not assumed."""
+    c = committee(key, contract)
+    day = to_date(day, f"{c.name} meeting date")
+    if (why := contract.calendar.skip_reason(day)) is not None:
+        raise InvalidDate(f"a {c.name} meeting on {fmt_day(day)} falls on a day that is not a workday ({why})", cite=c.cite,
+                          fix="Give the day the meeting is held (a workday)")
+    per = period_months(c)
+    return Meeting(day, c.key, c.name, _period_name(day.year, _period_start(day, per), per), c.cite, day)
 
 
 def add_months(day: dt.date, n: int) -> dt.date:
@@ -171,21 +223,49 @@ def add_months(day: dt.date, n: int) -> dt.date:
     return dt.date(year, month, min(day.day, _cal.monthrange(year, month)[1]))
 
 
-def _quarter(day: dt.date) -> tuple[int, int]:
-    return day.year, (day.month - 1) // 3 + 1
+def period_months(c: Committee) -> int:
+    """Months in one meeting period: 12 / meetings a year (3 for quarterly); a rhythm a calendar can keep."""
+    n = c.meetings_per_year or 0
+    if n < 1 or 12 % n:
+        raise ContractFileError(f"the {c.name} meets {n} times a year; a meeting calendar needs a number that divides the year "
+                                "(1, 2, 3, 4, 6 or 12)", cite=c.cite, fix="Correct its meetings_per_year in parameters.yaml")
+    return 12 // n
 
 
-def _quarters(start: dt.date, end: dt.date) -> list[tuple[int, int]]:
-    out, (y, q) = [], _quarter(start)
-    while (y, q) <= _quarter(end):
-        out.append((y, q))
-        y, q = (y + 1, 1) if q == 4 else (y, q + 1)
+def _period_start(day: dt.date, months: int) -> int:
+    """First month (1–12) of the meeting period that contains `day`."""
+    return (day.month - 1) // months * months + 1
+
+
+def _period_name(year: int, first_month: int, months: int) -> str:
+    k = (first_month - 1) // months + 1
+    if months == 3:
+        return f"{year} Q{k}"
+    if months == 6:
+        return f"{year} H{k}"
+    if months == 12:
+        return str(year)
+    if months == 1:
+        return f"{year}-{first_month:02d}"
+    return f"{year} period {k} of {12 // months}"
+
+
+def _periods(start: dt.date, end: dt.date, months: int) -> list[tuple[int, int]]:
+    """(year, first month) of every meeting period from the one containing `start` to the one containing `end`."""
+    out, (y, m) = [], (start.year, _period_start(start, months))
+    while (y, m) <= (end.year, _period_start(end, months)):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m + months > 12 else (y, m + months)
     return out
 
 
-def schedule(key: str, start: dt.date, end: dt.date, contract: Contract, pattern: MeetingPattern | None = None) -> tuple[Meeting, ...]:
-    """Meetings of a quarterly committee from start to end (inclusive), on the pattern's day moved off
-    weekends, holidays and closures, meeting the quarterly rule under interpretation committees.quarterly."""
+def schedule(key: str, start: dt.date, end: dt.date, contract: Contract, pattern: MeetingPattern | None = None, *,
+             last_held: dt.date | None = None) -> tuple[Meeting, ...]:
+    """Meetings of a quarterly committee from start to end (inclusive), on the pattern's day moved off weekends,
+    holidays and closures, keeping the rhythm under interpretation committees.quarterly. Every date is assumed (the
+    contract sets no day). Under the gap reading the gap runs from meeting to meeting: from `last_held` (a meeting
+    already held) or, without one, from `start` (the effective date) — the one rule bargaining and the contract
+    calendar share."""
     c = committee(key, contract)
     if not c.scheduled:
         raise InvalidInput(f"the {c.name} {c.frequency()}; lmcore does not invent dates for it", cite=c.cite,
@@ -193,33 +273,52 @@ def schedule(key: str, start: dt.date, end: dt.date, contract: Contract, pattern
     start, end = to_date(start, "first day"), to_date(end, "last day")
     if end < start:
         raise InvalidDate(f"the last day {end} is before the first day {start}", cite=c.cite, fix="Swap the two dates")
-    if c.meetings_per_year != 4:
-        raise ContractFileError(f"the {c.name} meets {c.meetings_per_year} times a year; the calendar knows only quarterly rhythms", cite=c.cite)
-    pattern = pattern or DEFAULT_PATTERNS.get(key, MeetingPattern())
+    if contract.choice(MEETING_DAYS) == "none":
+        raise InvalidInput(f"the contract sets no day for the {c.name} ({c.frequency()}), and the reading {MEETING_DAYS} = none "
+                           "puts no assumed day in its place", cite=c.cite,
+                           fix=f"Give the meeting dates the parties set, or switch {MEETING_DAYS} to assume_day")
+    months = period_months(c)
+    pattern = pattern or DEFAULT_PATTERNS.get(key, MeetingPattern(chosen_by="lmcore"))
+    if pattern.month > months:
+        raise InvalidInput(f"month {pattern.month} of a {months}-month meeting period does not exist", cite=c.cite,
+                           fix=f"Pick a month from 1 to {months}")
+    who = "lmcore's assumed meeting day" if pattern.chosen_by == "lmcore" else "the meeting day you set"
+    assumption = (f"it rests on {who}, {pattern.describe(months)}; the contract says only that the committee "
+                  f"{c.frequency()} ({c.cite}) and sets no day.")
     cal, gap = contract.calendar, contract.choice(QUARTERLY) == "every_three_months"
+    anchor = last_held if last_held is not None else start
+    limit = add_months(anchor, months)
     out: list[Meeting] = []
-    limit = add_months(start, 3)
-    for y, q in _quarters(start, end):
-        planned = pattern.day_in(y, q)
-        day, moved = _off_nonworkdays(cal, planned, (y, q))
+    for y, m in _periods(anchor, end, months):
+        if last_held is not None and (y, m) == (last_held.year, _period_start(last_held, months)):
+            continue  # that period's meeting has been held
+        planned = pattern.day_in(y, m)
+        if planned < anchor:
+            continue
+        day, moved = _off_nonworkdays(cal, planned, (y, m), months)
+        if day < anchor:
+            continue
         if gap and day > limit:
             day = cal.add_calendar_days(limit, 0, roll="backward")
-            moved = (f"The {pattern.describe()} ({fmt_day(planned)}) is more than three months after the last meeting "
+            moved = (f"The {pattern.describe(months)} ({fmt_day(planned)}) is more than {_months(months)} after the last meeting "
                      f"or the start; moved to {fmt_day(day)}, the last workday by {fmt_day(limit)}.")
-        if day < start or day > end:
-            continue
-        out.append(Meeting(day, c.key, c.name, f"{y} Q{q}", c.cite, planned, moved))
-        limit = add_months(day, 3)
+        limit = add_months(day, months)
+        if start <= day <= end:
+            out.append(Meeting(day, c.key, c.name, _period_name(y, m, months), c.cite, planned, moved, True, assumption))
     return tuple(out)
 
 
-def _off_nonworkdays(cal, planned: dt.date, quarter: tuple[int, int]) -> tuple[dt.date, str | None]:
-    """Move a planned day that is not a workday to the next workday (the previous one if that leaves the quarter)."""
+def _months(n: int) -> str:
+    return {1: "one month", 2: "two months", 3: "three months", 4: "four months", 6: "six months", 12: "twelve months"}.get(n, f"{n} months")
+
+
+def _off_nonworkdays(cal, planned: dt.date, period: tuple[int, int], months: int) -> tuple[dt.date, str | None]:
+    """Move a planned day that is not a workday to the next workday (the previous one if that leaves the period)."""
     reason = cal.skip_reason(planned)
     if reason is None:
         return planned, None
     day = cal.add_calendar_days(planned, 0, roll="forward")
-    if _quarter(day) != quarter:
+    if (day.year, _period_start(day, months)) != period:
         day = cal.add_calendar_days(planned, 0, roll="backward")
     return day, f"{fmt_day(planned)} is {reason}; moved to {fmt_day(day)}."
 
@@ -243,6 +342,7 @@ def check_quarterly(key: str, meetings: list[dt.date], start: dt.date, end: dt.d
     """Check meeting dates against "at least quarterly" from start to end: every full calendar quarter has one
     (or, under the stricter reading, no gap over three months); meetings on non-workdays are named too."""
     c = committee(key, contract)
+    months = period_months(c)
     start, end = to_date(start, "first day"), to_date(end, "last day")
     days = sorted(to_date(d, "meeting date") for d in meetings)
     cal, problems = contract.calendar, []
@@ -252,15 +352,16 @@ def check_quarterly(key: str, meetings: list[dt.date], start: dt.date, end: dt.d
     if contract.choice(QUARTERLY) == "every_three_months":
         prev = start
         for d in [d for d in days if start <= d <= end] + [None]:
-            limit = add_months(prev, 3)
+            limit = add_months(prev, months)
             if (d is None and limit < end) or (d is not None and d > limit):
-                problems.append(f"No meeting from {fmt_day(prev)} to {fmt_day(limit)} (more than three months).")
+                problems.append(f"No meeting from {fmt_day(prev)} to {fmt_day(limit)} (more than {_months(months)}).")
             if d is not None:
                 prev = d
     else:
-        have = {_quarter(d) for d in days}
-        for y, q in _quarters(start, end):
-            first, last = dt.date(y, 3 * q - 2, 1), add_months(dt.date(y, 3 * q - 2, 1), 3) - dt.timedelta(days=1)
-            if first >= start and last <= end and (y, q) not in have:
-                problems.append(f"No meeting in {y} Q{q} ({first.isoformat()} to {last.isoformat()}).")
+        have = {(d.year, _period_start(d, months)) for d in days}
+        for y, m in _periods(start, end, months):
+            first = dt.date(y, m, 1)
+            last = add_months(first, months) - dt.timedelta(days=1)
+            if first >= start and last <= end and (y, m) not in have:
+                problems.append(f"No meeting in {_period_name(y, m, months)} ({first.isoformat()} to {last.isoformat()}).")
     return QuarterlyCheck(not problems, tuple(problems), c.cite, contract.used(QUARTERLY)[0])

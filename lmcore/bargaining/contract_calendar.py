@@ -1,6 +1,7 @@
 """The contract calendar: from the ratification date, every recurring date of the Agreement for N contract
 years on one page — effective date, anniversaries and arbitrator removal windows (Art. 44 §1.d), expirations
-and reopener windows (Art. 47 §2), quarterly committee meetings (Art. 35 §3–§4) and mid-term sessions (Art. 36 §2)."""
+and reopener windows (Art. 47 §2), quarterly committee meetings (Art. 35 §3–§4) and mid-term sessions (Art. 36 §2).
+Meeting and session days are not set by the contract: they and every date counted from them are marked assumed."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from ..calendar import to_date
 from ..deadlines import Deadline, fmt_day
-from ..errors import OutOfRange
+from ..contract.readings import Choice
+from ..errors import InvalidInput, OutOfRange
 
 if TYPE_CHECKING:
     from .committees import MeetingPattern
@@ -28,9 +30,12 @@ class Entry:
     kind: str
     cite: str
     detail: str
+    assumed: bool = False
+    assumption: str | None = None
 
-    def to_dict(self) -> dict[str, str]:
-        return {"date": self.day.isoformat(), "title": self.title, "kind": self.kind, "cite": self.cite, "detail": self.detail}
+    def to_dict(self) -> dict[str, object]:
+        return {"date": self.day.isoformat(), "title": self.title, "kind": self.kind, "cite": self.cite, "detail": self.detail,
+                "assumed": self.assumed, "assumption": self.assumption}
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,8 @@ class ContractCalendar:
     years: int
     entries: tuple[Entry, ...]
     unscheduled: tuple[Unscheduled, ...]
+    assumptions: tuple[str, ...] = ()
+    interpretations: tuple[Choice, ...] = ()
 
     def between(self, first: dt.date, last: dt.date) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if first <= e.day <= last)
@@ -66,7 +73,10 @@ class ContractCalendar:
             if e.day.year != year:
                 year = e.day.year
                 lines.append(f"\n{year}")
-            lines.append(f"  {fmt_day(e.day)}  {e.title} ({e.cite})")
+            lines.append(f"  {fmt_day(e.day)}  {'[assumed] ' if e.assumed else ''}{e.title} ({e.cite})")
+        if self.assumptions:
+            lines.append("\n[assumed]: a meeting day the contract does not set, and the dates counted from it:")
+            lines += [f"  {a}" for a in self.assumptions]
         lines.append("\nNo fixed dates (the contract sets none):")
         lines += [f"  {u.name} ({u.cite}): {u.when}" for u in self.unscheduled]
         return "\n".join(lines)
@@ -75,17 +85,19 @@ class ContractCalendar:
         return {"ratified": self.ratified.isoformat(), "effective": self.effective.due.isoformat(), "until": self.until.isoformat(),
                 "years": self.years, "entries": [e.to_dict() for e in self.entries],
                 "unscheduled": [{"name": u.name, "cite": u.cite, "when": u.when, "quote": u.quote} for u in self.unscheduled],
+                "assumptions": list(self.assumptions), "interpretations": [c.to_dict() for c in self.interpretations],
                 "effective_deadline": self.effective.to_dict()}
 
     def to_ics(self) -> bytes:
         """An iCalendar file of every dated entry (stable UIDs: importing again updates, not duplicates)."""
         from ..exports import CalendarEvent, to_ics
 
-        events = [CalendarEvent(e.day, e.title, e.detail, e.cite) for e in self.entries]
+        events = [CalendarEvent(e.day, e.title + (" (assumed date)" if e.assumed else ""),
+                                e.detail + (f"\nAssumed date: {e.assumption}" if e.assumed else ""), e.cite) for e in self.entries]
         return to_ics(events, name="DOL–Local 12 contract calendar")
 
 
-def contract_calendar(ratified: dt.date, contract: Contract, years: int = 3,
+def contract_calendar(ratified: dt.date, contract: Contract, years: int | None = None,
                       patterns: dict[str, MeetingPattern] | None = None) -> ContractCalendar:
     """Every recurring date of the Agreement from ratification to the `years`-th anniversary of the effective date."""
     from . import negotiations as bargaining
@@ -93,9 +105,11 @@ def contract_calendar(ratified: dt.date, contract: Contract, years: int = 3,
     from . import duration
 
     ratified = to_date(ratified, "ratification date")
+    term = contract.param("duration.term")
+    years = int(term.value) if years is None else years
     if not isinstance(years, int) or isinstance(years, bool) or not 1 <= years <= MAX_YEARS:
         raise OutOfRange(f"{years!r} is not a number of contract years from 1 to {MAX_YEARS}", cite="Art. 47 §2",
-                         fix="Give a whole number of years, e.g. 3 (the term)")
+                         fix=f"Give a whole number of years, e.g. {term.value:g} (the term, {term.cite})")
     eff = duration.effective_date(ratified, contract)
     until = duration.add_years(eff.due, years, contract)
     out: list[Entry] = [
@@ -120,33 +134,47 @@ def contract_calendar(ratified: dt.date, contract: Contract, years: int = 3,
             Entry(t.expires.day, f"{t.expires.label}", "duration", t.expires.cite, t.expires.explain()),
         ]
     pats = {**committees.DEFAULT_PATTERNS, **(patterns or {})}
-    for key in SCHEDULED:
+    unknown = sorted(set(patterns or {}) - set(SCHEDULED))
+    if unknown:
+        raise InvalidInput(f"no meeting calendar for {', '.join(unknown)}", cite="Art. 35 §3",
+                           fix=f"Set the meeting day of {', '.join(SCHEDULED)}")
+    assumptions: list[str] = []
+    given_days = contract.choice(committees.MEETING_DAYS) != "none"
+    for key in SCHEDULED if given_days else ():
         meetings = committees.schedule(key, eff.due, until, contract, pats.get(key))
+        if meetings:
+            assumptions.append(f"{meetings[0].name}: {meetings[0].assumption}")
         for m in meetings:
             if key != "departmental_bargaining":
-                out.append(Entry(m.day, f"{m.name} meeting ({m.period})", "committee", m.cite, m.explain()))
+                out.append(Entry(m.day, f"{m.name} meeting ({m.period})", "committee", m.cite, m.explain(), True, m.assumption))
                 continue
             notice, meet = bargaining.agenda_notice_due(m.day, contract), bargaining.agenda_meeting_due(m.day, contract)
             last = bargaining.session_last_day(m.day, contract, "department")
+            counted = f"counted from the {m.period} session of {fmt_day(m.day)}, an assumed date"
             out += [
-                Entry(notice.due, f"Agenda items for the {m.period} mid-term session due", "bargaining", notice.cite or "Art. 36 §2.b", notice.explain()),
-                Entry(meet.due, f"Agenda meeting for the {m.period} mid-term session by", "bargaining", meet.cite or "Art. 36 §2.b", meet.explain()),
-                Entry(m.day, f"Departmental mid-term bargaining session begins ({m.period})", "bargaining", m.cite, m.explain()),
+                Entry(notice.due, f"Agenda items for the {m.period} mid-term session due", "bargaining", notice.cite or "Art. 36 §2.b",
+                      notice.explain(), True, counted),
+                Entry(meet.due, f"Agenda meeting for the {m.period} mid-term session by", "bargaining", meet.cite or "Art. 36 §2.b",
+                      meet.explain(), True, counted),
+                Entry(m.day, f"Departmental mid-term bargaining session begins ({m.period})", "bargaining", m.cite, m.explain(), True, m.assumption),
             ]
             if last is not None and last.due != m.day:
-                out.append(Entry(last.due, f"Mid-term session ({m.period}) may run through", "bargaining", last.cite or "Art. 36 §2.b", last.explain()))
+                out.append(Entry(last.due, f"Mid-term session ({m.period}) may run through", "bargaining", last.cite or "Art. 36 §2.b",
+                                 last.explain(), True, counted))
     entries = tuple(sorted((e for e in out if ratified <= e.day <= until), key=lambda e: (e.day, e.kind, e.title)))
-    return ContractCalendar(ratified, eff, until, years, entries, _unscheduled(contract))
+    return ContractCalendar(ratified, eff, until, years, entries, _unscheduled(contract, not given_days), tuple(assumptions),
+                            contract.used(committees.MEETING_DAYS, committees.QUARTERLY))
 
 
-def _unscheduled(contract: Contract) -> tuple[Unscheduled, ...]:
-    from .committees import committees
+def _unscheduled(contract: Contract, quarterly_too: bool = False) -> tuple[Unscheduled, ...]:
+    from .committees import committees, rhythm_words
 
-    out = [Unscheduled(c.name, c.cite, c.frequency(), c.quote) for c in committees(contract) if not c.scheduled]
-    for key, when in (("arbitration.case_review_meetings_per_year", "monthly (no day fixed)"),
-                      ("transit.certification_per_month", "each month, by every participant (no day fixed)")):
+    out = [Unscheduled(c.name, c.cite, c.frequency() + ("; the contract sets no day" if c.scheduled else ""), c.quote)
+           for c in committees(contract) if quarterly_too or not c.scheduled]
+    for key, when in (("arbitration.case_review_meetings_per_year", "{rhythm} (no day fixed)"),
+                      ("transit.certification_per_month", "{n} a month, by every participant (no day fixed)")):
         if key in contract.parameters:
             p = contract.param(key)
-            out.append(Unscheduled(p.label, p.cite, when, p.quote))
+            n = int(p.value)
+            out.append(Unscheduled(p.label, p.cite, when.format(rhythm=rhythm_words(n), n="once" if n == 1 else f"{n} times"), p.quote))
     return tuple(out)
-

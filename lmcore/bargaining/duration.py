@@ -94,7 +94,7 @@ def anniversary(effective: dt.date, n: int, contract: Contract) -> ContractDate:
     if n < 1:
         raise OutOfRange(f"anniversary number {n} must be 1 or more", cite="Art. 44 §1.d", fix="Count anniversaries from 1")
     day = add_years(effective, n, contract)
-    quote = "Any arbitrator may be removed from the panel unilaterally by either party on the anniversary of the effective date of this Agreement."
+    quote = contract.section("Art. 44 §1.d").text.split(" ", 1)[1].split(". ")[0] + "."  # its first sentence: removal on the anniversary
     return ContractDate(day, f"Anniversary {n} of the effective date", "Art. 44 §1.d", quote,
                         f"{_ord(n)} anniversary of the effective date {fmt_day(effective)}.", _year_readings(effective, contract))
 
@@ -113,7 +113,9 @@ def expiration(effective: dt.date, contract: Contract, renewals: int = 0) -> Con
     what = f"{term.value} years" + (f" and {renewals} renewal year{'s' if renewals != 1 else ''}" if renewals else "")
     basis = (f"{what} from the effective date {fmt_day(effective)} reach {fmt_day(anniv)}; "
              + (f"the last day in force is the day before, {fmt_day(day)}." if last_day else "the Agreement expires on that anniversary."))
-    label = "Expiration of the three-year term" if not renewals else f"Expiration after renewal {renewals} (year to year)"
+    label = (f"Expiration of the {_number_word(int(term.value))}-year term" if not renewals
+             else f"Expiration after renewal {renewals} (year to year)" if renew.value == 1
+             else f"Expiration after renewal {renewals} ({_number_word(int(renew.value))}-year renewals)")
     return ContractDate(day, label, term.cite, (renew if renewals else term).quote, basis,
                         contract.used(EXPIRATION) + _year_readings(effective, contract))
 
@@ -134,9 +136,10 @@ def ground_rules_meeting_due(notice_given: dt.date, contract: Contract, *, expir
     if expires is not None:
         w = reopener_window(expires, contract)
         if not w.contains(notice_given):
+            early, late = (contract.value(f"duration.reopener_notice_{k}") for k in ("earliest", "latest"))
             raise OutOfRange(f"a notice on {fmt_day(notice_given)} is outside the reopener window "
                              f"{fmt_day(w.opens.due)} – {fmt_day(w.closes.due)}", cite=w.cite,
-                             fix="Give notice not more than 90 nor less than 60 calendar days before the expiration date")
+                             fix=f"Give notice not more than {early} nor less than {late} calendar days before the expiration date")
     return contract.deadline("duration.ground_rules_meeting", notice_given)
 
 
@@ -181,6 +184,12 @@ def terms(effective: dt.date, until: dt.date, contract: Contract) -> tuple[Term,
                                label="Ground-rules meeting, if notice is given on the window's last day")
         out.append(Term(k, starts, exp, window, gr))
         starts, k = exp.day + dt.timedelta(days=1), k + 1
+
+
+def _number_word(n: int) -> str:
+    """'three' for 3 (as the Agreement writes its term), digits above ten."""
+    words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return words[n] if 0 <= n < len(words) else str(n)
 
 
 def _ord(n: int) -> str:

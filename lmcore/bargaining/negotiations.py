@@ -1,6 +1,7 @@
 """Bargaining time frames: the Union's request over a final space plan (Art. 29 §4.a) or organisational change
-(Art. 35 §5.d), Agency-level (Art. 36 §3) and Departmental (Art. 36 §2) negotiations, agreed changes under
-Art. 36 §4, and Union meeting rooms (Art. 46 §7). Every date is a Deadline that explains its count."""
+(Art. 35 §5.d), Agency-level (Art. 36 §3) and Departmental (Art. 36 §2) negotiations and which level applies
+(Art. 35 §5.e, Art. 36 §2.a–§3), and agreed changes under Art. 36 §4. Every date is a Deadline that explains its
+count; a date counted from a session day the contract does not set is marked assumed."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,10 +10,12 @@ from typing import TYPE_CHECKING, Literal
 
 from ..calendar import to_date
 from ..deadlines import Deadline, count_calendar_days, count_workdays, fmt_day
+from ..contract.readings import Choice
 from ..errors import InvalidDate, InvalidInput, OutOfRange
+from .levels import bargaining_level
 
 if TYPE_CHECKING:
-    from .committees import Meeting
+    from .committees import Meeting, MeetingPattern
     from ..contract.book import Contract
     from ..exports import CalendarEvent
 
@@ -22,6 +25,10 @@ REQUEST_RULES: dict[str, str] = {"space": "space.negotiation_request", "organiza
 KIND_WORDS = {"space": "final space plan", "organizational_change": "final approved organizational change"}
 WAIVER, SESSION_DAYS = "bargaining.waiver_scope", "bargaining.session_days"
 WAIVER_CITE = "Art. 36 §4"
+# Every time frame a bargaining plan counts: the request windows and Art. 36's own (the ones §4 lets the parties change).
+ARTICLE_36_FRAMES = ("bargaining.agency_negotiations_start", "bargaining.agenda_notice", "bargaining.agenda_meeting",
+                     "bargaining.session_max_days", "bargaining.agency_session_max_days")
+TIME_FRAMES = (*REQUEST_RULES.values(), *ARTICLE_36_FRAMES)
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,16 @@ class Agreement:
         what = "waived" if self.waived else f"changed to {self.days} {unit} (the contract says {p.value})"
         when = f" on {self.agreed_on.isoformat()}" if self.agreed_on else ""
         return f"{p.label}: {what} by mutual agreement{when} ({WAIVER_CITE})" + (f": {self.note}" if self.note else "")
+
+
+def check_agreements(agreements: tuple[Agreement, ...] | list[Agreement], contract: Contract) -> None:
+    """Each agreed change must be to a time frame of bargaining: Art. 36 §4 reaches no other article's time limits."""
+    for a in agreements:
+        p = contract.param(a.rule)
+        if a.rule not in TIME_FRAMES:
+            raise InvalidInput(f"'{a.rule}' (\"{p.label}\", {p.cite}) is not a time frame of these negotiations; Art. 36 §4 lets the "
+                               "parties waive or extend only the bargaining time frames", cite=WAIVER_CITE,
+                               fix=f"Agree a change to one of: {', '.join(TIME_FRAMES)}")
 
 
 def _agreement_for(rule: str, agreements: tuple[Agreement, ...] | list[Agreement], contract: Contract) -> Agreement | None:
@@ -97,7 +114,9 @@ def agency_negotiations_start_by(received: dt.date, contract: Contract, agreemen
     """Latest start of Agency-level negotiations: 15 workdays after the Union received the final plan (Art. 36 §3)."""
     d, _, _ = _deadline("bargaining.agency_negotiations_start", to_date(received, "date the plan was received"), contract, agreements)
     if d is None:
-        raise InvalidInput("the 15-workday start was waived by the parties, so there is no latest start", cite=WAIVER_CITE)
+        p = contract.param("bargaining.agency_negotiations_start")
+        raise InvalidInput(f"the parties waived \"{p.label}\" ({p.value} {p.unit.replace('_', ' ')}, {p.cite}), so there is no latest start",
+                           cite=WAIVER_CITE)
     return d
 
 
@@ -145,13 +164,16 @@ def _rule_for(kind: str) -> str:
 
 @dataclass(frozen=True)
 class PlanItem:
-    """One date of a bargaining plan: the binding deadline (None if waived) beside the contract's own."""
+    """One date of a bargaining plan: the binding deadline (None if waived) beside the contract's own; `assumed` when it
+    is counted from a session day the contract does not set."""
 
     key: str
     title: str
     deadline: Deadline | None
     standard: Deadline
     agreement: Agreement | None = None
+    assumed: bool = False
+    assumption: str | None = None
 
     @property
     def due(self) -> dt.date | None:
@@ -159,15 +181,19 @@ class PlanItem:
 
     def explain(self, contract: Contract) -> str:
         if self.deadline is None:
-            return f"{self.title}: waived. {self.agreement.describe(contract) if self.agreement else ''}".strip()
-        text = self.deadline.explain()
-        if self.agreement is not None:
-            text += f"\nWithout the agreement the date would be {fmt_day(self.standard.due)}. {self.agreement.describe(contract)}."
+            text = f"{self.title}: waived. {self.agreement.describe(contract) if self.agreement else ''}".strip()
+        else:
+            text = self.deadline.explain()
+            if self.agreement is not None:
+                text += f"\nWithout the agreement the date would be {fmt_day(self.standard.due)}. {self.agreement.describe(contract)}."
+        if self.assumed:
+            text += f"\nAssumed date: {self.assumption}"
         return text
 
     def to_dict(self) -> dict[str, object]:
         return {"key": self.key, "title": self.title, "due": self.due.isoformat() if self.due else None, "waived": self.deadline is None,
-                "contract_due": self.standard.due.isoformat(), "deadline": (self.deadline or self.standard).to_dict()}
+                "contract_due": self.standard.due.isoformat(), "assumed": self.assumed, "assumption": self.assumption,
+                "deadline": (self.deadline or self.standard).to_dict()}
 
 
 @dataclass(frozen=True)
@@ -180,6 +206,8 @@ class BargainingPlan:
     items: tuple[PlanItem, ...]
     findings: tuple[str, ...]
     session: Meeting | None = None
+    level_reasons: tuple[str, ...] = ()
+    interpretations: tuple[Choice, ...] = ()
 
     def item(self, key: str) -> PlanItem:
         return next(i for i in self.items if i.key == key)
@@ -195,30 +223,52 @@ class BargainingPlan:
 
     def explain(self, contract: Contract) -> str:
         where = ("Agency level (Art. 36 §3)" if self.level == "agency"
-                 else "Departmental level (Art. 35 §5.e, Art. 36 §2.a: more than one Agency)")
+                 else "Departmental level (Art. 35 §5.e, Art. 36 §2.a)")
         lines = [f"{KIND_WORDS[self.kind].capitalize()} received {fmt_day(self.received)}; negotiations at the {where}."]
+        lines += list(self.level_reasons)
         lines += [i.explain(contract) for i in self.items]
         lines += [f"Note: {f}" for f in self.findings]
+        lines += [f"Reading used: {c}" for c in self.interpretations]
         return "\n\n".join(lines)
 
     def to_dict(self, contract: Contract) -> dict[str, object]:
         return {"received": self.received.isoformat(), "kind": self.kind, "level": self.level, "answer": self.answer(),
                 "request_due": self.request.due.isoformat() if self.request.due else None,
-                "items": [i.to_dict() for i in self.items], "findings": list(self.findings),
-                "session": self.session.to_dict() if self.session else None, "explanation": self.explain(contract)}
+                "items": [i.to_dict() for i in self.items], "findings": list(self.findings), "level_reasons": list(self.level_reasons),
+                "assumed": any(i.assumed for i in self.items),
+                "session": self.session.to_dict() if self.session else None,
+                "interpretations": [c.to_dict() for c in self.interpretations], "explanation": self.explain(contract)}
 
     def events(self) -> list[CalendarEvent]:
         from ..exports import CalendarEvent
 
-        return [CalendarEvent(i.due, i.title, i.deadline.explain(), i.deadline.cite) for i in self.items if i.deadline is not None]
+        return [
+            CalendarEvent(i.due, i.title + (" (assumed date)" if i.assumed else ""),
+                          i.deadline.explain() + (f"\nAssumed date: {i.assumption}" if i.assumed else ""), i.deadline.cite)
+            for i in self.items if i.deadline is not None]
 
 
-def plan(received: dt.date, kind: Kind, level: Level, contract: Contract, *, requested_on: dt.date | None = None,
-         start: dt.date | None = None, agreements: tuple[Agreement, ...] = (), sessions: tuple[Meeting, ...] | None = None) -> BargainingPlan:
+def plan(received: dt.date, kind: Kind, level: Level | None, contract: Contract, *, requested_on: dt.date | None = None,
+         start: dt.date | None = None, agreements: tuple[Agreement, ...] = (), sessions: tuple[Meeting, ...] | None = None,
+         agencies: int | None = None, osec_components: int = 0, effective: dt.date | None = None,
+         last_session: dt.date | None = None, session_pattern: MeetingPattern | None = None) -> BargainingPlan:
     """Every bargaining date from receipt of a final space plan or organisational change. Agency level: start
-    within 15 workdays (Art. 36 §3). Department level: the next quarterly session the item can still be put on."""
+    within 15 workdays (Art. 36 §3). Department level: the next quarterly session the item can still be put on —
+    a session the user gives (`start`, `sessions`) or one on an assumed meeting day, counted (under the three-month
+    reading) from the Agreement's `effective` date or the `last_session` held, as the contract calendar counts them."""
     received = to_date(received, "date the plan was received")
     rule = _rule_for(kind)
+    check_agreements(agreements, contract)
+    level_reasons: tuple[str, ...] = ()
+    used: tuple[Choice, ...] = ()
+    if agencies is not None or osec_components:
+        derived, why, cite, used = bargaining_level(kind, agencies or 0, osec_components, contract)
+        if level is not None and level != derived:
+            name = {"department": "Departmental", "agency": "Agency"}
+            raise InvalidInput(f"the change is bargained at the {name[derived]} level, not the {name.get(level, level)} level: {why}",
+                               cite=cite, fix="Leave out the level, or correct the number of Agencies affected")
+        level, level_reasons = derived, (f"{why} ({cite}).",)
+    level = level or "agency"
     if level not in ("agency", "department"):
         raise InvalidInput(f"'{level}' is not a bargaining level", cite="Art. 36 §1", fix="Use 'agency' (one Agency) or 'department' (more than one)")
     req, req_std, req_a = _deadline(rule, received, contract, agreements)
@@ -232,111 +282,91 @@ def plan(received: dt.date, kind: Kind, level: Level, contract: Contract, *, req
         if req is not None and requested_on > req.due:
             findings.append(f"The request on {fmt_day(requested_on)} is after the last day, {fmt_day(req.due)} ({req_std.cite}).")
     asked = requested_on or (req.due if req is not None else received)
-    session = None
+    first = to_date(start, "start of negotiations") if start is not None else None
+    if first is not None:
+        _check_start(first, received, requested_on, level, req_std.cite)
+    session, assumption = None, None
     if level == "agency":
         st, st_std, st_a = _deadline("bargaining.agency_negotiations_start", received, contract, agreements)
         items.append(PlanItem("start", "Agency-level negotiations begin no later than", st, st_std, st_a))
-        first = to_date(start, "start of negotiations") if start is not None else (st.due if st is not None else None)
-        if start is not None and st is not None and first > st.due:
+        if first is None and st is not None:
+            first = st.due
+        elif first is not None and st is not None and first > st.due:
             findings.append(f"The start {fmt_day(first)} is after the latest start {fmt_day(st.due)} ({st_std.cite}), unless the parties agree otherwise ({WAIVER_CITE}).")
     else:
-        if start is not None:
-            first = to_date(start, "start of negotiations")
-        else:
-            session = _next_session(asked, contract, sessions, agreements)
+        if first is not None and sessions:
+            raise InvalidInput("give the start of negotiations or the scheduled sessions, not both", cite="Art. 36 §2.a",
+                               fix="The start is the session the item goes to; the sessions let lmcore pick the first one it can make")
+        if first is None:
+            session = _next_session(asked, contract, sessions, agreements, effective=effective, last_session=last_session,
+                                    pattern=session_pattern)
             first = session.day
+            if session.assumed:
+                assumption = f"counted from the session of {fmt_day(first)}, an assumed date: {session.assumption}"
         notice, notice_std, notice_a = _deadline("bargaining.agenda_notice", first, contract, agreements)
-        items.append(PlanItem("agenda_notice", "Notify agenda items no later than", notice, notice_std, notice_a))
+        items.append(PlanItem("agenda_notice", "Notify agenda items no later than", notice, notice_std, notice_a, assumption is not None, assumption))
         meet, meet_std, meet_a = _deadline("bargaining.agenda_meeting", first, contract, agreements)
-        items.append(PlanItem("agenda_meeting", "Meet to finalize the agenda no later than", meet, meet_std, meet_a))
+        items.append(PlanItem("agenda_meeting", "Meet to finalize the agenda no later than", meet, meet_std, meet_a, assumption is not None, assumption))
         if notice is not None and notice.due < asked:
             findings.append(f"Agenda notice for negotiations starting {fmt_day(first)} was due {fmt_day(notice.due)}, before "
                             f"{fmt_day(asked)}: the item needs a later session or an agreed change ({WAIVER_CITE}).")
+        if meet is not None and meet.due < asked:
+            findings.append(f"The meeting to finalize the agenda for negotiations starting {fmt_day(first)} was due {fmt_day(meet.due)}, "
+                            f"before the item was asked for ({fmt_day(asked)}): the item needs a later session or an agreed change ({WAIVER_CITE}).")
     rule_s = "bargaining.session_max_days" if level == "department" else "bargaining.agency_session_max_days"
     if first is not None:
         last = session_last_day(first, contract, level, agreements)
         if last is not None:
-            items.append(PlanItem("session_end", f"Negotiations starting {fmt_day(first)} may run continuously through", last, last,
-                                  _agreement_for(rule_s, agreements, contract)))
-    used = {i.standard.rule for i in items} | {rule_s}
+            own = session_last_day(first, contract, level)
+            items.append(PlanItem("session_end", f"Negotiations starting {fmt_day(first)} may run continuously through", last, own or last,
+                                  _agreement_for(rule_s, agreements, contract), assumption is not None, assumption))
+    in_use = {i.standard.rule for i in items} | {rule_s}
     for a in agreements:
-        if a.rule not in used:
+        if a.rule not in in_use:
             p = contract.param(a.rule)
             findings.append(f"The agreed change to \"{p.label}\" ({p.cite}) does not apply to negotiations at this level.")
-    return BargainingPlan(received, kind, level, tuple(items), tuple(findings), session)
+    return BargainingPlan(received, kind, level, tuple(items), tuple(findings), session, level_reasons, used)
 
 
-def _next_session(asked: dt.date, contract: Contract, sessions: tuple[Meeting, ...] | None, agreements=()) -> Meeting:
-    """The first quarterly Departmental session whose agenda-notice day (as agreed, if changed) is on or after the request."""
-    from .committees import schedule
+def _check_start(first: dt.date, received: dt.date, requested_on: dt.date | None, level: str, cite: str) -> None:
+    """Negotiations over a final plan cannot start before the Union has it, nor before it asked to negotiate."""
+    where = "Art. 36 §3" if level == "agency" else "Art. 36 §2.b"
+    if first < received:
+        raise InvalidDate(f"negotiations cannot start on {first.isoformat()}, before the final plan was received ({received.isoformat()})",
+                          cite=where, fix=f"Negotiations follow receipt of the plan and the Union's request ({cite}): check the dates")
+    if requested_on is not None and first < requested_on:
+        raise InvalidDate(f"negotiations cannot start on {first.isoformat()}, before the Union asked for them ({requested_on.isoformat()})",
+                          cite=cite, fix="Check the start and the request dates")
 
-    pool = sessions if sessions is not None else schedule("departmental_bargaining", asked, asked + dt.timedelta(days=500), contract)
+
+def _next_session(asked: dt.date, contract: Contract, sessions: tuple[Meeting, ...] | None, agreements=(), *,
+                  effective: dt.date | None = None, last_session: dt.date | None = None, pattern: MeetingPattern | None = None) -> Meeting:
+    """The first Departmental session after the request whose agenda notice and agenda meeting (as agreed, if changed)
+    are not before it. Sessions given are used as they are; otherwise they fall on the (assumed) meeting day, and
+    the three-month gap runs from the last session held or the effective date — the same series as the contract calendar."""
+    from .committees import QUARTERLY, add_months, committee, period_months, schedule
+
+    c = committee("departmental_bargaining", contract)
+    if sessions is not None:
+        pool = tuple(sessions)
+    else:
+        if last_session is not None and effective is not None and last_session < effective:
+            raise InvalidDate(f"the last session {last_session.isoformat()} is before the Agreement took effect ({effective.isoformat()})",
+                              cite=c.cite, fix="Give the last session held under this Agreement")
+        if last_session is None and effective is None and contract.choice(QUARTERLY) == "every_three_months":
+            raise InvalidInput(f"under the reading {QUARTERLY} = every_three_months a session must come within three months of the one "
+                               "before, so the next one depends on when the last was held", cite=c.cite,
+                               fix="Give the date of the last Departmental session held, or the ratification date of the Agreement")
+        begin = last_session + dt.timedelta(days=1) if last_session is not None else (effective or asked)
+        horizon = add_months(max(asked, begin), 3 * period_months(c) + 2)
+        pool = schedule(c.key, begin, horizon, contract, pattern, last_held=last_session)
     for s in sorted(pool, key=lambda m: m.day):
+        if s.day <= asked:
+            continue
         notice = _deadline("bargaining.agenda_notice", s.day, contract, agreements)[0]
-        if s.day > asked and (notice is None or notice.due >= asked):
+        meeting = _deadline("bargaining.agenda_meeting", s.day, contract, agreements)[0]
+        if (notice is None or notice.due >= asked) and (meeting is None or meeting.due >= asked):
             return s
-    raise InvalidInput(f"no Departmental session after {asked} leaves 30 days for the agenda notice", cite="Art. 36 §2.b",
-                       fix="Give a start date, or more sessions")
-
-
-@dataclass(frozen=True)
-class RoomRequest:
-    """A request for Room N-4437 (Art. 46 §7): which rooms, which hours and the last day to ask."""
-
-    meeting_day: dt.date
-    rooms: str
-    hours: str
-    deadline: Deadline | None
-    cite: str
-    note: str
-
-    def explain(self) -> str:
-        head = f"{self.rooms}, {fmt_day(self.meeting_day)}, {self.hours} ({self.cite})."
-        body = self.deadline.explain() if self.deadline else "No number of days is stated: ask as early as possible."
-        return "\n".join(x for x in (head, body, self.note) if x)
-
-    def to_dict(self) -> dict[str, object]:
-        return {"meeting_day": self.meeting_day.isoformat(), "rooms": self.rooms, "hours": self.hours, "cite": self.cite,
-                "request_by": self.deadline.due.isoformat() if self.deadline else None,
-                "deadline": self.deadline.to_dict() if self.deadline else None, "explanation": self.explain()}
-
-
-def meeting_room_request_due(meeting_day: dt.date, contract: Contract, *, full_day_wednesday: bool = False,
-                             start_time: str | None = None, end_time: str | None = None) -> RoomRequest:
-    """Last day to ask for Room N-4437: three or more workdays ahead for A and B between 11:45 a.m. and 1:30 p.m.;
-    A, B and C the full day on Wednesday on 'adequate advance request' (interpretation facilities.wednesday_room_notice)."""
-    p = contract.param("facilities.meeting_room_request")
-    day = to_date(meeting_day, "meeting day")
-    lo, hi = contract.value("facilities.meeting_room_start"), contract.value("facilities.meeting_room_end")
-    note = ""
-    if (why := contract.calendar.skip_reason(day)) is not None:
-        note = f"{fmt_day(day)} is not a workday ({why}): the building may be closed."
-    if full_day_wednesday:
-        if day.weekday() != 2:
-            raise InvalidInput(f"{fmt_day(day)} is not a Wednesday: the full-day use of Room N-4437 A, B and C is on Wednesdays",
-                               cite=p.cite, fix="Pick a Wednesday, or ask for A and B from 11:45 a.m. to 1:30 p.m.")
-        reading = contract.choice("facilities.wednesday_room_notice")
-        d = None
-        if reading == "three_workdays":
-            d = contract.deadline(p.key, day, label="Ask for Room N-4437 A, B and C (full Wednesday) by")
-        used = contract.used("facilities.wednesday_room_notice")
-        if d is not None:
-            d = replace(d, interpretations=d.interpretations + used)
-        note = (note + f" Reading used: {used[0]}").strip()
-        return RoomRequest(day, "Room N-4437 A, B and C", "the full day", d, p.cite, note)
-    for t, what in ((start_time, "start"), (end_time, "end")):
-        if t is not None and not (lo <= _hhmm(t, p.cite) <= hi):
-            raise OutOfRange(f"a meeting {what} at {t} is outside {lo}–{hi}, the hours of Room N-4437 A and B", cite=p.cite,
-                             fix="Meet between 11:45 and 13:30, book the full Wednesday, or ask for other space (special effort, space available)")
-    if start_time is not None and end_time is not None and _hhmm(end_time, p.cite) <= _hhmm(start_time, p.cite):
-        raise InvalidInput(f"the meeting ends ({end_time}) before it starts ({start_time})", cite=p.cite, fix="Swap the times")
-    d = contract.deadline(p.key, day)
-    return RoomRequest(day, "Room N-4437 A and B", f"{lo}–{hi}", d, p.cite, note)
-
-
-def _hhmm(text: str, cite: str) -> str:
-    t = str(text).strip()
-    try:
-        return dt.time.fromisoformat(t).strftime("%H:%M")
-    except ValueError:
-        raise InvalidInput(f"'{text}' is not a time like 12:00", cite=cite, fix="Write times as HH:MM (24-hour)") from None
+    p = contract.param("bargaining.agenda_notice")
+    raise InvalidInput(f"no Departmental session after {asked.isoformat()} leaves {p.value} {p.unit.replace('_', ' ')} for the agenda notice "
+                       f"and time for the agenda meeting", cite=p.cite, fix="Give a start date, or more sessions")

@@ -26,7 +26,7 @@ def register(sub: Any) -> None:
     p = sub.add_parser("flexiplace", help="flexiplace time frames, notices, eligibility, grievability and forms (Art. 10)")
     fx = p.add_subparsers(dest="flexiplace_command", metavar="WHAT")
 
-    s = fx.add_parser("clocks", help="decision due 15 calendar days after the request (§5.A); start within 30 after the agreement (§5.C)")
+    s = fx.add_parser("clocks", help="when the supervisor's decision is due (§5.A) and when work at the alternate site must start (§5.C)")
     s.add_argument("--requested", required=True, metavar="DATE", help="date of the request for permanent flexiplace")
     add_number(s, "--extended-by", number=Number("extension", 0, 366, "calendar days", whole=True, cite="Art. 10 §5.A"), default="0",
                metavar="N", help="calendar days added by mutual agreement (§5.A)")
@@ -35,18 +35,18 @@ def register(sub: Any) -> None:
     s.add_argument("--started", metavar="DATE", help="first day worked at the alternate site")
     s.set_defaults(func=run_clocks)
 
-    s = fx.add_parser("termination-notice", help="when to give notice of termination: 5 workdays if possible (§8.B.1)")
+    s = fx.add_parser("termination-notice", help="when to give notice of termination, if possible (§8.B.1)")
     s.add_argument("--effective", required=True, metavar="DATE", help="the day the termination takes effect")
     s.add_argument("--given", metavar="DATE", help="the day notice was given")
     s.set_defaults(func=run_termination)
 
-    s = fx.add_parser("notice", help="24-hour notices: recall (§7), equipment service (§6.E.4), home inspection (§15)")
+    s = fx.add_parser("notice", help="advance notice in hours: recall (§7), equipment service (§6.E.4), home inspection (§15)")
     s.add_argument("kind", choices=["recall", "equipment", "inspection"])
     s.add_argument("--at", required=True, metavar="'YYYY-MM-DD HH:MM'", help="when the recall, service or inspection happens")
     s.add_argument("--given", metavar="'YYYY-MM-DD HH:MM'", help="when notice was given")
     s.set_defaults(func=run_notice)
 
-    s = fx.add_parser("inability", help="first day inability to work alone can be shown: after at least 90 days (§8.A.2)")
+    s = fx.add_parser("inability", help="first day inability to work alone can be a ground for termination (§8.A.2)")
     s.add_argument("--began", required=True, metavar="DATE", help="first day of the flexiplace arrangement")
     s.set_defaults(func=run_inability)
 

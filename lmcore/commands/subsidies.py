@@ -13,10 +13,10 @@ AGE = Number("age", 0, 120, "years", whole=True, cite="Child Care Subsidy ¶a")
 def register(sub: Any) -> None:
     p = sub.add_parser("subsidy", help="monthly transit or child care subsidy (New Articles: Transit Subsidy, Child Care Subsidy)")
     kinds = p.add_subparsers(dest="kind", metavar="KIND", required=True)
-    t = kinds.add_parser("transit", help="transit subsidy: $100 a month, never more than the actual cost (Transit Subsidy ¶1–¶4)")
+    t = kinds.add_parser("transit", help="monthly transit subsidy, never more than the actual cost (Transit Subsidy ¶1–¶4)")
     add_number(t, "--monthly-cost", number=MONTHLY, required=True, metavar="X", help="actual monthly cost of commuting by eligible mass transit or CHV")
     add_number(t, "--converted-months-ago", number=Number("months since converting", 0, 1200, "months", whole=True, cite="Transit Subsidy ¶2"),
-               metavar="N", help="converted from driving N months ago (0 = this month): $5 more for 6 months (¶2)")
+               metavar="N", help="converted from driving N months ago (0 = this month): the extra amount of ¶2 for its months")
     add_number(t, "--reduced-to", number=Number("reduced subsidy", 0, 100_000, "dollars a month", money=True, cite="Transit Subsidy ¶3"),
                metavar="X", help="the reduced monthly subsidy the Department set for insufficient funding (¶3)")
     t.add_argument("--suspended", action="store_true", help="the Department suspended the subsidy for insufficient funding (¶3)")
@@ -28,8 +28,8 @@ def register(sub: Any) -> None:
     add_number(c, "--monthly-cost", number=replace(MONTHLY, cite="Child Care Subsidy ¶b"), required=True, metavar="Y", help="actual licensed child care costs a month, in dollars")
     add_number(c, "--children", number=Number("number of children", 1, 50, "children", whole=True, cite="Child Care Subsidy ¶a"),
                metavar="N", help="number of children in care (default 1)")
-    add_number(c, "--child-age", number=AGE, action="append", metavar="AGE", help="age of a child in care (repeat for each child); covered through 13")
-    add_number(c, "--disabled-child-age", number=AGE, action="append", metavar="AGE", help="age of a disabled child in care; covered through 18")
+    add_number(c, "--child-age", number=AGE, action="append", metavar="AGE", help="age of a child in care (repeat for each child; ages covered: ¶a)")
+    add_number(c, "--disabled-child-age", number=AGE, action="append", metavar="AGE", help="age of a disabled child in care (a higher age is covered: ¶a)")
     c.add_argument("--married-filing-separately", action="store_true", help="use the married-filing-separately tax limit (¶c)")
     add_number(c, "--tax-year", number=year_number("tax year", cite="Child Care Subsidy ¶c"), metavar="YEAR",
                help="the tax year, for the 26 U.S.C. 129 limit (default: the current law, from 2026)")

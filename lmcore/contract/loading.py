@@ -53,8 +53,12 @@ def _load(folder: Path) -> Contract:
         for name, m in entries.items():
             key = f"{group}.{name}"
             at = _Where(pfile, raw_params, ("parameters", group, name), key)
-            quotes = [m.quote] + [str(r["quote"]) for r in (m.value if m.unit == "table" else []) if "quote" in r]
-            _check_in_text(text, at, [m.cite], quotes)
+            rows = m.value if m.unit == "table" else []
+            _check_in_text(text, at, [m.cite], [m.quote] + [str(r["quote"]) for r in rows if "quote" in r and "cite" not in r])
+            for i, row in enumerate(rows):  # a row with its own citation: its quote stands in that part
+                if "cite" in row:
+                    _check_in_text(text, _Where(pfile, raw_params, ("parameters", group, name, "value", i), f"{key}[{i}]"),
+                                   [str(row["cite"])], [str(row["quote"])] if "quote" in row else [])
             _check_parameter(at, m)
             if m.interpretation and m.interpretation not in interps.interpretations:
                 raise at.error("interpretation", f"no interpretation '{m.interpretation}' in {ifile.name}", "Add it or correct the name")
@@ -132,7 +136,7 @@ def _check_parameter(at: _Where, m: Any) -> None:
     if allowed is not None and m.unit not in allowed:
         raise at.error("unit", f"lmcore reads this rule in {' or '.join(sorted(allowed))}, not {m.unit}",
                        f"Set unit: {sorted(allowed)[0]} (see lmcore/contract/units.py)")
-    if m.unit == "table":
+    if m.unit in ("table", "weekday"):  # a weekday is a name, checked by the schema
         return
     pairs, figures, times = written_numbers(m.quote)
     if m.unit == "time_of_day":

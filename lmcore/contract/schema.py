@@ -14,8 +14,9 @@ from ..errors import ContractFileError, UnknownCitation
 Unit = Literal[
     "workdays", "calendar_days", "days", "hours", "minutes", "months", "years", "pay_periods", "count",
     "meetings_per_year", "per_month", "usd", "usd_per_month", "percent", "fraction", "square_feet",
-    "time_of_day", "age_years", "table",
+    "time_of_day", "age_years", "table", "weekday",
 ]
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _KEY = r"^[a-z][a-z0-9_]*$"
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
@@ -59,6 +60,9 @@ class ParameterModel(_Strict):
         if self.unit == "time_of_day":
             if not (isinstance(v, str) and _TIME.match(v)):
                 raise ValueError(f"a time_of_day value must be 'HH:MM' (24-hour), not {v!r}")
+        elif self.unit == "weekday":
+            if v not in _WEEKDAYS:
+                raise ValueError(f"a weekday value must be a day's name (Monday … Sunday), not {v!r}")
         elif self.unit == "table":
             if not isinstance(v, list) or not v or not all(isinstance(r, dict) for r in v):
                 raise ValueError("a table value must be a non-empty list of rows (each a mapping of column: value)")

@@ -18,6 +18,7 @@ READ_AS: dict[str, tuple[str, ...]] = {
         "arbitration.replacement", "arbitration.hearing_regular", "arbitration.hearing_stayed",
         "arbitration.hearing_expedited", "arbitration.expedited_decision", "arbitration.regular_award",
         "duration.effective_after_ratification", "duration.reopener_notice_earliest", "duration.reopener_notice_latest",
+        "facilities.visitor_parking_notice",
     ),
     "count": (
         "leave.union_appointed_leave_max_people", "flexiplace.technical_advisor_per_agency", "flexiplace.committee_members",
@@ -26,14 +27,14 @@ READ_AS: dict[str, tuple[str, ...]] = {
         "committees.bargaining_committee_members", "grievance.union_grievance_signatures",
         "grievance.consolidation_min_employees", "grievance.consolidated_agencies_more_than", "arbitration.panel_size",
         "arbitration.fmcs_list_size", "arbitration.strike_remaining", "facilities.kiosks", "facilities.fpb_bulletin_boards",
-        "facilities.parking_permits", "facilities.regulation_copies",
+        "facilities.parking_permits", "facilities.regulation_copies", "bargaining.agency_level_agencies",
+        "facilities.bulletin_boards_per_building",
     ),
     "days": (
         "leave.advance_sick_max", "leave.advance_sick_after", "leave.voting_max", "leave.voting_travel_days",
         "leave.voting_travel_charge_after", "leave.registration_round_trip_days", "flexiplace.informal_days",
         "flexiplace.inability_shown_after", "bargaining.session_max_days", "bargaining.agency_session_max_days",
         "arbitration.expedited_suspension_max_days", "arbitration.expedited_hearing_days",
-        "facilities.visitor_parking_notice",
     ),
     "fraction": (
         "schedules.credit_carryover_part_time_fraction",
@@ -75,7 +76,7 @@ READ_AS: dict[str, tuple[str, ...]] = {
         "space.working_space_min",
     ),
     "table": (
-        "childcare.bands",
+        "childcare.bands", "committees.joint",
     ),
     "time_of_day": (
         "schedules.core_start", "schedules.core_end", "schedules.band_start", "schedules.band_end",
@@ -88,6 +89,9 @@ READ_AS: dict[str, tuple[str, ...]] = {
     ),
     "usd_per_month": (
         "transit.monthly_subsidy", "transit.converter_bonus",
+    ),
+    "weekday": (
+        "facilities.full_day_rooms",
     ),
     "workdays": (
         "schedules.flexible_schedule_workdays", "schedules.compressed_full_time_workdays_under",

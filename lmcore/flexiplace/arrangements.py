@@ -100,7 +100,7 @@ def eligibility(answers: Mapping[str, bool | None], contract: Contract | None = 
     for key in answers:
         k = str(key).strip().upper()
         if k in missing:
-            raise InvalidInput(f"Art. 10 §3 has no criterion {k}: the printed list skips from D to F", cite="Art. 10 §3",
+            raise InvalidInput(f"Art. 10 §3 has no criterion {k}: the printed list skips it", cite="Art. 10 §3",
                                fix=f"Answer the printed criteria {', '.join(sorted(letters))}")
         if k not in letters:
             raise InvalidInput(f"'{key}' is not a criterion of Art. 10 §3", cite="Art. 10 §3", fix=f"Use the letters {', '.join(sorted(letters))}")

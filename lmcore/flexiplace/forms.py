@@ -173,7 +173,7 @@ def work_agreement(form: Mapping[str, Any], *, contract: Contract | None = None)
         want = round(float(contract.value("flexiplace.tour_hours")) * 60)
         if tour != want:
             raise InvalidInput(f"a tour from {tour_from} to {tour_to} is {tour / 60:g} hours; opting out of flexitime means an "
-                               f"{want / 60:g}-hour tour of duty", cite="Art. 10 §6.A", fix=f"Make the tour {want // 60} h {want % 60} min long, e.g. 08:00 to 16:30")
+                               f"{want / 60:g}-hour tour of duty", cite="Art. 10 §6.A", fix=f"Make the tour {want // 60} h {want % 60} min long, e.g. 08:00 to {8 + want // 60:02d}:{want % 60:02d}")
     if flexitime is True and (tour_from or tour_to):
         raise InvalidInput("a fixed tour of duty is only written in when the employee opts out of flexitime", cite="Art. 10 §6.A",
                            fix="Leave the tour empty, or choose 'chooses not' to participate in flexitime")
@@ -189,10 +189,10 @@ def work_agreement(form: Mapping[str, Any], *, contract: Contract | None = None)
         if begin < done:
             checks.append(f"The arrangement begins {fmt_day(begin)}, before the agreement is completed ({fmt_day(done)}).")
         elif begin > due.due:
-            checks.append(f"Begins {fmt_day(begin)}: later than {fmt_day(due.due)}, 30 calendar days after completion, "
+            checks.append(f"Begins {fmt_day(begin)}: later than {fmt_day(due.due)}, {due.amount} calendar days after completion, "
                           f"so circumstances must dictate otherwise ({due.cite}).")
         else:
-            checks.append(f"Begins {fmt_day(begin)}: within 30 calendar days of completion (by {fmt_day(due.due)}, {due.cite}).")
+            checks.append(f"Begins {fmt_day(begin)}: within {due.amount} calendar days of completion (by {fmt_day(due.due)}, {due.cite}).")
     missing = [AGREEMENT_FIELDS[k].rstrip(":.") for k in ("name", "worksite_address", "business_telephone") if not str(form.get(k) or "").strip()]
     if not str(form.get("email") or "").strip() and not str(form.get("fax") or "").strip():
         missing.append("E-MAIL or FAX NO")

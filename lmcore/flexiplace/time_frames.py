@@ -46,7 +46,7 @@ class Clocks:
         return None if self.started is None or self.start is None else self.started <= self.start.due
 
     def answer(self) -> str:
-        ext = f" (15 days + {self.extended_by} agreed)" if self.extended_by else ""
+        ext = f" ({abs(self.decision.amount) - self.extended_by} days + {self.extended_by} agreed)" if self.extended_by else ""
         return f"Decision due {self.decision.due.isoformat()}{ext} ({self.decision.cite})."
 
     def explain(self) -> str:
@@ -59,7 +59,8 @@ class Clocks:
         if self.start is not None:
             lines += ["", self.start.explain(), "Unless circumstances dictate otherwise (§5.C)."]
             if self.started is not None:
-                lines.append(f"Started {fmt_day(self.started)}: " + ("on time." if self.start_on_time else "later than 30 days."))
+                lines.append(f"Started {fmt_day(self.started)}: " + ("on time." if self.start_on_time else
+                             f"later than {abs(self.start.amount)} calendar days."))
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, object]:
@@ -88,7 +89,7 @@ def clocks(requested: Any, *, extended_by: Any = 0, decided: Any = None, agreeme
     dec = to_date(decided, "decision date") if decided is not None else None
     if dec is not None and dec < req:
         raise InvalidDate(f"the decision ({dec.isoformat()}) is dated before the request ({req.isoformat()})", cite=dp.cite,
-                          fix="Check the dates: the request comes first, the decision within 15 calendar days of it")
+                          fix=f"Check the dates: the request comes first, the decision within {dp.value} calendar days of it")
     done = to_date(agreement_completed, "date the agreement was completed") if agreement_completed is not None else None
     if done is not None and done < (dec or req):
         raise InvalidDate(f"the agreement ({done.isoformat()}) is dated before the {'decision' if dec else 'request'} "
@@ -207,10 +208,10 @@ class TerminationNotice:
 
     def answer(self) -> str:
         d = self.deadline
-        head = f"Give written notice of termination by {fmt_day(d.due)}: 5 workdays before {fmt_day(d.start)}, if possible ({d.cite})"
+        head = f"Give written notice of termination by {fmt_day(d.due)}: {abs(d.amount)} workdays before {fmt_day(d.start)}, if possible ({d.cite})"
         if self.given is None:
             return head + "."
-        return head + f"; given {fmt_day(self.given)}, {self.workdays_given} workdays ahead → " + ("enough." if self.met else "less than 5.")
+        return head + f"; given {fmt_day(self.given)}, {self.workdays_given} workdays ahead → " + ("enough." if self.met else f"less than {abs(d.amount)}.")
 
     def explain(self) -> str:
         return "\n".join([self.answer(), self.deadline.explain(),

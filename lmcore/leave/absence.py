@@ -34,7 +34,8 @@ def appointed_union_leave(start: Any, *, on_leave_now: Any = 0, contract: Contra
                f"{others} unit employee{'s' if others != 1 else ''} already on such leave; at most {people.value:g} at a time → "
                + ("a place is free." if slot else "no place is free until one returns."),
                "The leave is without pay (§4.d); the employee returns to the same position or one of like status, grade and pay (§4.f).")
-    return Ruling("Leave of absence for an appointed AFGE position:", "can be granted" if slot else "cannot be granted now (three already on leave)",
+    return Ruling("Leave of absence for an appointed AFGE position:",
+                  "can be granted" if slot else f"cannot be granted now ({people.value:g} already on leave)",
                    slot, first.cite, f"{first.quote}, {total.quote}. {people.quote}", reasons,
                    dates=(("first grant ends", first_end), ("latest end", last_end)))
 

@@ -1,5 +1,5 @@
-"""Administrative leave (Art. 5 §7): voting (§7.d), civil defense (§7.e), military funerals (§7.f), blood donation
-(§7.g) and the CPA examination (§7.i(2)).
+"""Administrative leave (Art. 5 §7): voting, a trip to vote and registering (§7.d), civil defense (§7.e), military
+funerals (§7.f), blood donation (§7.g) and the CPA examination (§7.i(2)).
 
 Art. 5 §7.a breaks off mid-sentence ("Administrative leave can only be"): every answer here carries that flaw,
 and lmcore adds no limit of its own in its place.
@@ -70,6 +70,8 @@ class VotingLeave:
     cite: str
     quote: str
     flaws: tuple[str, ...]
+    windows: tuple[float, float] = (3.0, 3.0)
+    exceptional: str = ""
 
     @property
     def hours(self) -> float:
@@ -77,12 +79,15 @@ class VotingLeave:
 
     def answer(self) -> str:
         if not self.eligible:
-            return f"No administrative leave to vote: the polls are open at least 3 hours before or after work ({self.cite})."
+            before, after = self.windows
+            return (f"No administrative leave to vote: the polls are open at least {before:g} hours before or {after:g} hours after "
+                    f"work ({self.cite}).")
         return f"{_dur(self.minutes)} ({self.hours:.2f} hours) of administrative leave to vote: {self.how} ({self.cite})."
 
     def explain(self) -> str:
         lines = [self.answer()] + [f"- {r}" for r in self.reasons]
-        lines.append("Exceptional circumstances may justify more, never more than a full day (§7.d(2)).")
+        if self.exceptional:
+            lines.append(self.exceptional)
         lines.append(f'Rule: "{self.quote}"')
         lines += [f"Flaw in the text: {f}" for f in self.flaws]
         return "\n".join(lines)
@@ -98,8 +103,10 @@ def voting_leave(polls_open: Any, polls_close: Any, work_start: Any, work_end: A
                  contract: Contract | None = None) -> VotingLeave:
     """Leave to vote from the polling hours and the day's tour of duty (Art. 5 §7.d(1)); times as 'HH:MM'."""
     contract = _contract(contract)
-    p = contract.param("leave.voting_hours")
-    window = int(round(contract.value("leave.voting_polls_before_work") * 60))
+    p, most = contract.param("leave.voting_hours"), contract.param("leave.voting_max")
+    before_p, after_p = contract.param("leave.voting_polls_before_work"), contract.param("leave.voting_polls_after_work")
+    need_before, need_after = (int(round(float(x.value) * 60)) for x in (before_p, after_p))
+    window = int(round(float(p.value) * 60))
     po, pc = _minutes(polls_open, "polls opening time"), _minutes(polls_close, "polls closing time")
     ws, we = _minutes(work_start, "start of the tour of duty"), _minutes(work_end, "end of the tour of duty")
     if pc <= po:
@@ -109,15 +116,19 @@ def voting_leave(polls_open: Any, polls_close: Any, work_start: Any, work_end: A
                            fix="Give a tour within one day (a tour past midnight is not handled)")
     before, after = ws - po, pc - we
     reasons = [f"Polls {_hhmm(po)}–{_hhmm(pc)}; tour of duty {_hhmm(ws)}–{_hhmm(we)}.",
-               f"Open before work: {_dur(max(before, 0))}; open after work: {_dur(max(after, 0))} (the rule looks for {window // 60} hours)."]
+               f"Open before work: {_dur(max(before, 0))} (the rule looks for {_dur(need_before)}); open after work: "
+               f"{_dur(max(after, 0))} (the rule looks for {_dur(need_after)})."]
     quote = contract.section(p.cite).text.removeprefix("(1) ")
-    if before >= window or after >= window:
-        reasons.append("At least 3 hours before or after work: the employee can vote on personal time.")
-        return VotingLeave(po, pc, ws, we, False, 0, None, tuple(reasons), p.cite, quote, _flaws(contract))
-    late = min(po + window - ws, we - ws)   # report 3 h after the polls open (never more than the whole tour)
-    early = min(we - (pc - window), we - ws)  # leave 3 h before the polls close
-    reasons.append(f"Report {window // 60} h after the polls open ({_hhmm(po + window)}): {_dur(late)} off.")
-    reasons.append(f"Leave {window // 60} h before the polls close ({_hhmm(pc - window)}): {_dur(early)} off.")
+    exceptional = (f"Exceptional circumstances may justify more, but not more than {most.value:g} full day"
+                   f"{'s' if most.value != 1 else ''} ({most.cite}).")
+    windows = (float(before_p.value), float(after_p.value))
+    if before >= need_before or after >= need_after:
+        reasons.append(f"Open at least {_dur(need_before)} before or {_dur(need_after)} after work: the employee can vote on personal time.")
+        return VotingLeave(po, pc, ws, we, False, 0, None, tuple(reasons), p.cite, quote, _flaws(contract), windows, exceptional)
+    late = min(po + window - ws, we - ws)   # report up to 3 h after the polls open (never more than the whole tour)
+    early = min(we - (pc - window), we - ws)  # leave up to 3 h before the polls close
+    reasons.append(f"Report {_dur(window)} after the polls open ({_hhmm(po + window)}): {_dur(late)} off.")
+    reasons.append(f"Leave {_dur(window)} before the polls close ({_hhmm(pc - window)}): {_dur(early)} off.")
     if late < early:
         how = f"report for work at {_hhmm(ws + late)}"
     elif early < late:
@@ -125,22 +136,74 @@ def voting_leave(polls_open: Any, polls_close: Any, work_start: Any, work_end: A
     else:
         how = f"report at {_hhmm(ws + late)} or leave at {_hhmm(we - early)} (the same time off)"
     reasons.append(f"Whichever requires the lesser amount of time off: {_dur(min(late, early))}.")
-    return VotingLeave(po, pc, ws, we, True, min(late, early), how, tuple(reasons), p.cite, quote, _flaws(contract))
+    return VotingLeave(po, pc, ws, we, True, min(late, early), how, tuple(reasons), p.cite, quote, _flaws(contract), windows, exceptional)
 
 
-def blood_donation(donation_day: Any, hours_requested: Any = 4, earlier_donations: Any = (), *,
+def voting_trip(trip_days: Any, *, beyond_commuting: bool = True, absentee_permitted: bool = False,
+                contract: Contract | None = None) -> Ruling:
+    """Time off for a trip to a voting place beyond commuting distance, when absentee voting is not allowed
+    (Art. 5 §7.d(3)): a day without charge; any time beyond it is annual leave, then LWOP; a liberal policy past a day."""
+    contract = _contract(contract)
+    free, liberal = contract.param("leave.voting_travel_charge_after"), contract.param("leave.voting_travel_days")
+    days = hours_value(trip_days, "days needed for the trip to vote", free.cite, allow_zero=False)
+    quote = contract.section(free.cite).text.removeprefix("(3) ")
+    if not beyond_commuting or absentee_permitted:
+        why = ("the voting place is within normal commuting distance" if not beyond_commuting
+               else "the employee may vote by absentee ballot")
+        return Ruling("Time off for a trip to vote:", "none under §7.d(3)", False, free.cite, quote,
+                      (f"§7.d(3) applies only when the voting place is beyond normal commuting distance and absentee voting is not "
+                       f"permitted; here {why}. The general rule of §7.d(1) applies.",), 0.0, "days", _flaws(contract))
+    excused = min(days, float(free.value))
+    charged = days - excused
+    reasons = [f"{days:g} day{'s' if days != 1 else ''} needed for the trip; up to {free.value:g} day{'s' if free.value != 1 else ''} "
+               f"without charge → {excused:g}."]
+    if charged:
+        reasons.append(f"Time off in excess of {free.value:g} day{'s' if free.value != 1 else ''}: {charged:g} day{'s' if charged != 1 else ''} "
+                       "charged to annual leave, or to leave without pay once annual leave is exhausted.")
+    if days > liberal.value:
+        reasons.append(f"More than {liberal.value:g} day{'s' if liberal.value != 1 else ''} is required: the Department observes a liberal "
+                       f"policy in granting the necessary leave ({liberal.cite}).")
+    answer = f"{excused:g} day{'s' if excused != 1 else ''} of administrative leave" + (f", {charged:g} charged to annual leave (then LWOP)" if charged else "")
+    return Ruling("Time off for a trip to vote:", answer, True, free.cite, quote, tuple(reasons), excused, "days", _flaws(contract))
+
+
+def registration_leave(round_trip_days: Any, *, in_person_required: bool = True, nonworkday_possible: bool = False,
+                       contract: Contract | None = None) -> Ruling:
+    """Time off to register to vote in person (Art. 5 §7.d(4)): on the same basis as voting, but none when registering
+    can be done on a non-workday within a one-day round trip of home."""
+    contract = _contract(contract)
+    p = contract.param("leave.registration_round_trip_days")
+    trip = hours_value(round_trip_days, "round trip to the place of registration, in days", p.cite)
+    quote = contract.section(p.cite).text.removeprefix("(4) ")
+    if not in_person_required:
+        return Ruling("Time off to register to vote:", "none under §7.d(4)", False, p.cite, quote,
+                      ("§7.d(4) is for jurisdictions that require registration in person.",), flaws=_flaws(contract))
+    near = trip <= p.value
+    reasons = [f"Registration {'can' if nonworkday_possible else 'cannot'} be done on a non-workday; the round trip takes {trip:g} "
+               f"day{'s' if trip != 1 else ''} ({'within' if near else 'more than'} {p.value:g}-day round trip)."]
+    if nonworkday_possible and near:
+        reasons.append("Both exceptions hold: no time off to register is granted.")
+        return Ruling("Time off to register to vote:", "none", False, p.cite, quote, tuple(reasons), 0.0, "days", _flaws(contract))
+    reasons.append("Time off may be granted on substantially the same basis as for voting (§7.d(1)–(3)).")
+    return Ruling("Time off to register to vote:", "may be granted, as for voting", True, p.cite, quote, tuple(reasons),
+                  flaws=_flaws(contract))
+
+
+def blood_donation(donation_day: Any, hours_requested: Any = None, earlier_donations: Any = (), *,
                    contract: Contract | None = None) -> Ruling:
-    """Up to 4 hours on the day of the donation, not more than once in a calendar month (Art. 5 §7.g)."""
+    """Up to 4 hours on the day of the donation, not more than once in a calendar month (Art. 5 §7.g); without
+    `hours_requested`, the most the rule allows is asked for."""
     contract = _contract(contract)
     hrs, often = contract.param("leave.blood_donation_hours"), contract.param("leave.blood_donation_per_month")
     day = to_date(donation_day, "donation date")
-    asked = hours_value(hours_requested, "hours asked for the donation", hrs.cite)
+    asked = hours_value(hrs.value if hours_requested is None else hours_requested, "hours asked for the donation", hrs.cite)
     same_month = sorted(d for d in (to_date(x, "earlier donation date") for x in earlier_donations or ())
                         if (d.year, d.month) == (day.year, day.month) and d != day)
     reasons = [f"Leave is on the day of the donation, {fmt_day(day)}; up to {hrs.value:g} hours."]
     if len(same_month) >= often.value:
+        times = "once" if often.value == 1 else f"{often.value:g} times"
         reasons.append(f"Donation leave was already used in {day:%B %Y} (on {', '.join(fmt_day(d) for d in same_month)}): "
-                       "not more than once in a calendar month.")
+                       f"not more than {times} in a calendar month.")
         allowed = 0.0
     else:
         allowed = min(asked, float(hrs.value))
@@ -172,11 +235,11 @@ def civil_defense(hours_requested: Any, used_this_year: Any = 0, *, full_time: b
                    reasons, allowed, "hours", _flaws(contract))
 
 
-def military_funeral(hours_requested: Any = 4, *, veteran_or_honor_group: bool = True, contract: Contract | None = None) -> Ruling:
+def military_funeral(hours_requested: Any = None, *, veteran_or_honor_group: bool = True, contract: Contract | None = None) -> Ruling:
     """Up to 4 hours to serve as pallbearer, firing squad or guard of honor at a military funeral (Art. 5 §7.f)."""
     contract = _contract(contract)
     p = contract.param("leave.military_funeral_hours")
-    asked = hours_value(hours_requested, "hours asked for the funeral", p.cite)
+    asked = hours_value(p.value if hours_requested is None else hours_requested, "hours asked for the funeral", p.cite)
     allowed = min(asked, float(p.value)) if veteran_or_honor_group else 0.0
     reasons = (("A veteran of a war, campaign or expedition with a campaign badge, or a member of a veterans' honor or ceremonial group."
                 if veteran_or_honor_group else "Only veterans (or members of their honor or ceremonial groups) qualify."),
@@ -184,12 +247,12 @@ def military_funeral(hours_requested: Any = 4, *, veteran_or_honor_group: bool =
     return Ruling("Leave for a military funeral:", f"{allowed:g} hours", allowed > 0, p.cite, p.quote, reasons, allowed, "hours", _flaws(contract))
 
 
-def cpa_exam(first_day: Any, workdays: Any = 3, *, accounting_related: bool = True, contract: Contract | None = None) -> Ruling:
+def cpa_exam(first_day: Any, workdays: Any = None, *, accounting_related: bool = True, contract: Contract | None = None) -> Ruling:
     """Up to 3 workdays to sit the CPA examination, if accounting relates directly to current duties (Art. 5 §7.i(2))."""
     contract = _contract(contract)
     p = contract.param("leave.cpa_exam_workdays")
     day = to_date(first_day, "first day of the examination")
-    asked = whole_number(workdays, "workdays asked for the examination", p.cite, low=1)
+    asked = whole_number(p.value if workdays is None else workdays, "workdays asked for the examination", p.cite, low=1)
     n = min(asked, int(p.value)) if accounting_related else 0
     cal = contract.calendar
     days = [cal.add_workdays(day, 0)]  # the first day itself, or the next workday
@@ -204,4 +267,5 @@ def cpa_exam(first_day: Any, workdays: Any = 3, *, accounting_related: bool = Tr
                    dates=(("first", days[0]), ("last", days[n - 1])) if n else ())
 
 
-__all__ = ["VotingLeave", "blood_donation", "civil_defense", "cpa_exam", "military_funeral", "voting_leave"]
+__all__ = ["VotingLeave", "blood_donation", "civil_defense", "cpa_exam", "military_funeral", "registration_leave", "voting_leave",
+           "voting_trip"]

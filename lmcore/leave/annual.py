@@ -14,6 +14,7 @@ from ..deadlines import fmt_day
 from ..errors import InvalidInput, OutOfRange
 from ..rulings import Ruling, hours_value
 from ..contract.readings import Choice
+from .accrual import MAX_YEARS_OF_SERVICE, AccrualRate, AccrualSchedule, accrual_rate, schedule_for
 from .year import LeaveYear, PayPeriod, RestorationDeadline, leave_year_of, restoration_request_deadline
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ if TYPE_CHECKING:
 
 READ_BASIS = "leave.balance_basis"
 _INCREMENTS = {"annual": "leave.annual_increment", "sick": "leave.sick_increment"}
-MAX_YEARS_OF_SERVICE = 80
 
 
 def _contract(contract: Contract | None) -> Contract:
@@ -61,44 +61,6 @@ def charge_for_absence(minutes: Any, kind: str = "annual", contract: Contract | 
                    amount=hours, unit="hours")
 
 
-# -- accrual (5 U.S.C. 6303(a)) ----------------------------------------------------------------------
-@dataclass(frozen=True)
-class AccrualRate:
-    """Hours of annual leave a full-time employee earns each full pay period at some years of service."""
-
-    years_of_service: float
-    hours: float
-    last_pay_period_hours: float
-    band: str
-    cite: str
-    quote: str
-
-    def for_period(self, period: PayPeriod, year: LeaveYear) -> float:
-        return self.last_pay_period_hours if period.number == len(year.pay_periods) else self.hours
-
-    def year_total(self, year: LeaveYear) -> float:
-        """The whole year's leave, which Art. 5 §1.b credits at the beginning of the leave year."""
-        return sum(self.for_period(p, year) for p in year.pay_periods)
-
-
-def accrual_rate(years_of_service: Any, law: Law | None = None) -> AccrualRate:
-    """The accrual band for the years of service: 4 h under 3 years, 6 h (10 h in the last pay period), 8 h from 15."""
-    law = _law(law)
-    years = hours_value(years_of_service, "years of service", "5 U.S.C. 6303(a)")
-    if years > MAX_YEARS_OF_SERVICE:
-        raise OutOfRange(f"{years:g} years of service is more than a career can hold", cite="5 U.S.C. 6303(a)",
-                         fix=f"Give the years of creditable service, 0 to {MAX_YEARS_OF_SERVICE}")
-    mid, senior = law.value("annual_leave.band_middle_from_years"), law.value("annual_leave.band_senior_from_years")
-    if years < mid:
-        p = law.param("annual_leave.accrual_under_3")
-        return AccrualRate(years, p.value, p.value, f"less than {mid} years", p.cite, p.quote)
-    if years < senior:
-        p, last = law.param("annual_leave.accrual_3_to_15"), law.param("annual_leave.accrual_3_to_15_last")
-        return AccrualRate(years, p.value, last.value, f"{mid} but less than {senior} years", p.cite, p.quote)
-    p = law.param("annual_leave.accrual_15_plus")
-    return AccrualRate(years, p.value, p.value, f"{senior} or more years", p.cite, p.quote)
-
-
 # -- the year-end projection (§1.e) ----------------------------------------------------------------
 @dataclass(frozen=True)
 class Projection:
@@ -120,6 +82,7 @@ class Projection:
     quote: str
     notes: tuple[str, ...] = ()
     interpretations: tuple[Choice, ...] = field(default=())
+    schedule: AccrualSchedule | None = None
 
     @property
     def restoration_open(self) -> bool:
@@ -134,19 +97,28 @@ class Projection:
                     f"{self.to_keep:.2f} hours to keep ({self.cite}).")
         return f"{head}; 0.00 hours to lose, {self.to_keep:.2f} hours to keep ({self.cite})."
 
+    def period_hours(self, period: PayPeriod) -> float:
+        """Hours a pay period still to come adds (its rate, which may have changed during the year)."""
+        return self.schedule.hours(period) if self.schedule else self.rate.for_period(period, self.leave_year)
+
     def timeline(self) -> list[tuple[dt.date, float]]:
         """Balance after each remaining pay period's accrual, planned leave not yet taken out (for the chart)."""
         points, bal = [(self.as_of, self.balance)], self.balance
         if self.accrual:
             for p in self.periods:
-                bal += self.rate.for_period(p, self.leave_year)
+                bal += self.period_hours(p)
                 points.append((p.end, bal))
         return points
 
     def explain(self) -> str:
         n = len(self.periods)
         lines = [self.answer()]
-        if self.accrual:
+        if self.accrual and self.schedule is not None:
+            lines.append(f"Accrual still to come: {n} pay period{'s' if n != 1 else ''} not yet ended on {fmt_day(self.as_of)}, "
+                         f"{self.accrual:g} hours in all ({self.schedule.cite}):")
+            lines += [f"  {x}" for x in self.schedule.describe(self.periods)]
+            lines += [f"  Rate change: {c.explain()}" for c in self.schedule.changes if c.takes_effect > self.as_of]
+        elif self.accrual:
             last = ""
             if self.rate.last_pay_period_hours != self.rate.hours:
                 last = f", the last pay period of the year {self.rate.last_pay_period_hours:g}"
@@ -165,37 +137,47 @@ class Projection:
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, object]:
+        sched = self.schedule
         return {"as_of": self.as_of.isoformat(), "leave_year": self.leave_year.year, "leave_year_end": self.leave_year.end.isoformat(),
                 "balance": self.balance, "planned": self.planned, "years_of_service": self.rate.years_of_service,
+                "scd": sched.scd.isoformat() if sched and sched.scd else None,
                 "accrual_rate": self.rate.hours, "accrual_last_pay_period": self.rate.last_pay_period_hours,
-                "pay_periods_remaining": len(self.periods), "accrual": self.accrual, "year_end_balance": self.year_end,
+                "pay_periods_remaining": len(self.periods), "accrual": self.accrual,
+                "accrual_periods": sched.to_dict(self.periods) if sched else [],
+                "accrual_by_rate": sched.by_rate(self.periods) if sched else [],
+                "rate_changes": [c.to_dict() for c in sched.changes if c.takes_effect > self.as_of] if sched else [],
+                "year_end_balance": self.year_end,
                 "ceiling": self.ceiling, "to_lose": self.to_lose, "to_keep": self.to_keep,
                 "restoration_request_by": self.restoration.last_day.isoformat(), "restoration_open": self.restoration_open,
                 "cite": self.cite, "law": self.rate.cite, "notes": list(self.notes),
                 "interpretations": [c.to_dict() for c in self.interpretations], "answer": self.answer(), "explanation": self.explain()}
 
 
-def project_year_end(balance: Any, as_of: Any, years_of_service: Any, planned: Any = 0.0, *,
+def project_year_end(balance: Any, as_of: Any, years_of_service: Any = None, planned: Any = 0.0, *, scd: Any = None,
                      contract: Contract | None = None, law: Law | None = None) -> Projection:
-    """Year-end balance = today's balance + accrual of the pay periods not yet ended − planned leave (Art. 5 §1.e)."""
+    """Year-end balance = today's balance + accrual of the pay periods not yet ended − planned leave (Art. 5 §1.e).
+    With `scd` (the service computation date) each pay period accrues at the rate the service has reached by then
+    (5 U.S.C. 6303(c)); with `years_of_service` the whole projection keeps today's rate."""
     contract, law = _contract(contract), _law(law)
     cap = contract.param("leave.carryover_cap")
     day = to_date(as_of, "as-of date")
     bal = hours_value(balance, "annual leave balance", cap.cite)
     plan = check_increment(planned, "annual", contract, what="planned annual leave")
-    rate = accrual_rate(years_of_service, law)
     year = leave_year_of(day, law=law)
+    sched, rate = schedule_for(year, day, years_of_service, scd, contract, law)
     basis = contract.choice(READ_BASIS)
     periods = year.remaining(day) if basis == "accrued_to_date" else ()
-    accrual = float(sum(rate.for_period(p, year) for p in periods))
+    accrual = sched.total(periods)
     if plan > bal + accrual:
         raise OutOfRange(f"{plan:g} hours of planned leave is more than the {bal + accrual:g} hours available by year end",
                          cite=cap.cite, fix="Lower the planned leave, or check the balance")
     end = bal + accrual - plan
-    notes = _band_notes(rate, day, year, law) if periods else ()
+    notes = _band_notes(rate, day, year, law) if periods and scd is None else ()
+    ids = (READ_BASIS, "leave.restoration_pay_period", "leave.restoration_last_day")
+    used = contract.used(*ids) + sched.interpretations
     return Projection(day, year, bal, plan, rate, periods, accrual, end, float(cap.value), max(0.0, end - cap.value),
                       min(end, float(cap.value)), restoration_request_deadline(year.year, contract, law=law), cap.cite, cap.quote,
-                      notes, contract.used(READ_BASIS, "leave.restoration_pay_period", "leave.restoration_last_day"))
+                      notes, used, sched if scd is not None else None)
 
 
 def _band_notes(rate: AccrualRate, day: dt.date, year: LeaveYear, law: Law) -> tuple[str, ...]:
@@ -205,8 +187,9 @@ def _band_notes(rate: AccrualRate, day: dt.date, year: LeaveYear, law: Law) -> t
     for key in ("annual_leave.band_middle_from_years", "annual_leave.band_senior_from_years"):
         edge = law.value(key)
         if rate.years_of_service < edge <= rate.years_of_service + years_left:
-            return (f"You may complete {edge} years of service before the leave year ends; the higher rate starts with the pay period "
-                    f"after the one in which you complete it ({change.cite}). This projection keeps today's rate.",)
+            return (f"You may complete {edge:g} years of service before the leave year ends; the higher rate starts with the pay period "
+                    f"after the one in which you complete it ({change.cite}). This projection keeps today's rate: give the service "
+                    "computation date (SCD) instead of the years of service to count the change.",)
     return ()
 
 
@@ -251,30 +234,40 @@ def project_many(balances: Any, years_of_service: Any, as_of: Any, planned: Any 
 
 
 # -- repayment on early separation (§1.b) -------------------------------------------------------------
-def separation_repayment(separation: Any, taken: Any, years_of_service: Any, carried_over: Any = 0.0,
-                         hourly_rate: Any = None, *, contract: Contract | None = None, law: Law | None = None) -> Ruling:
-    """Leave to pay back on leaving DOL before the leave year ends: leave taken above what was accrued by then (Art. 5 §1.b)."""
+def separation_repayment(separation: Any, taken: Any, years_of_service: Any = None, carried_over: Any = 0.0,
+                         hourly_rate: Any = None, *, scd: Any = None, contract: Contract | None = None, law: Law | None = None) -> Ruling:
+    """Leave to pay back on leaving DOL before the leave year ends: leave taken above what was accrued by then (Art. 5 §1.b).
+    With `scd` each pay period that ended accrued at the rate the service had reached (5 U.S.C. 6303(c))."""
     contract, law = _contract(contract), _law(law)
     cite = "Art. 5 §1.b"
-    quote = ("if an employee separates from DOL prior to the end of the leave year, he/she will be required to pay back the value "
-             "of any leave taken above that which has been accrued as of the date of separation.")
+    quote = contract.section(cite).text.split(" ", 1)[1]
+    cap = contract.param("leave.carryover_cap")
     day = to_date(separation, "separation date")
     used = check_increment(taken, "annual", contract, what="annual leave taken this leave year")
     carried = hours_value(carried_over, "leave carried over into this leave year", cite)
-    rate = accrual_rate(years_of_service, law)
+    if carried > cap.value:
+        raise OutOfRange(f"{carried:g} hours cannot have been carried over into the leave year: at most {cap.value:g} hours carry over",
+                         cite=cap.cite, fix=f"Give the carry-over, at most {cap.value:g} hours (restored leave is kept apart)")
     year = leave_year_of(day, law=law)
+    sched, rate = schedule_for(year, day, years_of_service, scd, contract, law)
     done = tuple(p for p in year.pay_periods if p.end <= day)
-    accrued = sum(rate.for_period(p, year) for p in done)
+    accrued = sched.total(done)
     owed = max(0.0, used - carried - accrued)
-    reasons = [f"Leave year {year.year} began {fmt_day(year.start)}; by {fmt_day(day)} {len(done)} full pay period"
-               f"{'s' if len(done) != 1 else ''} had ended × {rate.hours:g} hours = {accrued:g} hours accrued ({rate.cite}).",
+    if scd is None:
+        how = [f"{len(done)} full pay period{'s' if len(done) != 1 else ''} had ended × {rate.hours:g} hours = {accrued:g} hours accrued ({rate.cite})."]
+    else:
+        how = [f"{len(done)} full pay period{'s' if len(done) != 1 else ''} had ended, {accrued:g} hours accrued ({sched.cite}):"]
+        how += sched.describe(done)
+    reasons = [f"Leave year {year.year} began {fmt_day(year.start)}; by {fmt_day(day)} " + how[0], *how[1:],
                f"Taken {used:g} − carried over {carried:g} − accrued {accrued:g} = {used - carried - accrued:g} → {owed:g} hours to pay back."]
     amount_text = f"{owed:.2f} hours"
     if hourly_rate is not None:
         pay = hours_value(hourly_rate, "hourly rate of pay", cite)
         reasons.append(f"{owed:g} hours × ${pay:,.2f} an hour = ${owed * pay:,.2f}.")
         amount_text += f" (${owed * pay:,.2f})"
-    return Ruling("Annual leave to pay back on separation:", amount_text, owed == 0, cite, quote, tuple(reasons), owed, "hours")
+    used_readings = sched.interpretations
+    return Ruling("Annual leave to pay back on separation:", amount_text, owed == 0, cite, quote, tuple(reasons), owed, "hours",
+                  interpretations=used_readings)
 
 
 # -- restoration conditions (§1.e) -----------------------------------------------------------------
@@ -293,7 +286,7 @@ def restoration_check(leave_year: int, requested_on: Any, approved_in_writing: b
     reasons = []
     ok1 = requested_on is not None and deadline.is_open(requested_on)
     when = f"on {fmt_day(to_date(requested_on, 'request date'))}" if requested_on is not None else "not requested in writing"
-    reasons.append(f"(1) requested in writing before the third pay period before the end of the leave year, i.e. by "
+    reasons.append(f"(1) requested in writing before {deadline.which}, i.e. by "
                    f"{fmt_day(deadline.last_day)}: {when} → {'met' if ok1 else 'not met'}.")
     ok2 = bool(approved_in_writing) and lost_because in RESTORATION_REASONS
     reasons.append(f"(2) approved by the supervisor in writing and not used due to illness or business exigency: "
@@ -301,11 +294,12 @@ def restoration_check(leave_year: int, requested_on: Any, approved_in_writing: b
     ok3 = not could_reschedule
     reasons.append(f"(3) cannot be rescheduled during the rest of the leave year → {'met' if ok3 else 'not met'}.")
     ok = ok1 and ok2 and ok3
-    section = contract.section("Art. 5 §1.e").text
+    section = " ".join(contract.section(p.cite).text.split())
+    quote = section[section.index(" ".join(p.quote.split())):]
     return Ruling(f"Can leave lost above {p.value:g} hours in leave year {leave_year} be restored?",
-                   "Yes, all three conditions are met" if ok else "No, not every condition is met", ok, "Art. 5 §1.e",
-                   section[section.index("Annual leave above"):], tuple(reasons), interpretations=deadline.interpretations)
+                   "Yes, all three conditions are met" if ok else "No, not every condition is met", ok, p.cite,
+                   quote, tuple(reasons), interpretations=deadline.interpretations)
 
 
-__all__ = ["AccrualRate", "Projection", "accrual_rate", "charge_for_absence", "check_increment", "project_many", "project_year_end",
+__all__ = ["MAX_YEARS_OF_SERVICE", "AccrualRate", "Projection", "accrual_rate", "charge_for_absence", "check_increment", "project_many", "project_year_end",
            "restoration_check", "separation_repayment"]

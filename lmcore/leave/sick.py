@@ -106,9 +106,15 @@ def medical_certificate(first_day: Any, last_day: Any, *, under_restriction: boo
 
 def advance_sick_leave(requested_days: Any, absence_first: Any, absence_last: Any, *, permanent: bool = True,
                        medical_certificate: bool = True, serious: bool = True, future_accrual_doubtful: bool = False,
-                       day_hours: float = 8.0, contract: Contract | None = None) -> Ruling:
-    """Sick leave that can be advanced: up to 30 days, for serious illness past 3 consecutive days (Art. 5 §2.f)."""
+                       day_hours: float | None = None, contract: Contract | None = None) -> Ruling:
+    """Sick leave that can be advanced: up to 30 days, for serious illness past 3 consecutive days (Art. 5 §2.f).
+    A day is `day_hours` long; by default a full-time day, the law's 'one day' of 5 U.S.C. 6303(a)(3) (law file)."""
+    from ..contract.law import load_law
+
     contract = _contract(contract)
+    one_day = load_law().param("annual_leave.accrual_15_plus")
+    what = f"a full-time day, as {one_day.cite} counts 'one day'" if day_hours is None else "the employee's workday"
+    day_hours = float(one_day.value) if day_hours is None else hours_value(day_hours, "hours in a workday", "Art. 5 §2.f", allow_zero=False)
     cap, after = contract.param("leave.advance_sick_max"), contract.param("leave.advance_sick_after")
     asked = hours_value(requested_days, "days of sick leave asked in advance", cap.cite, allow_zero=False)
     first, last = to_date(absence_first, "first day of absence"), to_date(absence_last, "last day of absence")
@@ -127,7 +133,7 @@ def advance_sick_leave(requested_days: Any, absence_first: Any, absence_last: An
     allowed = min(asked, float(cap.value)) if all(ok for ok, _ in checks) else 0.0
     if asked > cap.value:
         reasons.append(f"{asked:g} days asked; the advance may not exceed {cap.value:g} days.")
-    reasons.append(f"{allowed:g} days × {day_hours:g} hours (a full-time workday) = {allowed * day_hours:g} hours.")
+    reasons.append(f"{allowed:g} days × {day_hours:g} hours ({what}) = {allowed * day_hours:g} hours.")
     answer = f"{allowed:g} days ({allowed * day_hours:g} hours) can be advanced" if allowed else "No advance of sick leave"
     return Ruling("Advanced sick leave:", answer, bool(allowed), cap.cite, contract.section(cap.cite).text.split("\n")[0].removeprefix("f. "),
                    tuple(reasons), allowed, "days", interpretations=contract.used(READ_ADVANCE_DAYS))
@@ -189,12 +195,13 @@ class RestrictionPlan:
                 "explanation": self.explain()}
 
 
-def leave_restriction(start: Any, months: Any = 4, extensions: Any = (), *, contract: Contract | None = None) -> RestrictionPlan:
-    """The dates of a leave restriction of `months` (≤ 4) and its extensions (each ≤ 4 months), back to back (§3.c)."""
+def leave_restriction(start: Any, months: Any = None, extensions: Any = (), *, contract: Contract | None = None) -> RestrictionPlan:
+    """The dates of a leave restriction of `months` (≤ 4; the most when not given) and its extensions (each ≤ 4 months),
+    back to back (§3.c)."""
     contract = _contract(contract)
     first_p, ext_p = contract.param("leave.restriction_max"), contract.param("leave.restriction_extension_max")
     day = to_date(start, "start of the leave restriction")
-    n = whole_number(months, "length of the leave restriction in months", first_p.cite, low=1)
+    n = whole_number(first_p.value if months is None else months, "length of the leave restriction in months", first_p.cite, low=1)
     if n > first_p.value:
         raise OutOfRange(f"a leave restriction can be in place for no longer than {first_p.value} months, not {n}", cite=first_p.cite,
                          fix=f"Impose at most {first_p.value} months; if the problem persists, extend it in steps of {ext_p.value} months "

@@ -128,6 +128,13 @@ class RestorationDeadline:
     law: str
     law_quote: str
     interpretations: tuple[Choice, ...] = field(default=())
+    periods_before: int | None = None  # the N of "the N-th pay period before the end of the leave year"
+
+    @property
+    def which(self) -> str:
+        """'the third pay period before the end of the leave year', with the number of the parameters file."""
+        return f"the {ordinal_word(self.periods_before)} pay period before the end of the leave year" if self.periods_before else \
+            f"pay period {self.pay_period.number}"
 
     def is_open(self, on: Any) -> bool:
         """True while a request made on this day still meets condition (1)."""
@@ -138,8 +145,8 @@ class RestorationDeadline:
         from_end = len(ly.pay_periods) - pp.number + 1
         lines = [
             f"Request use-or-lose leave in writing by {fmt_day(self.last_day)} ({self.cite}; {self.law}).",
-            f"Leave year {ly.year} ends {fmt_day(ly.end)} after {len(ly.pay_periods)} pay periods; the third pay period before "
-            f"its end is pay period {pp.number} ({fmt_day(pp.start)} to {fmt_day(pp.end)}), number {from_end} counting back from the last.",
+            f"Leave year {ly.year} ends {fmt_day(ly.end)} after {len(ly.pay_periods)} pay periods; {self.which} "
+            f"is pay period {pp.number} ({fmt_day(pp.start)} to {fmt_day(pp.end)}), number {from_end} counting back from the last.",
             f"The request must come before {fmt_day(pp.start)}, so the last day is {fmt_day(self.day_before_pay_period)}; "
             f"the last workday before it is {fmt_day(self.last_workday)}.",
             f'Rule: "{self.quote}"',
@@ -177,7 +184,15 @@ def restoration_request_deadline(year: int, contract: Contract | None = None, *,
     lp = law.param("annual_leave.restoration_scheduling")
     return RestorationDeadline(ly, pp, last_day, day_before, last_workday, cite="Art. 5 §1.e", quote=p.quote,
                                law=f"{lp.cite}; {LEAVE_YEAR_LAW}", law_quote=lp.quote,
-                               interpretations=contract.used(READ_PAY_PERIOD, READ_LAST_DAY))
+                               interpretations=contract.used(READ_PAY_PERIOD, READ_LAST_DAY), periods_before=n)
+
+
+def ordinal_word(n: int | None) -> str:
+    """'third' for 3 (as the contract writes it), '11th' above ten."""
+    words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth", 10: "tenth"}
+    if n is None:
+        return ""
+    return words.get(n, f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}")
 
 
 __all__ = ["LeaveYear", "PayPeriod", "RestorationDeadline", "first_pay_period_start", "leave_year", "leave_year_of",

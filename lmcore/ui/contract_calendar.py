@@ -15,19 +15,25 @@ from .readings import Readings
 
 READINGS = ["count.event_on_nonworkday", "bargaining.session_days", "bargaining.agenda_notice_nonworkday", "bargaining.waiver_scope",
             "facilities.wednesday_room_notice", "duration.effective_days", "duration.expiration_date", "duration.reopener_closes_nonworkday",
-            "duration.reopener_opens_nonworkday", "arbitration.removal_window_closes_nonworkday", "committees.quarterly"]
+            "duration.reopener_opens_nonworkday", "arbitration.removal_window_closes_nonworkday", "committees.quarterly",
+            "committees.meeting_days"]
 KINDS = [("Final space plan (Art. 29 §4.a)", "space"), ("Final organizational change (Art. 35 §5.d)", "organizational_change")]
 LEVELS = [("One Agency: Agency-level (Art. 36 §3)", "agency"), ("More than one Agency: Departmental (Art. 35 §5.e)", "department")]
-AGREEABLE = [("No agreed change", ""), ("Agency-level start, 15 workdays (Art. 36 §3)", "bargaining.agency_negotiations_start"),
-             ("Agenda notice, 30 calendar days (Art. 36 §2.b)", "bargaining.agenda_notice"),
-             ("Agenda meeting, 5 workdays (Art. 36 §2.b)", "bargaining.agenda_meeting"),
-             ("Session length, 5 days (Art. 36 §2.b)", "bargaining.session_max_days"),
-             ("Agency session length, 5 days (Art. 36 §3)", "bargaining.agency_session_max_days"),
-             ("Request window, 5 workdays (space, Art. 29 §4.a)", "space.negotiation_request"),
-             ("Request window, 5 workdays (org. change, Art. 35 §5.d)", "committees.org_change_negotiation_request")]
+def agreeable(contract: Any) -> list[tuple[str, str]]:
+    """The time frames Art. 36 §4 lets the parties change, each labelled from its parameter (its words, number, unit, cite)."""
+    from ..bargaining.negotiations import TIME_FRAMES
+
+    out = [("No agreed change", "")]
+    for key in TIME_FRAMES:
+        p = contract.param(key)
+        out.append((f"{p.label}: {p.value:g} {p.unit.replace('_', ' ')} ({p.cite})", key))
+    return out
+
+
 WEEKDAYS = [("Monday", 0), ("Tuesday", 1), ("Wednesday", 2), ("Thursday", 3), ("Friday", 4)]
 WEEKS = [("1st", 1), ("2nd", 2), ("3rd", 3), ("4th", 4), ("last", -1)]
 _TABLE = 'style="border-collapse:collapse;font-size:13px" cellpadding="4"'
+_ASSUMED = ' <span style="color:#8a4b00;font-size:11px;font-weight:bold" title="a date the contract does not set">assumed</span>'
 
 
 class ContractCalendarApp:
@@ -52,11 +58,17 @@ class ContractCalendarApp:
         for key, opts, shown in (("kind", KINDS, self.kind.value), ("level", LEVELS, self.level.value)):
             if params.get(key) and _pick(params[key], opts, "") != shown:
                 notes.append((self.received, f"The link's {key}={params[key]} is not one of {', '.join(o[1] for o in opts)}; showing {shown}."))
-        self.agreed_rule = W.Dropdown(options=AGREEABLE, value="", layout=W.Layout(width="26em"))
+        self.agreed_rule = W.Dropdown(options=agreeable(contract), value="", layout=W.Layout(width="26em"))
         self.agreed_days = Field(W.Text(value="", placeholder="days, or 'waived'", layout=W.Layout(width="12em"), continuous_update=False),
                                  "Agreed change (Art. 36 §4)", "the parties may waive or extend a time frame")
-        self.meeting = date_param("meeting", as_of + dt.timedelta(days=(2 - as_of.weekday()) % 7 + 7), "Union meeting on", "Room N-4437 (Art. 46 §7)")
-        self.wednesday = W.Checkbox(value=params.get("wednesday", "") in ("1", "true", "yes"), description="Full day, Rooms A, B and C (Wednesdays)", indent=False)
+        from ..bargaining.facilities import WEEKDAYS as DAY_NAMES, rooms_of
+
+        lunch, whole = contract.param("facilities.meeting_room_start"), contract.param("facilities.full_day_rooms")
+        full_day = DAY_NAMES.index(whole.value) if whole.value in DAY_NAMES else 2
+        self.meeting = date_param("meeting", as_of + dt.timedelta(days=(full_day - as_of.weekday()) % 7 + 7), "Union meeting on",
+                                  f"{rooms_of(lunch)} ({lunch.cite})")
+        self.wednesday = W.Checkbox(value=params.get("wednesday", "") in ("1", "true", "yes"), indent=False,
+                                    description=f"Full day, {rooms_of(whole)} ({whole.value}s)")
         self.ratified = date_param("ratified", as_of, "Ratified on", "Union membership ratification (Art. 47 §1)")
         years = params.get("years", "3")
         self.years = W.BoundedIntText(value=int(years) if years.isdigit() and 1 <= int(years) <= 10 else 3, min=1, max=10, layout=W.Layout(width="6em"))
@@ -111,13 +123,14 @@ class ContractCalendarApp:
         try:
             if self.received.value is None:
                 raise _missing("the date the final plan was received", "Art. 29 §4.a")
+            effective = self._effective(contract)
             try:
-                p = plan(self.received.value, self.kind.value, self.level.value, contract, agreements=agreements)
+                p = plan(self.received.value, self.kind.value, self.level.value, contract, agreements=agreements, effective=effective)
             except LmcoreError as exc:
                 if not agreements:
                     raise
                 self.agreed_days.show_error(str(exc))  # show the contract's own dates while the agreement is refused
-                p = plan(self.received.value, self.kind.value, self.level.value, contract)
+                p = plan(self.received.value, self.kind.value, self.level.value, contract, effective=effective)
         except LmcoreError as exc:
             self.received.show_error(str(exc))
             self.answer.value = f'<div style="font-size:1.2em;color:#b00020">⚠ {esc(exc)}</div>'
@@ -125,8 +138,10 @@ class ContractCalendarApp:
             self.summaries["bargaining"] = f"Bargaining: error: {exc}"
             return
         self.answer.value = f'<div style="font-size:1.25em;padding:6px 0"><b>{esc(p.answer())}</b></div>'
-        rows = "".join(f"<tr><td>{esc(i.title)}</td><td><b>{esc(i.due.strftime('%a %Y-%m-%d') if i.due else 'waived')}</b></td>"
-                       f"<td>{esc(i.standard.cite)}</td></tr>" for i in p.items)
+        rows = "".join(f"<tr><td>{esc(i.title)}</td><td><b>{esc(i.due.strftime('%a %Y-%m-%d') if i.due else 'waived')}</b>"
+                       f"{_ASSUMED if i.assumed else ''}</td><td>{esc(i.standard.cite)}</td></tr>" for i in p.items)
+        if any(i.assumed for i in p.items):
+            rows += f'<tr><td colspan="3"><small>{_ASSUMED} {esc(next(i.assumption for i in p.items if i.assumed))}</small></td></tr>'
         notes = "".join(f'<p style="color:#8a4b00">⚠ {esc(f)}</p>' for f in p.findings)
         details = "".join(f"<pre style='white-space:pre-wrap'>{esc(i.explain(contract))}</pre>" for i in p.items)
         from ..exports import to_ics
@@ -137,7 +152,19 @@ class ContractCalendarApp:
         self.plan_out.value = (f"<table {_TABLE}>{rows}</table>{notes}<p>{link}</p>"
                                f"<details><summary>How each date was counted</summary>{details}</details>")
         self.summaries["bargaining"] = "\n".join([f"Bargaining: {p.answer()}"] + [
-            f"  {i.title}: {i.due.isoformat() if i.due else 'waived'} ({i.standard.cite})" for i in p.items] + [f"  Note: {f}" for f in p.findings])
+            f"  {i.title}: {i.due.isoformat() if i.due else 'waived'}{' [assumed]' if i.assumed else ''} ({i.standard.cite})"
+            for i in p.items] + [f"  Note: {f}" for f in p.findings])
+
+    def _effective(self, contract: Any) -> dt.date | None:
+        """The effective date from the ratification field: the sessions' three-month series starts there (Art. 47 §1)."""
+        from ..bargaining.duration import effective_date
+
+        if self.ratified.value is None:
+            return None
+        try:
+            return effective_date(self.ratified.value, contract).due
+        except LmcoreError:
+            return None
 
     def _agreements(self) -> tuple:
         from ..bargaining.negotiations import Agreement
@@ -154,13 +181,13 @@ class ContractCalendarApp:
         return (Agreement(rule, int(text)),)
 
     def _room(self, contract: Any) -> None:
-        from ..bargaining.negotiations import meeting_room_request_due
+        from ..bargaining.facilities import meeting_room_request_due
 
         self.meeting.clear()
         try:
             if self.meeting.value is None:
                 raise _missing("the meeting date", "Art. 46 §7")
-            r = meeting_room_request_due(self.meeting.value, contract, full_day_wednesday=self.wednesday.value)
+            r = meeting_room_request_due(self.meeting.value, contract, full_day=self.wednesday.value)
         except LmcoreError as exc:
             self.meeting.show_error(str(exc))
             self.room_out.value = ""
@@ -180,7 +207,9 @@ class ContractCalendarApp:
         try:
             if self.ratified.value is None:
                 raise _missing("the ratification date", "Art. 47 §1")
-            pattern = MeetingPattern(self.lmrc_day.value, self.lmrc_week.value, DEFAULT_PATTERNS["department_lmrc"].month)
+            base = DEFAULT_PATTERNS["department_lmrc"]
+            same = (self.lmrc_day.value, self.lmrc_week.value) == (base.weekday, base.week)
+            pattern = MeetingPattern(self.lmrc_day.value, self.lmrc_week.value, base.month, "lmcore" if same else "user")
             cal = contract_calendar(self.ratified.value, contract, int(self.years.value), {"department_lmrc": pattern})
         except LmcoreError as exc:
             self.ratified.show_error(str(exc))
@@ -196,15 +225,16 @@ class ContractCalendarApp:
             if e.day.year != year:
                 year = e.day.year
                 rows.append(f'<tr><th colspan="3" style="text-align:left;background:#eef2f8">{year}</th></tr>')
-            rows.append(f'<tr title="{esc(e.detail)}"><td>{esc(e.day.strftime("%a %Y-%m-%d"))}</td>'
+            rows.append(f'<tr title="{esc(e.detail)}"><td>{esc(e.day.strftime("%a %Y-%m-%d"))}{_ASSUMED if e.assumed else ""}</td>'
                         f'<td style="color:{colour.get(e.kind, "#222")}">{esc(e.title)}</td><td>{esc(e.cite)}</td></tr>')
         comm = "".join(f"<tr><td>{esc(c.name)}</td><td>{esc(c.members)}</td><td>{esc(c.frequency())}</td><td>{esc(c.cite)}</td></tr>"
                        for c in committees(contract))
         self.cal_out.value = (
             f"<p>Effective <b>{esc(cal.effective.due.isoformat())}</b> ({esc(cal.effective.cite)}); showing {cal.years} contract "
             f"year{'s' if cal.years != 1 else ''} to {esc(cal.until.isoformat())}. {link}</p>"
-            f"<p><small>The Department LMRC meets on {esc(pattern.describe())}; the other committees on set days; "
-            f"a day that is a holiday moves to the next workday. Hover a line to see how it was found.</small></p>"
+            f"<p><small>{_ASSUMED} The contract says how often the committees meet, never on which day: these dates rest on "
+            f"an assumed day ({esc('; '.join(cal.assumptions) or 'none')}). Set the Department LMRC's day below the years; a day that is a "
+            f"holiday moves to the next workday. Hover a line to see how it was found.</small></p>"
             f"<table {_TABLE}>{''.join(rows)}</table>"
             f"<h4>Committees</h4><table {_TABLE}><tr><th>Committee</th><th>Members</th><th>Meets</th><th>Rule</th></tr>{comm}</table>"
             f"<details><summary>How the effective date was counted</summary><pre style='white-space:pre-wrap'>{esc(cal.effective.explain())}</pre></details>")

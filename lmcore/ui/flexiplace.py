@@ -46,7 +46,7 @@ class FlexiplaceApp:
         rows = [W.HBox([W.HTML(f"<b>{esc(c.letter)}.</b> {esc(c.question)}", layout=W.Layout(width="44em")), self.crit[c.letter]])
                 for c in criteria(contract)]
         rows.insert(4, W.HTML(f'<p class="lmcore-flaw" style="background:#fff4d6;padding:4px"><b>{", ".join(missing_items(contract))}.</b> '
-                              "Missing from the printed text: the list runs A, B, C, D, F, G (flaw art10_3_skips_item_e).</p>"))
+                              f"Missing from the printed text: the list runs {', '.join(c.letter for c in criteria(contract))}.</p>"))
         self.elig_out = W.HTML()
         self.permanent = W.Checkbox(value=p.get("permanent", "1") not in ("0", "no", "false"), description="Permanent, regular or recurring", indent=False)
         self.decision_kind = W.Dropdown(options=["participation", "recall", "termination", "other"], value="participation", layout=W.Layout(width="12em"))
@@ -71,7 +71,7 @@ class FlexiplaceApp:
                                          "communication": "Start/stop times told by", "tour_from": "Tour from (HH:MM)", "tour_to": "Tour to (HH:MM)"}
         self.doc_fields = {k: Field(text(k), label.rstrip(":.").title() if label.isupper() else label) for k, label in keys.items()}
         self.begin = date_field("Arrangement begins", None)
-        self.flexitime = W.Dropdown(options=[("(not chosen)", "?"), ("chooses flexitime", "yes"), ("chooses not (fixed 8½-hour tour)", "no")],
+        self.flexitime = W.Dropdown(options=[("(not chosen)", "?"), ("chooses flexitime", "yes"), (f"chooses not (fixed {contract.value('flexiplace.tour_hours'):g}-hour tour)", "no")],
                                     value="?", layout=W.Layout(width="22em"))
         self.office_days = W.SelectMultiple(options=WEEKDAYS, value=(), rows=5, layout=W.Layout(width="12em"))
         # Two lists (answered Yes / answered No) rather than 26 dropdowns: the page stays light.

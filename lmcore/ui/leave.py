@@ -17,7 +17,7 @@ from .readings import Readings
 READINGS = ["leave.balance_basis", "leave.restoration_pay_period", "leave.restoration_last_day", "leave.restriction_month_end",
             "calendar.executive_order_closures"]
 DEFAULTS = {"balance": "200", "service": "5", "planned": "0", "first": "2026-11-19", "last": "2026-11-24",
-            "r_start": "2026-12-01", "r_months": "4", "r_ext": "", "polls_open": "07:00", "polls_close": "19:00",
+            "r_start": "2026-12-01", "r_months": "", "r_ext": "", "polls_open": "07:00", "polls_close": "19:00",
             "work_start": "08:30", "work_end": "17:00"}
 TABS = ("annual", "sick", "restriction", "admin")
 
@@ -67,13 +67,19 @@ class LeaveApp:
         self.planned = Field(text("planned", "e.g. 16"), "Leave already planned", "hours before the year ends (15-minute steps)")
         self.day = date_field("Balance as of", day, "the date of that balance")
         self._link_notes: list[tuple[Field, str]] = []
+        self.scd = link_date_field(p, "scd", "Service computation date", None,
+                                   "optional, as on your leave statement: then the rate rises in the pay period after you complete "
+                                   "3 or 15 years, and the years of service are not needed", notes=self._link_notes)
         self.first = link_date_field(p, "first", "First day of the absence", as_of, notes=self._link_notes)
         self.last = link_date_field(p, "last", "Last day of the absence", as_of, notes=self._link_notes)
         self.restricted = W.Checkbox(value=p.get("restricted", "") in ("1", "true", "yes"), indent=False,
                                      description="The employee is under a leave restriction (§3)")
         self.r_start = link_date_field(p, "r_start", "Restriction starts", as_of, notes=self._link_notes)
-        self.r_months = Field(text("r_months", "4", "5em"), "First period (months)", "at most 4")
-        self.r_ext = Field(text("r_ext", "e.g. 4, 2", "9em"), "Extensions (months)", "comma-separated, each at most 4")
+        most, each = (f"{contract.value(k):g}" for k in ("leave.restriction_max", "leave.restriction_extension_max"))
+        if not p["r_months"]:
+            p["r_months"] = most
+        self.r_months = Field(text("r_months", most, "5em"), "First period (months)", f"at most {most}")
+        self.r_ext = Field(text("r_ext", f"e.g. {each}, 2", "9em"), "Extensions (months)", f"comma-separated, each at most {each}")
         self.voting = {k: Field(text(k, "HH:MM", "6em"), label) for k, label in (
             ("polls_open", "Polls open"), ("polls_close", "Polls close"), ("work_start", "Tour of duty starts"), ("work_end", "Tour of duty ends"))}
         self.readings = Readings(contract, READINGS, lambda _: self.refresh())
@@ -84,7 +90,7 @@ class LeaveApp:
         self.proj_out, self.cert_out, self.restr_out, self.vote_out = W.HTML(), W.HTML(), W.HTML(), W.HTML()
         self.image = W.Image(format="png", layout=W.Layout(max_width="820px"))
         self.tabs = W.Tab(children=[
-            W.VBox([self.balance.box, self.service.box, self.planned.box, self.day.box, self.proj_out, self.image,
+            W.VBox([self.balance.box, self.service.box, self.scd.box, self.planned.box, self.day.box, self.proj_out, self.image,
                     W.HTML(cite_html(contract, "Art. 5 §1.e")), W.HTML(cite_html(contract, "Art. 5 §1.b"))]),
             W.VBox([self.first.box, self.last.box, self.restricted, self.cert_out, W.HTML(cite_html(contract, "Art. 5 §2.e")),
                     W.HTML(cite_html(contract, "Art. 5 §2.f"))]),
@@ -94,7 +100,7 @@ class LeaveApp:
         ], titles=("Use or lose", "Sick leave", "Leave restriction", "Administrative leave"))
         self.tabs.selected_index = TABS.index(p["tab"]) if p.get("tab") in TABS else 0
         self.results: dict[str, Any] = {}
-        for f in (self.balance, self.service, self.planned, self.day):
+        for f in (self.balance, self.service, self.scd, self.planned, self.day):
             f.widget.observe(lambda _: self._annual(self.readings.contract()), names="value")
         for w in (self.first.widget, self.last.widget, self.restricted):
             w.observe(lambda _: self._certificate(self.readings.contract()), names="value")
@@ -103,8 +109,9 @@ class LeaveApp:
         for f in self.voting.values():
             f.widget.observe(lambda _: self._voting(self.readings.contract()), names="value")
         self.widget = app_box([
-            W.HTML('<p class="lmcore-lede">Annual leave above 240 hours is lost at the end of the leave year unless it is used '
-                   "or restored. Type your balance to see what you would lose, and the last day to ask for the leave in writing.</p>"),
+            W.HTML(f'<p class="lmcore-lede">Annual leave above {contract.value("leave.carryover_cap"):g} hours is lost at the end of the '
+                   "leave year unless it is used or restored. Type your balance to see what you would lose, and the last day to ask for "
+                   "the leave in writing.</p>"),
             self.note, self.answer, self.tabs, self.readings.box], title="Leave planner (Art. 5)")
         self.refresh()
         show_link_notes(self._link_notes)
@@ -122,9 +129,11 @@ class LeaveApp:
         from ..leave.annual import project_year_end
         from .plots import to_png
 
-        fields = {"balance": self.balance, "years of service": self.service, "planned": self.planned, "date": self.day}
+        fields = {"service computation": self.scd, "balance": self.balance, "years of service": self.service, "planned": self.planned,
+                  "date": self.day}
+        scd = self.scd.value
         r = self._run("annual", fields, self.balance, lambda: project_year_end(
-            self.balance.value, self.day.value, self.service.value, self.planned.value, contract=contract))
+            self.balance.value, self.day.value, None if scd else self.service.value, self.planned.value, scd=scd, contract=contract))
         self.image.layout.display = "none" if r is None else None  # never show a chart of the previous input
         if r is None:
             self.proj_out.value = ""
@@ -196,8 +205,8 @@ def _lines_html(lines: list[str]) -> str:
 def _periods_html(p: Any) -> str:
     y = p.leave_year
     rows = "".join(f"<tr><td>{q.number}</td><td>{q.start:%a %Y-%m-%d}</td><td>{q.end:%a %Y-%m-%d}</td>"
-                   f"<td>{'this and later: still to earn' if q in p.periods else ''}</td></tr>" for q in y.pay_periods)
-    return (f"<details><summary>{esc(y.explain())}</summary><table><tr><th>Pay period</th><th>From</th><th>To</th><th></th></tr>"
+                   f"<td>{f'{p.period_hours(q):g} h still to earn' if q in p.periods and p.accrual else ''}</td></tr>" for q in y.pay_periods)
+    return (f"<details><summary>{esc(y.explain())}</summary><table><tr><th>Pay period</th><th>From</th><th>To</th><th>Accrual</th></tr>"
             f"{rows}</table></details>")
 
 

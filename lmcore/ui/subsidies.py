@@ -28,7 +28,9 @@ def chart(contract: Any, monthly_cost: Any, income: Any = None, children: int = 
     from ..subsidies import bands, childcare_curve, fmt_money, money
 
     cost = money(monthly_cost, "monthly child care cost", "Child Care Subsidy ¶b")
-    x = np.arange(0, CHART_MAX_INCOME + 1, 10, dtype=float)
+    end = bands(contract)[-1].income_max + 1  # no row from here on: no subsidy
+    top = max(CHART_MAX_INCOME, end + 10_000)
+    x = np.arange(0, top + 1, 10, dtype=float)
     y = childcare_curve(x, cost, contract, children)
     fig = Figure(figsize=(8.2, 3.6), dpi=100)
     ax = fig.add_subplot(1, 1, 1)
@@ -40,10 +42,10 @@ def chart(contract: Any, monthly_cost: Any, income: Any = None, children: int = 
     if income is not None:
         inc = float(income)
         val = float(childcare_curve([inc], cost, contract, children)[0])
-        ax.plot([min(inc, CHART_MAX_INCOME)], [val], "o", color="#d62728", markersize=8, label=f"your family: {fmt_money(val)} a month")
-    ax.axvline(80_000, color="#d62728", linewidth=0.8, linestyle=":")
-    ax.text(80_400, ax.get_ylim()[1] * 0.9 if ax.get_ylim()[1] else 1, "no subsidy\nfrom $80,000", fontsize=7, color="#d62728", va="top")
-    ax.set_xlim(0, CHART_MAX_INCOME)
+        ax.plot([min(inc, top)], [val], "o", color="#d62728", markersize=8, label=f"your family: {fmt_money(val)} a month")
+    ax.axvline(end, color="#d62728", linewidth=0.8, linestyle=":")
+    ax.text(end + 400, ax.get_ylim()[1] * 0.9 if ax.get_ylim()[1] else 1, f"no subsidy\nfrom ${end:,}", fontsize=7, color="#d62728", va="top")
+    ax.set_xlim(0, top)
     ax.set_ylim(bottom=0)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"${v / 1000:.0f}k"))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"${v:,.0f}"))
@@ -64,7 +66,8 @@ class SubsidiesApp:
         text = lambda v, ph: W.Text(value=v, placeholder=ph, continuous_update=False, layout=W.Layout(width="12em"))  # noqa: E731
         self.income = Field(text(params.get("income", "45000"), "e.g. 45000"), "Total family income a year", "all income of the family, in dollars")
         self.cost = Field(text(params.get("cost", "900"), "e.g. 900"), "Child care costs a month", "licensed care, in dollars")
-        self.children = Field(text(params.get("children", "1"), "1"), "Children in licensed care", "through age 13; disabled through 18")
+        self.children = Field(text(params.get("children", "1"), "1"), "Children in licensed care",
+                              f"through age {contract.value('childcare.max_child_age')}; disabled through {contract.value('childcare.max_disabled_child_age')}")
         self.separate = W.Checkbox(value=params.get("separate", "") in ("1", "true", "yes"), description="Married, filing a separate tax return", indent=False)
         self.licensed = W.Checkbox(value=params.get("licensed", "1") not in ("0", "false", "no"), description="The care is licensed (¶a)", indent=False)
         self.t_cost = Field(text(params.get("transit_cost", "120"), "e.g. 120"), "Commuting cost a month", "eligible mass transit or vanpool (CHV)")
