@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import InvalidInput
+from ..errors import InvalidInput, OutOfRange
 from . import add_common, date_arg, load, print_json
 
 
@@ -19,6 +19,7 @@ def register(sub: Any) -> None:
     p.add_argument("--record-closed", metavar="DATE", help="regular/stayed: the day the record closed (§8.e)")
     p.add_argument("--subject", action="append", metavar="SUBJECT", help="what the grievance is about (§7.b, §7.d); repeatable")
     p.add_argument("--mutual-consent", action="store_true", help="both parties agree to expedited arbitration (§7.c)")
+    p.add_argument("--suspension-days", metavar="N", help="a suspension grieved, in days: expedited up to the limit of §7.b(1)")
     add_common(p)
     p.set_defaults(func=run_milestones)
     subs = p.add_subparsers(dest="arbitration_command", metavar="{simulate,panel,strike,costs}", parser_class=type(p))
@@ -36,8 +37,9 @@ def run_milestones(args: Any) -> int:
     if not args.invoked:
         raise InvalidInput("give the invocation date (--invoked YYYY-MM-DD)", cite="Art. 43 §10",
                            fix="e.g. lmcore arbitration --invoked 2026-11-18 --kind regular --json")
-    case_type = classify(args.subject, contract, mutual_consent=args.mutual_consent,
-                         stayed=args.kind == "stayed") if args.subject else None
+    days = _whole(args.suspension_days, "--suspension-days", "Art. 44 §7.b(1)") if args.suspension_days else None
+    case_type = classify(args.subject or [], contract, mutual_consent=args.mutual_consent, stayed=args.kind == "stayed",
+                         suspension_days=days) if args.subject or days is not None else None
     kind = args.kind or (case_type.kind if case_type else None)
     if kind is None:
         raise InvalidInput("say which kind of arbitration (--kind) or what it is about (--subject)", cite="Art. 44 §7",
@@ -59,10 +61,20 @@ def run_milestones(args: Any) -> int:
         print(f"{kind.capitalize()} arbitration invoked {sched.invoked.isoformat()} ({sched.roster} roster)")
         for m in sched.milestones:
             status = "" if m.on_time is None else ("  (hearing on time)" if m.on_time else "  (hearing LATE)")
+            status += "" if m.feasible else "  (due before the invocation: cannot be met)"
             print(f"{m.name:<22} {m.due.strftime('%a %Y-%m-%d')}  {m.cite:<16} {m.deadline.label}{status}")
         for f in sched.flaws:
             print(f"Note: {f}")
     return 0
+
+
+def _whole(text: str, option: str, cite: str) -> int:
+    """A whole number of 1 or more from the command line, or a clear error naming the rule."""
+    value = text.strip()
+    if not value.isdigit() or int(value) < 1:
+        raise OutOfRange(f"{option} '{text}' is not a whole number of days (1 or more)", cite=cite,
+                         fix=f"Give {option} N, e.g. {option} 10")
+    return int(value)
 
 
 def _register_simulate(subs: Any) -> None:
@@ -207,7 +219,8 @@ def _register_costs(subs: Any) -> None:
     s.add_argument("--expenses", default="0", help="arbitrator's expenses")
     s.add_argument("--transcripts", default="0", help="transcripts requested by either party")
     s.add_argument("--cancellation-fee", default="0", help="a late postponement or cancellation fee")
-    s.add_argument("--requested-by", choices=["union", "department"], help="who asked for the postponement or cancellation")
+    s.add_argument("--requested-by", choices=["union", "department", "both"],
+                   help="who asked for the postponement or cancellation (both: reading arbitration.joint_cancellation_fee)")
     add_common(s)
     s.set_defaults(func=run_costs)
 

@@ -29,6 +29,10 @@ COUNT_BEFORE = "count.days_before_event"
 _MISSING = object()
 
 
+_UNIT_WORDS = {"workdays": "workday", "calendar_days": "calendar day", "days": "day", "months": "month",
+               "years": "year", "hours": "hour", "minutes": "minute", "pay_periods": "pay period"}
+
+
 @dataclass(frozen=True)
 class Parameter:
     """A number the contract states, with its unit, citation and the words it comes from."""
@@ -78,6 +82,13 @@ class Contract:
 
     def value(self, key: str) -> Any:
         return self.param(key).value
+
+    def amount(self, key: str) -> str:
+        """A parameter in words for a message: "10 workdays", "3 months", "90 calendar days", "1" (a count)."""
+        p = self.param(key)
+        n = int(p.value) if float(p.value).is_integer() else p.value
+        word = _UNIT_WORDS.get(p.unit)
+        return str(n) if word is None else f"{n} {word}{'' if n == 1 else 's'}"
 
     def section(self, cite: str | Cite) -> Section:
         """The text of one part of the contract: contract.section("Art. 43 §7.a(1)")."""

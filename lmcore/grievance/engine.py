@@ -374,6 +374,14 @@ def _deciding_readings(t: Timeline, g: Grievance, contract: Any, as_of: dt.date)
 
     base = {m.name: (m.due, m.actor) for m in t.milestones}
     decided = contract.deciding(answer, [c.id for c in t.interpretations], base)
-    ms = tuple(replace(m, interpretations=contract.used(*decided.get(m.name, ()), cite=m.cite)) for m in t.milestones)
-    ids = [i for c in t.interpretations for i in (c.id,) if any(i in v for v in decided.values())]
-    return replace(t, milestones=ms, interpretations=contract.used(*ids))
+    origin: dict[str, str] = {}  # where each reading was applied first: the rule it is cited with when inherited
+    for m in t.milestones:
+        for c in m.interpretations:
+            origin.setdefault(c.id, c.cite)
+    ms = []
+    for m in t.milestones:
+        own = {c.id: c.cite for c in m.interpretations}
+        ids = decided.get(m.name, ())
+        ms.append(replace(m, interpretations=tuple(contract.used(i, cite=own.get(i) or origin.get(i) or m.cite)[0] for i in ids)))
+    ids = [c.id for c in t.interpretations if any(c.id in v for v in decided.values())]
+    return replace(t, milestones=tuple(ms), interpretations=contract.used(*ids))

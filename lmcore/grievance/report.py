@@ -8,7 +8,8 @@ from ..deadlines import fmt_day
 from ..exports import CalendarEvent, to_ics
 from .milestones import Milestone, Timeline
 
-_STATUS_WORDS = {"done_on_time": "done on time", "done_late": "done late", "open": "open", "missed": "MISSED",
+_STATUS_WORDS = {"done_on_time": "done on time", "done_late": "done late", "premature": "PREMATURE", "open": "open",
+                 "missed": "MISSED",
                  "projected": "projected"}
 
 

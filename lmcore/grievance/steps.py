@@ -114,20 +114,12 @@ _STAY_FILING = ("Filed after {grievance.removal_stay_filing}: no stay of the rem
                 "{grievance.step1_filing} of learning of the decision (§7.a(1)) goes ahead without the stay.",
                 "Art. 43 §14.a")
 
-_UNIT_WORDS = {"workdays": "workday", "calendar_days": "calendar day", "days": "day", "months": "month",
-               "years": "year", "hours": "hour"}
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*\.[a-z][a-z0-9_]*)\}")
 
 
 def amount(contract: Contract, key: str) -> str:
     """A parameter as words: "10 workdays", "3 months", "1" (a count)."""
-    p = contract.param(key)
-    value = p.value
-    n = int(value) if float(value).is_integer() else value
-    word = _UNIT_WORDS.get(p.unit)
-    if word is None:
-        return str(n)
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return contract.amount(key)
 
 
 def render(text: str, contract: Contract) -> str:
