@@ -39,12 +39,13 @@ def records(draw):
     """A grievance whose recorded steps come in order, a few days apart, some responses missing. A removal is
     grieved within 4 calendar days (in time for a stay under any reading) or 15 or more (too late under any:
     5 workdays never span more than 13 calendar days, Christmas 2025's closures included), then follows the
-    steps of the stay path or of the ordinary path (Art. 43 §14.a)."""
+    steps of the stay path or of the ordinary path (Art. 43 §14.a). An appeal or invocation sometimes comes before
+    the decision it answers (premature, §7.b(1), §10)."""
     path = draw(st.sampled_from(PATHS))
     learned = dt.date(2026, 1, 1) + dt.timedelta(days=draw(st.integers(0, 3 * 365)))
     rec: dict = {"learned": learned, "path": path}
     stay = path != "removal-stay" or draw(st.booleans())
-    day = learned
+    day = last_filer = learned
     for s in bulk_steps(path, stay):
         if not s.done or s.done in rec:
             continue
@@ -53,12 +54,16 @@ def records(draw):
                 break
             continue
         gap = (draw(st.integers(0, 4)) if stay else draw(st.integers(15, 25))) if s.name == "stay_filing" else None
+        if s.side == "filer" and s.anchor.kind == "reply" and draw(st.integers(0, 3)) == 0:
+            day = last_filer  # an appeal or invocation that may come before the decision it answers (premature)
         day += dt.timedelta(days=draw(st.integers(0, 16)) if gap is None else gap)
+        if s.side == "filer":
+            last_filer = day
         rec[s.done] = day
         if s.name.endswith("filing") and draw(st.integers(0, 4)) == 0:
             rec["form_completed"] = day + dt.timedelta(days=draw(st.integers(0, 5)))
             day = rec["form_completed"]
-    as_of = day + dt.timedelta(days=draw(st.integers(0, 90)))
+    as_of = max([learned, *(v for v in rec.values() if isinstance(v, dt.date))]) + dt.timedelta(days=draw(st.integers(0, 90)))
     return rec, as_of
 
 

@@ -194,12 +194,15 @@ def _checks(path: str, specs: list[StepSpec], cols: dict[str, np.ndarray], col: 
                         "be marked as done before it happens", DATE_FIELDS[name][1], late, name, rows)
     last: dict[str, np.ndarray] = {}
     filer_missing = np.zeros(len(cols["learned"]), bool)
+    last_filer = cols["learned"].copy()  # the latest filing or appeal recorded so far
     for s in specs:
         a = s.anchor
         if a.kind == "event":
             prev = col(a.of) if a.of != "occurred" else np.where(np.isnat(col("occurred")), col("learned"), col("occurred"))
         elif a.kind == "recorded":
             prev = np.where(np.isnat(col(a.of)), last[specs[0].name], col(a.of))
+        elif a.kind == "reply" and s.side == "filer":
+            prev = last_filer  # before the decision it answers: premature (a status), not a mistake
         else:
             prev = last[a.of]
         done = col(s.done) if s.done else np.full(len(prev), NAT)
@@ -212,6 +215,7 @@ def _checks(path: str, specs: list[StepSpec], cols: dict[str, np.ndarray], col: 
                         "is missing", s.cite, skipped, s.done, rows)
         if s.side == "filer":
             filer_missing |= np.isnat(done)
+            last_filer = np.where(np.isnat(done), last_filer, done)
         last[s.name] = np.where(np.isnat(done), prev, done)
 
 

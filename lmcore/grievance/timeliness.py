@@ -34,8 +34,8 @@ class Timeliness:
                 self.flagged.append(("late", spec, done, due))
         if later:
             kind, first, day, _ = later[0]
-            what = "late" if kind == "late" else "premature"
-            notes.append(f"This holds only if the {what} {first.label.lower()} of {fmt_day(day)} is accepted "
+            what = "done late" if kind == "late" else "premature"
+            notes.append(f"This date holds only if the step \"{first.label}\" ({what}, {fmt_day(day)}) is accepted "
                          "(Art. 43 §11, §12).")
         return status
 
@@ -44,7 +44,7 @@ class Timeliness:
         out = []
         for kind, spec, done, due in self.flagged:
             if kind == "premature":
-                out.append(f"{spec.label} on {fmt_day(done)} was premature: see that step. The dates counted from it "
+                out.append(f"{spec.label}: done {fmt_day(done)}, premature (see that step). The dates counted from it "
                            "hold only if it is accepted; taken again within its window, the counts restart from then.")
             else:
                 out.append(f"{spec.label} was done late ({fmt_day(done)}; the last day was {fmt_day(due)}): under "  # type: ignore[arg-type]
@@ -99,7 +99,7 @@ class Timeliness:
         else:
             return None
         until = f", and no later than {fmt_day(due)}" if due else ""
-        return (f"Premature: {spec.label.lower()} on {fmt_day(done)}, before {before}. {rule.cite}: \"{rule.quote}\" "
+        return (f"Premature: done {fmt_day(done)}, before {before}. {rule.cite}: \"{rule.quote}\" "
                 f"{self._other().capitalize()} may object that it came too early (Art. 43 §11); to be safe, do it again "
                 f"{again}{until}.")
 
