@@ -3,13 +3,10 @@ too late carries the §12 consequence, and a removal grieved too late has no sta
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import Any
 
 from ..deadlines import fmt_day
 from .steps import STAY_FILING, StepSpec, amount
-
-if TYPE_CHECKING:
-    from .engine import Engine
 
 _TERMINATION_CITE = "Art. 43 §12"
 
@@ -17,8 +14,8 @@ _TERMINATION_CITE = "Art. 43 §12"
 class Timeliness:
     """Judges each step the filer took against the window the contract opens for it, and keeps what it found."""
 
-    def __init__(self, engine: Engine):
-        self.e = engine
+    def __init__(self, engine: Any):
+        self.e = engine  # the timeline Engine walking the steps (its record, contract, milestones so far)
         self.flagged: list[tuple[str, StepSpec, dt.date, dt.date | None]] = []  # (kind, step, done, due)
 
     def judge(self, spec: StepSpec, status: str, done: dt.date | None, due: dt.date | None, notes: list[str]) -> str:
