@@ -229,8 +229,7 @@ def _notes(contract: Contract, kind: str) -> tuple[tuple[str, str], ...]:
         days, hours = contract.param("arbitration.expedited_hearing_days"), contract.param("arbitration.expedited_hours_per_side")
         return ((f"The hearing takes {contract.amount(days.key)}: \"{days.quote}\"", days.cite),
                 (f"Each party has up to {contract.amount(hours.key)}: \"{hours.quote}\"", hours.cite),
-                ("The expedited arbitration hearing shall not be transcribed, and neither party shall file a brief or any "
-                 "other written argument.", "Art. 44 §7.e(2)"))
+                (" ".join(contract.section("Art. 44 §7.e(2)").text.split()[1:]), "Art. 44 §7.e(2)"))
     if kind == "stayed":
         return ((contract.param("grievance.removal_stay_duration").quote, "Art. 43 §14.a"),)
     return ()
