@@ -70,6 +70,8 @@ class Contract:
         self.flaws = flaws
         self.choices: dict[str, str] = {k: i.default for k, i in interpretations.items()}
         self.closures: dict[dt.date, str] = {}
+        self._flaws_at: dict[str, list[Flaw]] = {}  # flaws_for() by citation (shared by copies: flaws never change)
+        self._find_deciding = True
 
     # -- parameters and text ------------------------------------------------------------------
     def param(self, key: str) -> Parameter:
@@ -106,8 +108,11 @@ class Contract:
 
     def flaws_for(self, cite: str | Cite) -> list[Flaw]:
         """Known flaws of the text at or under this citation (or the ones that contain it)."""
-        c = Cite.parse(cite)
-        return [f for f in self.flaws.values() if any(_related(c, Cite.parse(x)) for x in f.cites)]
+        key = str(cite)
+        if key not in self._flaws_at:
+            c = Cite.parse(cite)
+            self._flaws_at[key] = [f for f in self.flaws.values() if any(_related(c, Cite.parse(x)) for x in f.cites)]
+        return list(self._flaws_at[key])
 
     # -- interpretations -----------------------------------------------------------------------
     def choice(self, interpretation_id: str) -> str:
@@ -138,7 +143,9 @@ class Contract:
             for option in interp.options:
                 if option == self.choices[i]:
                     continue
-                other = answer(self.with_interpretations({i: option}))
+                other = self.with_interpretations({i: option})
+                other._find_deciding = False  # only its values are compared: no need to explain them again
+                other = answer(other)
                 for name, value in base.items():
                     if other.get(name, _MISSING) != value and i not in found[name]:
                         found[name].append(i)
@@ -207,7 +214,7 @@ class Contract:
         else:
             d = count_calendar_days(cal, start, n, roll=roll or self._roll(p, self.choices), **details)
         ids = self._candidates(p, n)
-        if calendar is None:
+        if calendar is None and self._find_deciding:
             ids = [i for i in ids if self._moves(p, start, n, d.due, i, roll)]
         return _with_choices(d, self.used(*ids, cite=p.cite or None))
 

@@ -29,7 +29,7 @@ def table(t: Timeline) -> str:
     lines = [head, ""] + ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     if t.notes:
         lines += ["", "Notes:"] + [f"- {n}" for n in t.notes]
-    lines += ["", "Readings used (each decides a date here):"] + ([f"- {c}" for c in t.interpretations]
+    lines += ["", "Readings used:"] + ([f"- {c}" for c in t.interpretations]
                                                           or ["- none: no reading of the text would move a date here"])
     lines += ["", "Projected dates assume each earlier step happens on its last allowed day. "
               "Explain one date with --explain NAME."]
