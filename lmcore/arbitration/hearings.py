@@ -151,7 +151,7 @@ def _schedule(invoked: Any, kind: str, contract: Contract, hearing: Any, record_
     if hearing is not None and hearing <= invoked:
         raise InvalidDate(f"the hearing ({hearing.isoformat()}) must come after the invocation ({invoked.isoformat()})",
                           cite=rule.cite, fix="Check both dates: a hearing is held after arbitration is invoked", field="hearing")
-    _check_record(kind, invoked, hearing, record_closed)
+    _check_record(kind, invoked, hearing, record_closed, contract)
     hb = contract.deadline(HEARING_RULE[kind], invoked, label=f"Hearing held by ({kind})")
     out = [Milestone("hearing_by", hb, f"invocation on {invoked.isoformat()}", hearing=hearing,
                      note=_hearing_note(contract, hb, hearing))]
@@ -171,12 +171,14 @@ def _schedule(invoked: Any, kind: str, contract: Contract, hearing: Any, record_
     return ArbitrationSchedule(kind, invoked, hearing, record_closed, tuple(out), _notes(contract, kind), flaws)
 
 
-def _check_record(kind: str, invoked: dt.date, hearing: dt.date | None, record_closed: dt.date | None) -> None:
+def _check_record(kind: str, invoked: dt.date, hearing: dt.date | None, record_closed: dt.date | None,
+                  contract: Contract) -> None:
     if record_closed is None:
         return
     if kind == "expedited":
         raise InvalidInput("an expedited case has no record to close: no transcript and no briefs", cite="Art. 44 §7.e(2)",
-                           fix="Give the hearing date instead: the decision is due within 5 calendar days of it (§8.c)",
+                           fix="Give the hearing date instead: the decision is due within "
+                               f"{contract.amount('arbitration.expedited_decision')} of it (§8.c)",
                            field="record_closed")
     if record_closed < (hearing or invoked):
         what = f"the hearing ({hearing.isoformat()})" if hearing else f"the invocation ({invoked.isoformat()})"

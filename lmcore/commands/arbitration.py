@@ -128,7 +128,7 @@ def _register_panel(subs: Any) -> None:
     s = subs.add_parser("panel", help="the panel, both rosters and the rotation pointer; removals and replacements (§1)")
     g = s.add_mutually_exclusive_group(required=True)
     g.add_argument("--effective", metavar="DATE", help="the Agreement's effective date")
-    g.add_argument("--ratified", metavar="DATE", help="the ratification date (effective 30 days later, Art. 47 §1)")
+    g.add_argument("--ratified", metavar="DATE", help="the ratification date (the Agreement takes effect as Art. 47 §1 says)")
     s.add_argument("--arbitrators", metavar="NAMES", help="the panel, names separated by ';' (default: six example names)")
     s.add_argument("--size", type=int, help="panel size if the parties agreed another number (§1.a)")
     s.add_argument("--invocation", action="append", metavar="KIND:DATE", help="designate a case received that day (§1.c)")
