@@ -18,6 +18,7 @@ import pandas as pd
 from lmcore import load_contract
 from lmcore.grievance import Grievance, timeline
 from lmcore.grievance.bulk import bulk_deadlines
+from lmcore.grievance.engine import Engine
 
 AS_OF = dt.date(2026, 11, 23)
 N = 100_000
@@ -67,8 +68,12 @@ def main() -> None:
     mixed = frame.assign(path=np.random.default_rng(3).choice(["employee", "merit-staffing", "department"], N))
     mixed.loc[mixed.path != "employee", ["step1_meeting", "step1_decision"]] = pd.NaT
     bulk_mixed = best_of(lambda: bulk_deadlines(mixed, contract, AS_OF))
+    stays = frame.assign(path="removal-stay")[["learned", "filed", "path"]]  # most filed too late: the stay is lost
+    bulk_stay = best_of(lambda: bulk_deadlines(stays, contract, AS_OF))
     sample = [Grievance(learned=d) for d in frame.learned.dt.date.head(1000)]
     one = best_of(lambda: [timeline(g, contract, AS_OF) for g in sample], repeat=3) / len(sample)
+    # the floor: the same walk without finding which readings decide each date (one Engine run per grievance)
+    walk = best_of(lambda: [Engine(g, contract, AS_OF).run() for g in sample], repeat=3) / len(sample)
     ui_wall, ui_cpu = dashboard_refresh()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines = [
@@ -76,11 +81,13 @@ def main() -> None:
         f"machine: {platform.machine()} {platform.system()}, Python {platform.python_version()}, numpy {np.__version__}, pandas {pd.__version__}",
         f"bulk_deadlines, {N:,} employee-path grievances, 7 milestones each: {bulk:.3f} s (target < 1 s)",
         f"bulk_deadlines, {N:,} grievances on 3 paths (employee, merit-staffing, department): {bulk_mixed:.3f} s",
-        f"timeline() for one grievance with every explanation: {one * 1000:.2f} ms",
+        f"bulk_deadlines, {N:,} removal-stay grievances (stays kept and lost split row-wise): {bulk_stay:.3f} s",
+        f"timeline() for one grievance with every explanation and its deciding readings: {one * 1000:.2f} ms "
+        f"(the walk alone: {walk * 1000:.2f} ms, ratio {one / walk:.1f}x: one more walk per reading used, switched)",
         f"dashboard redraw after a new learned date (timeline, plot, table, downloads): {ui_wall:.3f} s wall, "
         f"{ui_cpu:.3f} s CPU",
         f"machine load average during the run: {load:.1f} on {os.cpu_count()} cores (wall times grow with the load)",
-        f"target met: {'yes' if bulk < 1 and bulk_mixed < 1 else 'NO'}",
+        f"target met: {'yes' if bulk < 1 and bulk_mixed < 1 and bulk_stay < 1 and ui_wall < 1 else 'NO'}",
     ]
     text = "\n".join(lines) + "\n"
     print(text, end="")

@@ -16,6 +16,7 @@ Roll = Literal["none", "forward", "backward"]
 NonworkdayStart = Literal["next_workday_is_day_1", "deemed_received_next_workday"]
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _FEDERAL_LAW = "5 U.S.C. 6103"
+_HALF_DAY = "half-day closing"  # how the `holidays` package names an executive order closing offices for part of a day
 
 
 @dataclass(frozen=True)
@@ -26,11 +27,12 @@ class Step:
     counted: bool
     number: int | None = None
     reason: str | None = None
+    note: str | None = None  # a counted day worth naming: a half-day closing is still a workday
 
     def __str__(self) -> str:
         wd = _WEEKDAYS[self.day.weekday()][:3]
         if self.counted:
-            return f"day {self.number}: {wd} {self.day.isoformat()}"
+            return f"day {self.number}: {wd} {self.day.isoformat()}" + (f" ({self.note})" if self.note else "")
         return f"skipped {wd} {self.day.isoformat()}: {self.reason}"
 
 
@@ -54,7 +56,10 @@ class WorkdayCalendar:
         self._hi = np.datetime64(f"{last_year}-12-31", "D")
         self.inauguration_day = inauguration_day
         self.executive_order_closures = executive_order_closures
-        self.holidays: dict[dt.date, str] = _federal_holidays(first_year, last_year, inauguration_day, executive_order_closures)
+        found = _federal_holidays(first_year, last_year, inauguration_day, executive_order_closures)
+        # Half-day closings (the government category marks them, e.g. Thu 2015-12-24) are workdays: named, never skipped.
+        self.half_days: dict[dt.date, str] = {d: n for d, n in found.items() if _HALF_DAY in n.lower()}
+        self.holidays: dict[dt.date, str] = {d: n for d, n in found.items() if d not in self.half_days}
         # Which holidays come from an executive order or the DC-area Inauguration Day (so a result can say so).
         self.executive_order_days = frozenset(_executive_order_days(first_year, last_year)) & set(self.holidays)
         self.inauguration_days = frozenset(d for d, n in self.holidays.items() if "Inauguration Day" in n)
@@ -103,6 +108,14 @@ class WorkdayCalendar:
         if not parts:
             return None
         return parts[0] + (f" ({'; '.join(parts[1:])})" if len(parts) > 1 else "")
+
+    def day_note(self, day: dt.date) -> str | None:
+        """Why a workday is worth naming: a half-day closing ("Christmas Eve (half-day closing)") is still a workday."""
+        day = _to_date(day, "date")
+        name = self.half_days.get(day)
+        if name is None or day in self.closures:
+            return None
+        return f"{name}: offices close for part of the day only, so it is a workday"
 
     def holidays_between(self, start: dt.date, end: dt.date) -> dict[dt.date, str]:
         """Holidays and closures from start to end inclusive, with their names."""
@@ -166,8 +179,18 @@ class WorkdayCalendar:
                 steps.append(Step(day, False, None, reason))
             else:
                 number += 1
-                steps.append(Step(day, True, number, reason))
+                steps.append(Step(day, True, number, reason, None if reason else self.day_note(day)))
         return tuple(steps)
+
+    def passed_over(self, plain: dt.date, due: dt.date) -> tuple[Step, ...]:
+        """The days a roll passes over, from the last day counted (`plain`) toward `due`, due itself excluded."""
+        plain, due = _to_date(plain, "last day"), _to_date(due, "due date")
+        sign = 1 if due >= plain else -1
+        out, day = [], plain
+        while day != due:
+            out.append(Step(day, False, None, self.skip_reason(day)))
+            day += dt.timedelta(days=sign)
+        return tuple(out)
 
     # -- conversion and checks -----------------------------------------------------------------
     def _days(self, value: Any) -> tuple[np.ndarray, Callable[..., Any]]:
@@ -248,6 +271,15 @@ def _to_date(value: Any, what: str) -> dt.date:
 def to_date(value: Any, what: str = "date") -> dt.date:
     """Public form of the date reader used across lmcore (strings, dates, datetimes, datetime64)."""
     return _to_date(value, what)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of the month `months` later, or that month's last day (Nov 30 + 3 months = Feb 28)."""
+    from calendar import monthrange
+
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return dt.date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def _federal_holidays(first: int, last: int, inauguration: bool, executive_orders: bool) -> dict[dt.date, str]:

@@ -31,6 +31,7 @@ class Deadline:
     quote: str | None = None
     roll: str = "none"
     interpretations: tuple[Choice, ...] = field(default=())
+    passed: tuple[Step, ...] = ()  # calendar-day limits: day N and the days after (or before) it the roll passed over
 
     @property
     def direction(self) -> str:
@@ -44,9 +45,26 @@ class Deadline:
     def counted(self) -> tuple[Step, ...]:
         return tuple(s for s in self.steps if s.counted)
 
+    @property
+    def depends_on(self) -> tuple[str, ...]:
+        """The ids of the readings that decide this date: each, switched alone, would move it (Contract.deadline)."""
+        return tuple(c.id for c in self.interpretations)
+
+    @property
+    def last_counted(self) -> dt.date:
+        """Day N itself, before any roll."""
+        return self.steps[-1].day if self.steps else self.start
+
     def skipped_by_name(self) -> list[tuple[dt.date, str]]:
-        """Holidays and closures skipped (weekends left out): what a steward needs to name in a meeting."""
+        """What a steward needs to name in a meeting: for a workday count the holidays and closures skipped (weekends
+        left out); for a calendar-day limit every day the roll passed over, day N first."""
+        if self.unit == "calendar_days":
+            return [(s.day, s.reason or "") for s in self.passed]
         return [(s.day, s.reason or "") for s in self.skipped if s.day.weekday() < 5 or "(" in (s.reason or "")]
+
+    def day_notes(self) -> list[tuple[dt.date, str]]:
+        """Counted days worth naming (a half-day closing is a workday, counted like any other)."""
+        return [(s.day, s.note) for s in self.steps if s.counted and s.note]
 
     def explain(self) -> str:
         """The answer in words: what is due, under which rule, how the days were counted and what was skipped."""
@@ -57,21 +75,40 @@ class Deadline:
             head += f" ({self.cite})"
         lines = [head + "."]
         lines.append(f"Counted {n} {unit} {self.direction} {fmt_day(self.start)}; that day itself is not counted.")
-        weekends = sum(1 for s in self.skipped if s.day.weekday() >= 5 and "(" not in (s.reason or ""))
-        named = self.skipped_by_name()
         if self.unit == "workdays":
+            weekends = sum(1 for s in self.skipped if s.day.weekday() >= 5 and "(" not in (s.reason or ""))
             parts = []
             if weekends:
                 parts.append(f"{weekends} weekend day{'s' if weekends != 1 else ''}")
-            parts += [f"{fmt_day(d)} {reason}" for d, reason in named]
+            parts += [f"{fmt_day(d)} {reason}" for d, reason in self.skipped_by_name()]
             lines.append("Skipped: " + ("; ".join(parts) if parts else "nothing") + ".")
-        elif self.roll != "none" and self.steps and self.due != self.steps[-1].day:
-            lines.append(f"The last day was not a workday, so it moves {self.roll} to {fmt_day(self.due)}.")
+        else:
+            lines.append(self._calendar_day_words())
+        lines += [f"Counted as a workday: {fmt_day(d)} {note}." for d, note in self.day_notes()]
         if self.quote:
             lines.append(f'Rule: "{self.quote}"')
         for choice in self.interpretations:
             lines.append(f"Reading used: {choice}")
         return "\n".join(lines)
+
+    def _calendar_day_words(self) -> str:
+        """Day N named, and when it is not a workday, where the reading moves the date and every day passed over."""
+        n, last = abs(self.amount), self.last_counted
+        reason = self.steps[-1].reason if self.steps else None
+        if not self.passed:
+            if reason is None:
+                return f"Day {n} is {fmt_day(last)}, a workday; weekends and holidays in between count."
+            return f"Day {n} is {fmt_day(last)}, not a workday ({reason}); the date stays: the limit is not moved."
+        first, rest = self.passed[0], self.passed[1:]
+        way = "back" if self.due < last else "forward"
+        text = f"Day {n} is {fmt_day(last)}, not a workday ({first.reason})"
+        if rest:
+            names = [f"{fmt_day(s.day)} ({s.reason})" for s in rest]
+            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+            text += f"; moving {way}, {joined} {'is' if len(rest) == 1 else 'are'} passed over too"
+        else:
+            text += f"; moving {way}"
+        return text + f" → {fmt_day(self.due)}."
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -85,10 +122,12 @@ class Deadline:
             "quote": self.quote,
             "roll": self.roll,
             "steps": [
-                {"date": s.day.isoformat(), "counted": s.counted, "number": s.number, "reason": s.reason}
+                {"date": s.day.isoformat(), "counted": s.counted, "number": s.number, "reason": s.reason, "note": s.note}
                 for s in self.steps
             ],
             "skipped": [{"date": d.isoformat(), "reason": r} for d, r in self.skipped_by_name()],
+            "notes": [{"date": d.isoformat(), "note": note} for d, note in self.day_notes()],
+            "depends_on": list(self.depends_on),
             "interpretations": [c.to_dict() for c in self.interpretations],
             "explanation": self.explain(),
         }
@@ -115,6 +154,8 @@ def count_calendar_days(
     plain = calendar.add_calendar_days(start, amount)
     due = calendar.add_calendar_days(start, amount, roll=roll)  # type: ignore[arg-type]
     steps = calendar.explain(start, plain, counting="calendar_days")
+    passed = calendar.passed_over(plain, due)
     return Deadline(
-        due=due, start=start, amount=amount, unit="calendar_days", steps=steps, roll=roll, **details  # type: ignore[arg-type]
+        due=due, start=start, amount=amount, unit="calendar_days", steps=steps, roll=roll, passed=passed,
+        **details,  # type: ignore[arg-type]
     )

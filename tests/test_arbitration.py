@@ -254,3 +254,61 @@ def test_prehearing_milestones_order_and_counts(contract, invoked, gap, kind):
     assert a.due == min(a.due, a.other.due) and {a.due, a.other.due} == {
         cal.add_workdays(invoked, 20), cal.add_workdays(hearing, -10)}
     assert set(d) <= set(MILESTONES)
+
+
+# -- issue 13: rules read from the contract, §5 meetings before the invocation --------------------------------------
+def test_prehearing_meeting_before_the_invocation_is_flagged_art44_5a(contract):
+    """Invoked Wed 2026-11-25, expedited hearing set for Fri 12-04: 14 workdays before it is Fri 2026-11-13
+    (Dec 3, 2, 1, Nov 30 (4), 27 (5), (Thanksgiving), 25, 24, 23 (8), 20-16 (13), Fri 11-13 (14)) — before the invocation."""
+    s = milestones(D(2026, 11, 25), "expedited", contract, hearing=D(2026, 12, 4))
+    pre = s["prehearing_meeting"]
+    assert (pre.due, pre.feasible) == (D(2026, 11, 13), False)
+    assert "less than 14 workdays after the invocation" in pre.note and pre.to_dict()["feasible"] is False
+    # 5 workdays before Fri 12-4: Thu 3, Wed 2, Tue 1, Mon 11-30, Fri 11-27 (Thanksgiving skipped): after the invocation
+    assert (s["exchange_meeting"].due, s["exchange_meeting"].feasible) == (D(2026, 11, 27), True)
+    assert s["arbitrability_notice"].feasible is False
+    # the regular track gives time: all feasible
+    assert all(m.feasible for m in milestones(D(2026, 11, 25), "regular", contract).milestones)
+
+
+def test_suspension_length_decides_the_track_art44_7b1(contract):
+    """§7.b(1): suspensions of fourteen (14) days or less are expedited; longer ones need consent (§7.c)."""
+    assert classify([], contract, suspension_days=14).kind == "expedited"
+    assert classify([], contract, suspension_days=15).kind == "regular"
+    assert classify([], contract, suspension_days=15, mutual_consent=True).kind == "expedited"
+    t = classify([], contract, suspension_days=3)
+    assert t.subjects[0].label == "Suspension of 14 days or less"
+    with pytest.raises(InvalidInput, match="not a 'suspension_over_14_days' subject"):
+        classify(["suspension_over_14_days"], contract, suspension_days=5)
+    with pytest.raises(OutOfRange):
+        classify([], contract, suspension_days=0)
+
+
+def test_joint_cancellation_request_and_the_transcript_share_art44_2b_3f(contract):
+    # $300 fee, both parties asked: each pays $150 under either reading (§2.a shares are equal): no reading listed
+    s = split_costs(contract, cancellation_fee=300, cancellation_requested_by="both")
+    assert (s.union, s.department, s.interpretations) == (Decimal("150"), Decimal("150"), ())
+    assert s.lines[0].cite == "Art. 44 §3.f" and "Both parties asked" in s.lines[0].rule
+    # the Department asked alone: it pays all of it; transcripts go to management whoever asked (§2.b)
+    s = split_costs(contract, cancellation_fee=300, cancellation_requested_by="department", transcripts=120)
+    assert (s.union, s.department) == (Decimal("0"), Decimal("420"))
+    assert s.lines[0].rule.startswith("Management will pay for such transcripts")
+    with pytest.raises(InvalidInput, match="union, department or both"):
+        split_costs(contract, cancellation_fee=300, cancellation_requested_by="arbitrator")
+
+
+def test_expedited_notes_name_the_contract_s_numbers_art44_7e(contract):
+    notes = milestones(D(2026, 11, 25), "expedited", contract).notes
+    assert notes[0] == ('The hearing takes 1 day: "An expedited arbitration hearing will be conducted in one (1) day."',
+                        "Art. 44 §7.e(1)")
+    assert notes[1][0].startswith("Each party has up to 3 hours:")
+
+
+def test_readings_of_a_counted_back_meeting_include_the_hearing_limit_s(contract):
+    """With no hearing date, §5.a counts back from the last day for the hearing, so the hearing-limit roll decides it
+    too (invoked Mon 2026-09-28: day 90 Sun 12-27 rolls back to Thu 12-24, see tests/test_deadlines.py)."""
+    s = milestones(D(2026, 9, 28), "regular", contract)
+    pre = s["prehearing_meeting"].deadline
+    assert set(pre.depends_on) == {"arbitration.hearing_limit_roll", "count.days_before_event"}
+    assert {c.id: c.cite for c in pre.interpretations} == {"arbitration.hearing_limit_roll": "Art. 44 §3.c",
+                                                          "count.days_before_event": "Art. 44 §5.a"}

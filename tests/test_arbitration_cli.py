@@ -116,3 +116,23 @@ def test_strike_and_costs(capsys):
     assert data["selected"] == "A" and [s["struck"] for s in data["steps"]] == ["G", "F", "E", "D", "C", "B"]
     data = json.loads(run(capsys, "arbitration", "costs", "--fees", "1000", "--transcripts", "200", "--json")[1])
     assert (data["union"], data["department"]) == ("500.00", "700.00")
+
+
+def test_suspension_days_and_a_joint_cancellation_request(capsys):
+    """Art. 44 §7.b(1): a 10-day suspension is expedited, a 20-day one regular; §3.f with both parties asking."""
+    code, out, _ = run(capsys, "arbitration", "--invoked", "2026-11-25", "--suspension-days", "10", "--json")
+    data = json.loads(out)
+    assert (code, data["kind"], data["case_type"]["subjects"]) == (0, "expedited", ["suspension_14_days_or_less"])
+    code, out, _ = run(capsys, "arbitration", "--invoked", "2026-11-25", "--suspension-days", "20")
+    assert code == 0 and out.startswith("Regular arbitration")
+    code, _, err = run(capsys, "arbitration", "--invoked", "2026-11-25", "--suspension-days", "two")
+    assert code == 2 and "--suspension-days" in err and "'two'" in err and len(err.splitlines()) == 1
+    code, out, _ = run(capsys, "arbitration", "costs", "--cancellation-fee", "300", "--requested-by", "both", "--json")
+    data = json.loads(out)
+    assert (code, data["union"], data["department"]) == (0, "150.00", "150.00")
+
+
+def test_meeting_before_the_invocation_is_flagged_in_text(capsys):
+    code, out, _ = run(capsys, "arbitration", "--invoked", "2026-11-25", "--kind", "expedited", "--hearing", "2026-12-04")
+    line = next(x for x in out.splitlines() if x.startswith("prehearing_meeting"))
+    assert code == 0 and "Fri 2026-11-13" in line and "cannot be met" in line

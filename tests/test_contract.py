@@ -82,7 +82,10 @@ def test_step1_filing_skips_thanksgiving_art43_7a1(contract):
     text = d.explain()
     assert "Thu 2026-12-17" in text and "Thanksgiving Day" in text and "Art. 43 §7.a(1)" in text
     assert "8 weekend days" in text
-    assert [c.id for c in d.interpretations] == ["count.event_on_nonworkday"]
+    # learned on a workday: no reading moves the date, so none is listed (issue 13 §3); on a Saturday, how the
+    # event day is counted decides it
+    assert [c.id for c in d.interpretations] == []
+    assert contract.deadline("grievance.step1_filing", D(2026, 11, 21)).depends_on == ("count.event_on_nonworkday",)
 
 
 def test_prehearing_meeting_counts_back_art44_5a(contract):

@@ -125,3 +125,20 @@ def test_bad_input_exits_2_with_one_line(capsys, argv, words):
 def test_unknown_path_is_a_usage_error(capsys):
     code, out, err = run(capsys, "--learned", "2026-11-18", "--path", "nowhere")
     assert (code, out) == (2, "") and err.count("\n") == 1 and "invalid choice: 'nowhere'" in err
+
+
+def test_json_says_premature_and_whether_the_stay_holds(capsys):
+    """Issue 13: invoked Mon 2027-01-11 before the Step 2 decision due Wed 1-13 (§10): status premature; a removal
+    grieved on Fri 2027-01-15, after the stay's last day Mon 1-11 (§14.a): "stay": "lost"."""
+    code, out, _ = run(capsys, "--learned", "2026-11-18", "--filed", "2026-11-30", "--step1-meeting", "2026-12-04",
+                       "--step1-decision", "2026-12-10", "--step2-appeal", "2026-12-22", "--step2-meeting", "2027-01-06",
+                       "--invoked", "2027-01-11", "--as-of", "2027-01-20", "--json")
+    inv = next(m for m in json.loads(out)["milestones"] if m["name"] == "arbitration_invocation")
+    assert (code, inv["status"], inv["consequence_applies"]) == (0, "premature", True)
+    code, out, _ = run(capsys, "--learned", "2027-01-04", "--path", "removal-stay", "--filed", "2027-01-15",
+                       "--as-of", "2027-01-18", "--json")
+    data = json.loads(out)
+    assert data["stay"] == "lost" and "stay_ends" not in [m["name"] for m in data["milestones"]]
+    code, out, _ = run(capsys, "--learned", "2027-01-04", "--path", "removal-stay", "--filed", "2027-01-15",
+                       "--as-of", "2027-01-18")
+    assert "done late" in out and "No stay" in out

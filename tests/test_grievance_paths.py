@@ -133,8 +133,9 @@ def test_removal_stay_across_juneteenth_observed_friday(contract):
         "arbitrability_notice": D(2027, 9, 2),
         # 30 calendar days after Wed 8-18 = Fri 9-17 (a workday)
         "arbitration_hearing": D(2027, 9, 17),
-        # three months after the filing Tue 6-22 → Wed 9-22
-        "stay_ends": D(2027, 9, 22),
+        # three months beginning with the filing Tue 6-22: the last day stayed is Tue 9-21 (the day before the
+        # same date, grievance.removal_stay_end); the removal may take effect Wed 9-22
+        "stay_ends": D(2027, 9, 21),
     }
     hearing = t.milestone("arbitration_hearing")
     assert hearing.cite == "Art. 44 §3.d"
@@ -161,7 +162,7 @@ def test_removal_stay_start_reading_and_month_ends(contract):
     """grievance.removal_stay_start, and three months to a shorter month's last day (Art. 43 §14.a)."""
     alt = contract.with_interpretations({"grievance.removal_stay_start": "from_decision_receipt"})
     t = timeline(Grievance(learned=D(2027, 6, 14), path="removal-stay", filed=D(2027, 6, 22)), alt, D(2027, 6, 23))
-    assert t.milestone("stay_ends").due == D(2027, 9, 14)  # three months after Mon 6-14
+    assert t.milestone("stay_ends").due == D(2027, 9, 13)  # three months beginning Mon 6-14: last day stayed Mon 9-13
     assert add_months(D(2026, 11, 30), 3) == D(2027, 2, 28)
     assert add_months(D(2027, 11, 30), 3) == D(2028, 2, 29)  # leap year
     assert add_months(D(2027, 10, 31), 3) == D(2028, 1, 31)

@@ -36,34 +36,44 @@ def contract_for(base, choices: dict[str, str]):
 
 @st.composite
 def records(draw):
-    """A grievance whose recorded steps come in order, a few days apart, some responses missing."""
+    """A grievance whose recorded steps come in order, a few days apart, some responses missing. A removal is
+    grieved within 4 calendar days (in time for a stay under any reading) or 15 or more (too late under any:
+    5 workdays never span more than 13 calendar days, Christmas 2025's closures included), then follows the
+    steps of the stay path or of the ordinary path (Art. 43 §14.a). An appeal or invocation sometimes comes before
+    the decision it answers (premature, §7.b(1), §10)."""
     path = draw(st.sampled_from(PATHS))
     learned = dt.date(2026, 1, 1) + dt.timedelta(days=draw(st.integers(0, 3 * 365)))
     rec: dict = {"learned": learned, "path": path}
-    day = learned
-    for s in bulk_steps(path):
-        if not s.done:
+    stay = path != "removal-stay" or draw(st.booleans())
+    day = last_filer = learned
+    for s in bulk_steps(path, stay):
+        if not s.done or s.done in rec:
             continue
         if not draw(st.booleans()):
             if s.side == "filer":
                 break
             continue
-        day += dt.timedelta(days=draw(st.integers(0, 16)))
+        gap = (draw(st.integers(0, 4)) if stay else draw(st.integers(15, 25))) if s.name == "stay_filing" else None
+        if s.side == "filer" and s.anchor.kind == "reply" and draw(st.integers(0, 3)) == 0:
+            day = last_filer  # an appeal or invocation that may come before the decision it answers (premature)
+        day += dt.timedelta(days=draw(st.integers(0, 16)) if gap is None else gap)
+        if s.side == "filer":
+            last_filer = day
         rec[s.done] = day
         if s.name.endswith("filing") and draw(st.integers(0, 4)) == 0:
             rec["form_completed"] = day + dt.timedelta(days=draw(st.integers(0, 5)))
             day = rec["form_completed"]
-    as_of = day + dt.timedelta(days=draw(st.integers(0, 90)))
+    as_of = max([learned, *(v for v in rec.values() if isinstance(v, dt.date))]) + dt.timedelta(days=draw(st.integers(0, 90)))
     return rec, as_of
 
 
 choices = st.fixed_dictionaries({k: st.sampled_from(v) for k, v in READINGS.items()})
 
 
-def predecessors(path: str) -> dict[str, str]:
-    first = path_steps(path)[0].name
+def predecessors(path: str, stay: bool = True) -> dict[str, str]:
+    first = path_steps(path, stay=stay)[0].name
     return {s.name: (first if s.anchor.kind == "recorded" else s.anchor.of)
-            for s in path_steps(path) if s.anchor.kind != "event"}
+            for s in path_steps(path, stay=stay) if s.anchor.kind != "event"}
 
 
 @settings(max_examples=120, deadline=None)
@@ -73,7 +83,7 @@ def test_no_milestone_before_its_predecessor_and_workday_deadlines(contract, cas
     c = contract_for(contract, readings)
     t = timeline(Grievance(**rec), c, as_of)
     by_name = {m.name: m for m in t.milestones}
-    for name, pred_name in predecessors(rec["path"]).items():
+    for name, pred_name in predecessors(rec["path"], t.stay != "lost").items():
         if name not in by_name:  # not needed once the matter was resolved
             assert rec.get("resolved")
             continue
@@ -110,7 +120,7 @@ def test_bulk_mode_equals_single_mode(contract, cases, readings):
     out = bulk_deadlines(pd.DataFrame(rows), c, as_of)
     for i, rec in enumerate(rows):
         t = timeline(Grievance(**rec), c, as_of)
-        for s in bulk_steps(rec["path"]):
+        for s in bulk_steps(rec["path"], t.stay != "lost"):
             if s.name not in t.names:  # resolved: the later steps are not needed
                 assert pd.isna(out.loc[i, f"{s.name}_due"]) and pd.isna(out.loc[i, f"{s.name}_status"])
                 continue

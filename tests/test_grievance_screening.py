@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from lmcore.grievance.screening import SUBJECTS
+from lmcore.errors import InvalidInput
 from lmcore.grievance import Situation, screen
 
 
@@ -104,3 +105,55 @@ def test_every_quote_is_the_contract_s_own_words(contract):
             assert collapse(f.quote) in flat, (f.cite, f.quote)
             contract.section(f.cite)
         assert r.to_dict()["headline"] == r.headline
+
+
+# -- issue 13 §2: screening classes ------------------------------------------------------------------------------------
+def test_union_grievance_for_personal_relief_is_screened_as_the_employee_s_section_8c1(contract):
+    """§8.c(1) "just as if the affected employee(s) had initiated the grievance(s)": §2.b and §2.c apply to it."""
+    r = screen(Situation(filer="union", status="probationary"), contract)
+    assert bars(r) == ["Art. 43 §2.b"] and "Art. 43 §8.c(1)" in [f.cite for f in r.findings]
+    assert bars(screen(Situation(filer="union", subject="adverse_action", other_forum=True), contract)) == ["Art. 43 §2.c"]
+    # the same Union seeking an institutional remedy speaks for itself: no employee status to screen
+    assert screen(Situation(filer="union", relief="institutional", status="probationary"), contract).grievable
+
+
+def test_probationary_or_temporary_removal_is_excluded_whatever_is_ticked_section_3b(contract):
+    """§3.b(8) separation during probation, §3.b(7) termination of a temporary appointment: no §2.b escape, no stay."""
+    r = screen(Situation(subject="removal", status="probationary", within_2b=True, service_years=12), contract)
+    assert (r.grievable, r.stay, bars(r)) == (False, False, ["Art. 43 §3.b(8)"])
+    assert "Art. 43 §2.b" not in [f.cite for f in r.findings]
+    r = screen(Situation(filer="union", subject="removal", status="temporary_limited", within_2b=True), contract)
+    assert bars(r) == ["Art. 43 §3.b(7)"]
+    assert next(f.quote for f in r.findings if f.effect == "bars") == "termination of an employee on a temporary appointment;"
+
+
+def test_election_of_forum_covers_only_2302b1_while_art10_11_covers_any_ppp(contract):
+    """§2.c names "a prohibited personnel practice under 5 U.S.C. 2302(b)(1)"; Art. 10 §11 "a prohibited personnel practice"."""
+    other = screen(Situation(alleges_ppp=True, other_forum=True), contract)
+    assert other.grievable and [f.effect for f in other.findings if f.cite == "Art. 43 §2.c"] == ["note"]
+    b1 = screen(Situation(ppp_2302b1=True, other_forum=True), contract)
+    assert bars(b1) == ["Art. 43 §2.c"] and "2302(b)(1)" in b1.findings[-1].quote
+    assert screen(Situation(subject="informal_flexiplace", alleges_ppp=True), contract).grievable
+
+
+def test_former_employee_needs_a_timely_grievance_section_5a(contract):
+    r = screen(Situation(former_employee=True, untimely=True), contract)
+    assert bars(r) == ["Art. 43 §5.a"] and "who have a timely grievance" in r.findings[-1].quote
+    ok = screen(Situation(former_employee=True), contract)
+    assert ok.grievable and "within 20 workdays" in next(f.text for f in ok.findings if f.cite == "Art. 43 §5.a")
+    # a current employee filing late is a note (the other party may object, §11), not a bar
+    late = screen(Situation(untimely=True), contract)
+    assert late.grievable and any(f.cite == "Art. 43 §12" for f in late.findings)
+
+
+def test_union_signatures_and_consolidation_counts_section_8a_8c2(contract):
+    """§8.a one signature of a designated official; §8.c(2) two or more employees; more than one Agency → OELMR."""
+    unsigned = screen(Situation(filer="union", signatures=0), contract)
+    assert unsigned.grievable and "returned to the Union for completion" in next(
+        f.text for f in unsigned.findings if f.cite == "Art. 43 §8.a")
+    with pytest.raises(InvalidInput, match="it takes 2 or more"):
+        screen(Situation(filer="union", consolidation="single-agency", employees=1), contract)
+    with pytest.raises(InvalidInput, match="make a single-supervisor or single-agency consolidation"):
+        screen(Situation(filer="union", consolidation="multi-agency", agency_count=1), contract)
+    r = screen(Situation(filer="union", consolidation="multi-agency", employees=3, agency_count=2), contract)
+    assert r.grievable and "OELMR" in r.route

@@ -87,7 +87,7 @@ def test_switching_a_reading_moves_a_date(contract):
     assert "step2_appeal             2027-01-19" in a.summary()
     a.readings["grievance.reply_due_start"].value = "first_day_late"
     assert "step2_appeal             2027-01-20" in a.summary()
-    assert "used in this timeline" in a.reading_flags["grievance.reply_due_start"].value
+    assert "decides a date in this timeline" in a.reading_flags["grievance.reply_due_start"].value
     a.explain_pick.value = "step2_appeal"
     assert "first_day_late" in a.explain_out.value and "Wed 2027-01-20" in a.explain_out.value
 

@@ -16,15 +16,7 @@ CONTRACT = load_contract()
 LIBRARY = load_scenarios(contract=CONTRACT)
 
 # Scenario id → the known wrong answer of lmcore it exposes, and which fix turns it green.
-KNOWN_WRONG = {
-    "late-filing-ends-grievance": "Art. 43 §12: a late grievant-side step (filed after the 20 workdays) is shown as "
-                                  "'done late' but does not end the grievance; fix of the §12 consequence (art43_44)",
-    "late-stay-request-hearing-limit": "Art. 43 §14.a: a stay requested after the 5 workdays still stays the removal, so the "
-                                       "hearing limit is Art. 44 §3.d's 30 days instead of §3.c's 90 (art43_44)",
-    "union-personal-relief-for-probationer": "Art. 43 §8.c(1): a Union-filed personal-relief grievance is not screened as if "
-                                             "the employee had filed it, so §2.b does not bar it (art43_44, screening)",
-    "step1-filing-half-day-christmas-eve-2015": "half-day closings (2015-12-24) are counted as non-workdays; they are "
-                                                "workdays (art43_44, calendar.py)",
+KNOWN_WRONG: dict[str, str] = {
     "ordered-work-on-a-holiday": "Art. 4 §2.b(1): ordered work on a holiday is counted as credit hours; credit hours are "
                                  "only for time voluntarily worked (art4, schedules)",
 }

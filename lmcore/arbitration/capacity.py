@@ -54,7 +54,7 @@ class CapacityAnswer:
         if self.dates_per_month is None:
             return (f"No number of reserved dates up to {max(k for k, _ in self.tried)} a month keeps {self.target:.0%} of "
                     f"hearings within their limit (best {self.best_share:.1%}): the monthly meeting (§3.b) comes too late "
-                    "for some 30-day cases (§3.d, §3.e).")
+                    "for some of the cases with the short limits (§3.d, §3.e).")
         return (f"{self.dates_per_month} reserved date(s) a month per arbitrator ({self.panel_dates_per_month} for the panel) "
                 f"keep {self.share:.1%} of hearings within their limit (target {self.target:.0%}; Art. 44 §3.a–§3.e).")
 

@@ -3,7 +3,7 @@ exchange meetings, the arbitrability notice and the decision."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..calendar import to_date
@@ -29,6 +29,7 @@ class Milestone:
     note: str | None = None
     other: Deadline | None = None  # arbitrability: the second of the two limits, which did not bind
     hearing: dt.date | None = None  # hearing_by: the hearing date checked against it
+    feasible: bool = True  # False when the date falls before the invocation: it can no longer be met (§5, §9)
 
     @property
     def due(self) -> dt.date:
@@ -57,7 +58,8 @@ class Milestone:
             "label": d.label, "rule": d.rule, "basis": self.basis, "amount": abs(d.amount), "unit": d.unit,
             "direction": d.direction, "roll": d.roll, "quote": d.quote,
             "skipped": [{"date": day.isoformat(), "reason": r} for day, r in d.skipped_by_name()],
-            "interpretations": [c.to_dict() for c in d.interpretations], "explanation": self.explain(),
+            "interpretations": [c.to_dict() for c in d.interpretations], "depends_on": list(d.depends_on),
+            "feasible": self.feasible, "explanation": self.explain(),
         }
         if self.note:
             out["note"] = self.note
@@ -121,7 +123,26 @@ class ArbitrationSchedule:
 
 def milestones(invoked: Any, kind: str, contract: Contract, *, hearing: Any = None,
                record_closed: Any = None) -> ArbitrationSchedule:
-    """Every deadline of an invoked case: hearing limit (§3.c–e), prehearing meetings (§5), arbitrability (§9), decision (§8)."""
+    """Every deadline of an invoked case: hearing limit (§3.c–e), prehearing meetings (§5), arbitrability (§9), decision (§8).
+    Each lists the readings that decide its date, also those of the hearing limit it is counted back from."""
+    sched = _schedule(invoked, kind, contract, hearing, record_closed)
+    own = {m.name: [c.id for c in m.deadline.interpretations] for m in sched.milestones}
+    origin: dict[str, str] = {}
+    for m in sched.milestones:
+        for c in m.deadline.interpretations:
+            origin.setdefault(c.id, c.cite)
+    base = {m.name: m.due for m in sched.milestones}
+    decided = contract.deciding(lambda c: {m.name: m.due for m in _schedule(invoked, kind, c, hearing, record_closed).milestones},
+                                dict.fromkeys(i for ids in own.values() for i in ids), base)
+    out = []
+    for m in sched.milestones:
+        cites = {c.id: c.cite for c in m.deadline.interpretations}
+        used = tuple(contract.used(i, cite=cites.get(i) or origin[i])[0] for i in decided[m.name])
+        out.append(replace(m, deadline=replace(m.deadline, interpretations=used)))
+    return replace(sched, milestones=tuple(out))
+
+
+def _schedule(invoked: Any, kind: str, contract: Contract, hearing: Any, record_closed: Any) -> ArbitrationSchedule:
     kind = check_kind(kind)
     invoked = to_date(invoked, "invocation date")
     hearing = None if hearing in (None, "") else to_date(hearing, "hearing date")
@@ -130,15 +151,15 @@ def milestones(invoked: Any, kind: str, contract: Contract, *, hearing: Any = No
     if hearing is not None and hearing <= invoked:
         raise InvalidDate(f"the hearing ({hearing.isoformat()}) must come after the invocation ({invoked.isoformat()})",
                           cite=rule.cite, fix="Check both dates: a hearing is held after arbitration is invoked", field="hearing")
-    _check_record(kind, invoked, hearing, record_closed)
+    _check_record(kind, invoked, hearing, record_closed, contract)
     hb = contract.deadline(HEARING_RULE[kind], invoked, label=f"Hearing held by ({kind})")
     out = [Milestone("hearing_by", hb, f"invocation on {invoked.isoformat()}", hearing=hearing,
                      note=_hearing_note(contract, hb, hearing))]
     base = hearing or hb.due
     basis = (f"the hearing on {hearing.isoformat()}" if hearing else
              f"the last day for the hearing, {hb.due.isoformat()} (no hearing date given)")
-    out.append(Milestone("prehearing_meeting", contract.deadline("arbitration.prehearing_meeting", base), basis))
-    out.append(Milestone("exchange_meeting", contract.deadline("arbitration.exchange_meeting", base), basis))
+    out.append(_meeting("prehearing_meeting", contract, invoked, base, basis))
+    out.append(_meeting("exchange_meeting", contract, invoked, base, basis))
     out.append(_arbitrability(contract, invoked, base, basis))
     if kind == "expedited" and hearing is not None:
         out.append(Milestone("decision", contract.deadline("arbitration.expedited_decision", hearing, label="Expedited decision"),
@@ -150,12 +171,14 @@ def milestones(invoked: Any, kind: str, contract: Contract, *, hearing: Any = No
     return ArbitrationSchedule(kind, invoked, hearing, record_closed, tuple(out), _notes(contract, kind), flaws)
 
 
-def _check_record(kind: str, invoked: dt.date, hearing: dt.date | None, record_closed: dt.date | None) -> None:
+def _check_record(kind: str, invoked: dt.date, hearing: dt.date | None, record_closed: dt.date | None,
+                  contract: Contract) -> None:
     if record_closed is None:
         return
     if kind == "expedited":
         raise InvalidInput("an expedited case has no record to close: no transcript and no briefs", cite="Art. 44 §7.e(2)",
-                           fix="Give the hearing date instead: the decision is due within 5 calendar days of it (§8.c)",
+                           fix="Give the hearing date instead: the decision is due within "
+                               f"{contract.amount('arbitration.expedited_decision')} of it (§8.c)",
                            field="record_closed")
     if record_closed < (hearing or invoked):
         what = f"the hearing ({hearing.isoformat()})" if hearing else f"the invocation ({invoked.isoformat()})"
@@ -172,27 +195,43 @@ def _hearing_note(contract: Contract, hb: Deadline, hearing: dt.date | None) -> 
     return f"The hearing date is not a workday ({reason})." if reason else None
 
 
+def _meeting(name: str, contract: Contract, invoked: dt.date, base: dt.date, basis: str) -> Milestone:
+    """Art. 44 §5.a / §5.b: a meeting no later than N workdays before the hearing; flagged when that day is already
+    past at the invocation (the hearing was set too soon after it to meet in time)."""
+    key = f"arbitration.{name}"
+    d = contract.deadline(key, base)
+    if d.due < invoked:
+        return Milestone(name, d, basis, feasible=False,
+                         note=f"The hearing is less than {contract.amount(key)} after the invocation "
+                              f"({invoked.isoformat()}): this meeting could not be held in time. Meet as soon as possible, "
+                              f"or move the hearing with the other party ({d.cite}).")
+    if d.due == invoked:
+        return Milestone(name, d, basis, note="This meeting is due the day arbitration is invoked.")
+    return Milestone(name, d, basis)
+
+
 def _arbitrability(contract: Contract, invoked: dt.date, base: dt.date, basis: str) -> Milestone:
     """Art. 44 §9 / Art. 43 §11: no later than 20 workdays after invocation AND at least 10 workdays before the hearing."""
-    after = contract.deadline("arbitration.arbitrability_notice_after_invocation", invoked,
-                              label="Raise grievability/arbitrability (20 workdays after invocation)")
-    before = contract.deadline("arbitration.arbitrability_notice_before_hearing", base,
-                               label="Raise grievability/arbitrability (10 workdays before the hearing)")
+    k_after, k_before = "arbitration.arbitrability_notice_after_invocation", "arbitration.arbitrability_notice_before_hearing"
+    after = contract.deadline(k_after, invoked,
+                              label=f"Raise grievability/arbitrability ({contract.amount(k_after)} after invocation)")
+    before = contract.deadline(k_before, base,
+                               label=f"Raise grievability/arbitrability ({contract.amount(k_before)} before the hearing)")
     binding, other = (after, before) if after.due <= before.due else (before, after)
     note = ("Both limits apply, so the earlier one binds. Art. 44 §9 binds the Department; Art. 43 §11 says the same "
             "of either party.")
     if binding.due <= invoked:
         note += " The hearing is too soon after invocation: this notice could not be given in time."
     who = f"invocation on {invoked.isoformat()}" if binding is after else basis
-    return Milestone("arbitrability_notice", binding, who, note=note, other=other)
+    return Milestone("arbitrability_notice", binding, who, note=note, other=other, feasible=binding.due > invoked)
 
 
 def _notes(contract: Contract, kind: str) -> tuple[tuple[str, str], ...]:
     if kind == "expedited":
-        return ((contract.param("arbitration.expedited_hearing_days").quote, "Art. 44 §7.e(1)"),
-                (contract.param("arbitration.expedited_hours_per_side").quote, "Art. 44 §7.e(1)"),
-                ("The expedited arbitration hearing shall not be transcribed, and neither party shall file a brief or any "
-                 "other written argument.", "Art. 44 §7.e(2)"))
+        days, hours = contract.param("arbitration.expedited_hearing_days"), contract.param("arbitration.expedited_hours_per_side")
+        return ((f"The hearing takes {contract.amount(days.key)}: \"{days.quote}\"", days.cite),
+                (f"Each party has up to {contract.amount(hours.key)}: \"{hours.quote}\"", hours.cite),
+                (" ".join(contract.section("Art. 44 §7.e(2)").text.split()[1:]), "Art. 44 §7.e(2)"))
     if kind == "stayed":
         return ((contract.param("grievance.removal_stay_duration").quote, "Art. 43 §14.a"),)
     return ()

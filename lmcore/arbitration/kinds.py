@@ -3,10 +3,10 @@ that hears it."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..errors import InvalidInput
+from ..errors import InvalidInput, OutOfRange
 
 if TYPE_CHECKING:
     from ..contract.book import Contract
@@ -79,10 +79,36 @@ class CaseType:
         return "\n".join(lines)
 
 
-def classify(subjects: Iterable[str], contract: Contract, *, mutual_consent: bool = False,
-             stayed: bool = False) -> CaseType:
-    """Regular, expedited or stayed (Art. 44 §7.b–§7.d; a removal stayed under Art. 43 §14 is heard within 30 days)."""
-    ids = [str(s).strip() for s in subjects if str(s).strip()]
+SHORT_SUSPENSION, LONG_SUSPENSION = "suspension_14_days_or_less", "suspension_over_14_days"
+
+
+def subjects(contract: Contract) -> dict[str, Subject]:
+    """The subjects of §7 with the contract's own words: the suspension limit of §7.b(1) read from the contract."""
+    n = int(contract.value("arbitration.expedited_suspension_max_days"))
+    words = {SHORT_SUSPENSION: f"Suspension of {n} days or less", LONG_SUSPENSION: f"Suspension of more than {n} days"}
+    return {k: replace(v, label=words.get(k, v.label)) for k, v in SUBJECTS.items()}
+
+
+def suspension_subject(days: int, contract: Contract) -> str:
+    """Which §7 subject a suspension of this many days is: §7.b(1) (expedited) up to the limit, §7.c beyond it."""
+    p = contract.param("arbitration.expedited_suspension_max_days")
+    if isinstance(days, bool) or not isinstance(days, int) or days < 1:
+        raise OutOfRange(f"a suspension of {days!r} days", cite=p.cite, fix="Give the length of the suspension in days (1 or more)")
+    return SHORT_SUSPENSION if days <= p.value else LONG_SUSPENSION
+
+
+def classify(subjects_: Iterable[str], contract: Contract, *, mutual_consent: bool = False,
+             stayed: bool = False, suspension_days: int | None = None) -> CaseType:
+    """Regular, expedited or stayed (Art. 44 §7.b–§7.d; a removal stayed under Art. 43 §14 is heard within 30 days).
+    `suspension_days`: the length of a suspension grieved, placed under §7.b(1) or §7.c by the contract's limit."""
+    ids = [str(s).strip() for s in subjects_ if str(s).strip()]
+    if suspension_days is not None:
+        which = suspension_subject(suspension_days, contract)
+        other = LONG_SUSPENSION if which == SHORT_SUSPENSION else SHORT_SUSPENSION
+        if other in ids:
+            raise InvalidInput(f"a suspension of {suspension_days} days is not a '{other}' subject",
+                               cite="Art. 44 §7.b(1)", fix=f"Leave out --subject {other}, or correct the number of days")
+        ids = [*dict.fromkeys([*ids, which])]
     if stayed and "removal" not in ids:
         ids.append("removal")
     if not ids:
@@ -92,14 +118,15 @@ def classify(subjects: Iterable[str], contract: Contract, *, mutual_consent: boo
     if unknown:
         raise InvalidInput(f"unknown subject '{unknown[0]}'", cite="Art. 44 §7.b",
                            fix=f"Use one of: {', '.join(SUBJECTS)}")
-    subs = tuple(dict.fromkeys(SUBJECTS[s] for s in ids))
+    known = subjects(contract)
+    subs = tuple(dict.fromkeys(known[s] for s in ids))
     never = [s for s in subs if s.route == "never"]
     listed = all(s.route == "expedited" for s in subs)
     reasons: list[tuple[str, str]] = []
     if stayed:
         p = contract.param("arbitration.hearing_stayed")
         reasons.append(("The removal is stayed (Art. 43 §14.a): the hearing must be held within "
-                        f"{p.value} calendar days of invocation", p.cite))
+                        f"{contract.amount(p.key)} of invocation", p.cite))
         reasons.append((contract.param("grievance.removal_stay_duration").quote, "Art. 43 §14.a"))
         flaws = tuple(f for f in (contract.flaws.get(STAY_FLAW),) if f is not None)
         return CaseType("stayed", "regular", subs, tuple(reasons), flaws)

@@ -204,7 +204,8 @@ class Panel:
         if not opens.due <= day <= closes.due:
             raise OutOfRange(
                 f"a removal notice on {day.isoformat()} is outside the window: notice may be given only from "
-                f"{opens.due.isoformat()} to {closes.due.isoformat()}, the 30 calendar days before the anniversary "
+                f"{opens.due.isoformat()} to {closes.due.isoformat()}, the "
+                f"{contract.amount('arbitration.removal_notice_window')} before the anniversary "
                 f"{anniv.isoformat()} of the effective date {self.effective.isoformat()}", cite="Art. 44 §1.d",
                 fix=f"Give notice between {opens.due.isoformat()} and {closes.due.isoformat()}; the removal takes effect "
                     "on the anniversary")

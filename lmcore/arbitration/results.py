@@ -47,7 +47,7 @@ class MonthRow:
     """One month: the meeting, cases invoked and heard, the backlog at month end, reserved dates and their use."""
 
     month: str
-    meeting: dt.date
+    meeting: dt.date | None  # None in a month without a scheduling meeting (fewer than 12 a year, §3.b)
     invoked: int
     heard: int
     backlog: int
@@ -60,7 +60,8 @@ class MonthRow:
 
     def to_dict(self) -> dict[str, Any]:
         u = self.utilisation
-        return {"month": self.month, "meeting": self.meeting.isoformat(), "invoked": self.invoked, "heard": self.heard,
+        return {"month": self.month, "meeting": self.meeting.isoformat() if self.meeting else None,
+                "invoked": self.invoked, "heard": self.heard,
                 "backlog": self.backlog, "reserved": self.reserved, "used": self.used,
                 "utilisation": None if u is None else round(u, 4)}
 
@@ -176,14 +177,15 @@ class SimResult:
         m0 = np.datetime64(self.config.start, "M")
         heard = self.hearing[~np.isnat(self.hearing)]
         last = max(self.config.months, int((heard.astype("datetime64[M]") - m0).astype(int).max()) + 1 if len(heard) else 0)
-        last = min(last, len(self.meetings))
+        met = {int((m.astype("datetime64[M]") - m0).astype(int)): m.item() for m in self.meetings}
+        last = min(last, max(met) + 1 if met else 0)
         inv_m = (self.invoked.astype("datetime64[M]") - m0).astype(int)
         hear_m = np.where(np.isnat(self.hearing), 10**6, (self.hearing.astype("datetime64[M]") - m0).astype(int))
         res = np.concatenate(list(self.reserved.values())) if self.reserved else np.array([], "datetime64[D]")
         res_m = (res.astype("datetime64[M]") - m0).astype(int)
         rows = []
         for i in range(last):
-            rows.append(MonthRow(str(m0 + i), self.meetings[i].item(), int(np.sum(inv_m == i)), int(np.sum(hear_m == i)),
+            rows.append(MonthRow(str(m0 + i), met.get(i), int(np.sum(inv_m == i)), int(np.sum(hear_m == i)),
                                  int(np.sum((inv_m <= i) & (hear_m > i))), int(np.sum(res_m == i)), int(np.sum(hear_m == i))))
         return tuple(rows)
 

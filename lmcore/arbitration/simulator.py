@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..calendar import to_date
-from ..errors import InvalidDate, OutOfRange
+from ..errors import InvalidDate, InvalidInput, OutOfRange
 from .caseload import (
     Invocations,
     SimConfig,
@@ -49,10 +49,32 @@ _LATE = 1_000_000  # cost of a missed hearing limit, far above any number of day
 _TIE = 10_000_000  # scale that keeps the tie-break (≤ cases² at one meeting) below one day late
 
 
-def meeting_dates(contract: Contract, start: dt.date, n: int, day: int = 1) -> np.ndarray:
-    """The monthly OELMR–Local 12 meetings (§3.b): the first workday on or after `day` of each month."""
+def month_starts(contract: Contract, start: dt.date, n: int, day: int = 1) -> np.ndarray:
+    """The first workday on or after `day` of each of n months."""
     firsts = np.array([f"{y:04d}-{m:02d}-{day:02d}" for y, m in months_of_run(start, n)], dtype="datetime64[D]")
     return np.busday_offset(firsts, 0, roll="forward", busdaycal=contract.calendar.busdaycalendar)
+
+
+def meeting_every(contract: Contract) -> int:
+    """Months from one OELMR–Local 12 scheduling meeting to the next (§3.b: 12 a year, "on a monthly basis")."""
+    p = contract.param("arbitration.case_review_meetings_per_year")
+    per_year = p.value
+    if not float(per_year).is_integer() or int(per_year) < 1 or 12 % int(per_year):
+        raise InvalidInput(f"{per_year} scheduling meetings a year cannot be spread evenly over the months", cite=p.cite,
+                           fix="Set arbitration.case_review_meetings_per_year to 1, 2, 3, 4, 6 or 12")
+    return 12 // int(per_year)
+
+
+def meeting_dates(contract: Contract, start: dt.date, n: int, day: int = 1) -> np.ndarray:
+    """The OELMR–Local 12 scheduling meetings in n months from `start` (§3.b): the first workday on or after `day` of
+    every month (every second, third … month when the contract sets fewer than 12 a year)."""
+    return month_starts(contract, start, n, day)[::meeting_every(contract)]
+
+
+def reserved_minimum(contract: Contract) -> tuple[int, str]:
+    """The fewest hearing dates a month the panel must reserve, and the rule in words (§3.a)."""
+    exp, reg = (int(contract.value(f"arbitration.reserved_dates_{k}")) for k in ("expedited", "regular"))
+    return exp + reg, f"Reserve at least {exp} date(s) a month for expedited and {reg} for regular arbitration"
 
 
 def reserved_dates(names: tuple[str, ...], config: SimConfig, contract: Contract, n_months: int) -> dict[str, np.ndarray]:
@@ -62,7 +84,7 @@ def reserved_dates(names: tuple[str, ...], config: SimConfig, contract: Contract
     rotates each month); spread: each arbitrator's dates are spread evenly over the month (van der Corput order).
     """
     cfg, n = config.checked(), len(names)
-    meets = meeting_dates(contract, cfg.start, n_months, cfg.meeting_day)
+    meets = month_starts(contract, cfg.start, n_months, cfg.meeting_day)
     out: dict[str, list[np.datetime64]] = {a: [] for a in names}
     for mi, (y, m) in enumerate(months_of_run(cfg.start, n_months)):
         work = month_workdays(contract, y, m)
@@ -104,11 +126,11 @@ def _check_reserved(reserved: Mapping[str, Iterable[Any]], panel: Panel, contrac
             raise InvalidDate(f"{name}'s reserved date {day.isoformat()} is not a workday ({contract.calendar.skip_reason(day)})",
                               cite="Art. 44 §6", fix="Reserve workdays: hearings are on the Department's premises")
     allm = np.concatenate(list(out.values())) if out else np.array([], dtype="datetime64[D]")
+    least, words = reserved_minimum(contract)
     for y, m in months_of_run(cfg.start, cfg.months):
         month = np.datetime64(f"{y:04d}-{m:02d}", "M")
-        if int(np.sum(allm.astype("datetime64[M]") == month)) < 2:
-            raise OutOfRange(f"fewer than two reserved dates in {y:04d}-{m:02d}", cite="Art. 44 §3.a",
-                             fix="Reserve at least one date a month for expedited and one for regular arbitration")
+        if int(np.sum(allm.astype("datetime64[M]") == month)) < least:
+            raise OutOfRange(f"fewer than {least} reserved dates in {y:04d}-{m:02d}", cite="Art. 44 §3.a", fix=words)
     return {a: out.get(a, np.array([], dtype="datetime64[D]")) for a in panel.roster("regular", cfg.start)}
 
 
@@ -128,9 +150,10 @@ def simulate(config: SimConfig | None = None, contract: Contract | None = None, 
     horizon = max(cfg.months, (last.year - cfg.start.year) * 12 + last.month - cfg.start.month + 1)
     n_months = horizon + cfg.tail_months + 1
     names = panel.roster("regular", cfg.start)
-    if reserved is None and len(names) * cfg.dates_per_month < 2:
-        raise OutOfRange(f"{len(names) * cfg.dates_per_month} reserved date a month for the whole panel", cite="Art. 44 §3.a",
-                         fix="Reserve at least one date a month for expedited and one for regular arbitration")
+    least, words = reserved_minimum(contract)
+    if reserved is None and len(names) * cfg.dates_per_month < least:
+        raise OutOfRange(f"{len(names) * cfg.dates_per_month} reserved date(s) a month for the whole panel, fewer than "
+                         f"{least}", cite="Art. 44 §3.a", fix=words)
     dates = (_check_reserved(reserved, panel, contract, cfg, n_months) if reserved is not None
              else reserved_dates(names, cfg, contract, n_months))
     meets = meeting_dates(contract, cfg.start, n_months, cfg.meeting_day)
@@ -147,7 +170,7 @@ def simulate(config: SimConfig | None = None, contract: Contract | None = None, 
     meeting_idx = np.searchsorted(meets, inv.invoked, side="left")
     hearing = _assign(cfg.policy, arb, meeting_idx, meets, due, inv.invoked, dates)
     meeting = np.where(meeting_idx < len(meets), meets[np.minimum(meeting_idx, len(meets) - 1)], NAT)
-    return SimResult(cfg, cfg.policy, names, inv, arb, meeting, hearing, due, dates, meets[:n_months], contract)
+    return SimResult(cfg, cfg.policy, names, inv, arb, meeting, hearing, due, dates, meets, contract)
 
 
 def _assign(policy: str, arb: np.ndarray, meeting_idx: np.ndarray, meets: np.ndarray, due: np.ndarray,

@@ -11,6 +11,7 @@ from . import Number, add_common, add_number, date_arg, load, optional_date, pri
 
 SEED = Number("seed", 0, 2**32 - 1, whole=True, kind="int")
 FEE = Number("amount", 0, 1_000_000, "dollars", money=True, cite="Art. 44 §2")
+SUSPENSION_DAYS = Number("length of the suspension", 1, 10_000, "days", whole=True, kind="int", cite="Art. 44 §7.b(1)")
 
 
 def register(sub: Any) -> None:
@@ -22,6 +23,7 @@ def register(sub: Any) -> None:
     p.add_argument("--record-closed", metavar="DATE", help="regular/stayed: the day the record closed (§8.e)")
     p.add_argument("--subject", action="append", metavar="SUBJECT", help="what the grievance is about (§7.b, §7.d); repeatable")
     p.add_argument("--mutual-consent", action="store_true", help="both parties agree to expedited arbitration (§7.c)")
+    add_number(p, "--suspension-days", number=SUSPENSION_DAYS, metavar="N", help="a suspension grieved, in days: expedited up to the limit of §7.b(1)")
     add_common(p)
     p.set_defaults(func=run_milestones)
     subs = p.add_subparsers(dest="arbitration_command", metavar="{simulate,panel,strike,costs}", parser_class=type(p))
@@ -39,8 +41,9 @@ def run_milestones(args: Any) -> int:
     if not args.invoked:
         raise InvalidInput("give the invocation date (--invoked YYYY-MM-DD)", cite="Art. 43 §10",
                            fix="e.g. lmcore arbitration --invoked 2026-11-18 --kind regular --json")
-    case_type = classify(args.subject, contract, mutual_consent=args.mutual_consent,
-                         stayed=args.kind == "stayed") if args.subject else None
+    days = args.suspension_days
+    case_type = classify(args.subject or [], contract, mutual_consent=args.mutual_consent, stayed=args.kind == "stayed",
+                         suspension_days=days) if args.subject or days is not None else None
     kind = args.kind or (case_type.kind if case_type else None)
     if kind is None:
         raise InvalidInput("say which kind of arbitration (--kind) or what it is about (--subject)", cite="Art. 44 §7",
@@ -61,6 +64,7 @@ def run_milestones(args: Any) -> int:
         print(f"{kind.capitalize()} arbitration invoked {sched.invoked.isoformat()} ({sched.roster} roster)")
         for m in sched.milestones:
             status = "" if m.on_time is None else ("  (hearing on time)" if m.on_time else "  (hearing LATE)")
+            status += "" if m.feasible else "  (due before the invocation: cannot be met)"
             print(f"{m.name:<22} {m.due.strftime('%a %Y-%m-%d')}  {m.cite:<16} {m.deadline.label}{status}")
         for f in sched.flaws:
             print(f"Note: {f}")
@@ -122,7 +126,7 @@ def _register_panel(subs: Any) -> None:
     s = subs.add_parser("panel", help="the panel, both rosters and the rotation pointer; removals and replacements (§1)")
     g = s.add_mutually_exclusive_group(required=True)
     g.add_argument("--effective", metavar="DATE", help="the Agreement's effective date")
-    g.add_argument("--ratified", metavar="DATE", help="the ratification date (effective 30 days later, Art. 47 §1)")
+    g.add_argument("--ratified", metavar="DATE", help="the ratification date (the Agreement takes effect as Art. 47 §1 says)")
     s.add_argument("--arbitrators", metavar="NAMES", help="the panel, names separated by ';' (default: six example names)")
     add_number(s, "--size", number=Number("panel size", 1, 100, "arbitrators", whole=True, kind="int", cite="Art. 44 §1.a"),
                help="panel size if the parties agreed another number (§1.a)")
@@ -220,7 +224,8 @@ def _register_costs(subs: Any) -> None:
     add_number(s, "--expenses", number=FEE, default="0", metavar="USD", help="arbitrator's expenses")
     add_number(s, "--transcripts", number=FEE, default="0", metavar="USD", help="transcripts requested by either party")
     add_number(s, "--cancellation-fee", number=FEE, default="0", metavar="USD", help="a late postponement or cancellation fee")
-    s.add_argument("--requested-by", choices=["union", "department"], help="who asked for the postponement or cancellation")
+    s.add_argument("--requested-by", choices=["union", "department", "both"],
+                   help="who asked for the postponement or cancellation (both: reading arbitration.joint_cancellation_fee)")
     add_common(s)
     s.set_defaults(func=run_costs)
 

@@ -24,8 +24,6 @@ def register(sub: Any) -> None:
 
 
 def run(args: Any) -> int:
-    from ..deadlines import count_calendar_days, count_workdays
-
     contract = load(args)
     start = date_arg(args.start)
     if args.rule:
@@ -35,11 +33,9 @@ def run(args: Any) -> int:
         if n is not None and (p.unit == "workdays") != (args.workdays is not None):
             raise InvalidInput(f"{args.rule} is counted in {p.unit}", cite=p.cite, fix=f"Give the override in {p.unit}")
     elif args.workdays is not None:
-        ids = [("count.days_before_event" if args.workdays < 0 else "count.event_on_nonworkday")]
-        d = count_workdays(contract.calendar, start, contract._before_shift(args.workdays),
-                           nonworkday_start=contract._nonworkday_start(), interpretations=contract.used(*ids))
+        d = contract.count(start, args.workdays)
     elif args.calendar_days is not None:
-        d = count_calendar_days(contract.calendar, start, args.calendar_days, roll=args.roll)
+        d = contract.count(start, args.calendar_days, unit="calendar_days", roll=args.roll)
     else:
         raise InvalidInput("say how far to count", fix="Add --workdays N, --calendar-days N or --rule KEY")
     if args.json:

@@ -54,7 +54,7 @@ def add_grievance_options(p: Any) -> None:
                    help="Union institutional grievance: one DOL Agency or more (§8.b)")
     p.add_argument("--consolidation", choices=CONSOLIDATIONS, help="Union-filed grievances consolidated (§8.c(2))")
     p.add_argument("--continuing", action="store_true", help="a continuing condition: may be filed any time while it lasts (§7.a(1))")
-    p.add_argument("--expedited", action="store_true", help="expedited arbitration: hearing within 30 days (Art. 44 §3.e)")
+    p.add_argument("--expedited", action="store_true", help="expedited arbitration: the hearing limit of Art. 44 §3.e")
     p.add_argument("--waive", action="append", metavar="STEP[=DATE]",
                    help="step1 or step2 waived by written agreement (§13.b), with the date signed (repeatable)")
     p.add_argument("--extend", action="append", metavar="NAME=N|NAME=DATE",

@@ -70,7 +70,7 @@ READ_AS: dict[str, tuple[str, ...]] = {
         "transit.certification_per_month",
     ),
     "percent": (
-        "arbitration.fee_share",
+        "arbitration.fee_share", "arbitration.transcripts_department_share", "arbitration.cancellation_fee_requester_share",
     ),
     "square_feet": (
         "space.working_space_min",

@@ -20,9 +20,10 @@ NAT = np.datetime64("NaT", "D")
 _BULK_KINDS = ("event", "after", "recorded", "decision", "reply", "end")
 
 
-def bulk_steps(path: str) -> list[StepSpec]:
-    """The steps bulk mode computes for a path (up to the invocation of arbitration)."""
-    return [s for s in path_steps(path) if s.anchor.kind in _BULK_KINDS]
+def bulk_steps(path: str, stay: bool = True) -> list[StepSpec]:
+    """The steps bulk mode computes for a path (up to the invocation of arbitration); `stay=False`: a removal grieved
+    too late for a stay, which proceeds as an ordinary grievance (Art. 43 §14.a)."""
+    return [s for s in path_steps(path, stay=stay) if s.anchor.kind in _BULK_KINDS]
 
 
 def bulk_deadlines(frame: Any, contract: Any = None, as_of: Any = None, path: str = "employee") -> Any:
@@ -55,10 +56,11 @@ def bulk_deadlines(frame: Any, contract: Any = None, as_of: Any = None, path: st
         rows = np.flatnonzero(paths == p) if paths is not None else np.arange(len(frame))
         if paths is not None and rows.size == 0:
             continue
-        part = {c: v[rows] for c, v in dates.items()}
-        for name, (due, status) in _run(p, part, contract, today, rows).items():
-            out.setdefault(f"{name}_due", np.full(len(frame), NAT))[rows] = due
-            out.setdefault(f"{name}_status", np.full(len(frame), None, dtype=object))[rows] = status
+        for group, stay in _stay_groups(p, rows, dates, contract, today):
+            part = {c: v[group] for c, v in dates.items()}
+            for name, (due, status) in _run(bulk_steps(p, stay), p, part, contract, today, group).items():
+                out.setdefault(f"{name}_due", np.full(len(frame), NAT))[group] = due
+                out.setdefault(f"{name}_status", np.full(len(frame), None, dtype=object))[group] = status
     result = pd.DataFrame(out, index=frame.index)
     result.attrs["interpretations"] = [c.to_dict() for c in contract.used(*_READINGS)]
     return result
@@ -66,6 +68,17 @@ def bulk_deadlines(frame: Any, contract: Any = None, as_of: Any = None, path: st
 
 _READINGS = ("count.event_on_nonworkday", "grievance.reply_due_start", "grievance.late_decision_clock",
              "grievance.reply_due_without_meeting", "grievance.response_clock_start")
+
+
+def _stay_groups(path: str, rows: np.ndarray, dates: dict[str, np.ndarray], contract: Any,
+                 today: np.datetime64) -> list[tuple[np.ndarray, bool]]:
+    """Removal-stay rows split into those that keep the stay and those grieved too late for it (§14.a)."""
+    if path != "removal-stay":
+        return [(rows, True)]
+    due = np.asarray(contract.deadlines("grievance.removal_stay_filing", dates["learned"][rows]), dtype="datetime64[D]")
+    filed = dates.get("filed", np.full(len(dates["learned"]), NAT))[rows]
+    lost = np.where(np.isnat(filed), today > due, filed > due)
+    return [(g, stay) for g, stay in ((rows[~lost], True), (rows[lost], False)) if g.size]
 
 
 def _column(series: Any, name: str) -> np.ndarray:
@@ -80,9 +93,8 @@ def _column(series: Any, name: str) -> np.ndarray:
     return values.to_numpy(dtype="datetime64[D]")
 
 
-def _run(path: str, cols: dict[str, np.ndarray], contract: Any, today: np.datetime64,
+def _run(specs: list[StepSpec], path: str, cols: dict[str, np.ndarray], contract: Any, today: np.datetime64,
          rows: np.ndarray) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    specs = bulk_steps(path)
     n = len(cols["learned"])
     empty = np.full(n, NAT)
     col = lambda name: cols.get(name, empty)  # noqa: E731
@@ -140,12 +152,26 @@ def _run(path: str, cols: dict[str, np.ndarray], contract: Any, today: np.dateti
         miss = ~is_done & f & (today > d)
         status = np.where(is_done, np.where(done <= d, "done_on_time", "done_late"),
                           np.where(~f, "projected", np.where(miss, "missed", "open"))).astype(object)
+        status[_premature(s, specs, col, due, done)] = "premature"
         due[s.name], firm[s.name], missed[s.name] = d, f, miss
         gone = ended & ~is_done
         result[s.name] = (np.where(gone, NAT, d), np.where(gone, None, status))
         if s.side == "period":
             ended |= is_done
     return result
+
+
+def _premature(s: StepSpec, specs: list[StepSpec], col: Any, due: dict[str, np.ndarray], done: np.ndarray) -> np.ndarray:
+    """Filer steps taken before their window opened (as lmcore.grievance.timeliness judges one grievance): before
+    the decision answered was received or overdue (§7.b(1), §10), or before the resolution period ran out (§8.b, §9)."""
+    early = np.zeros(len(done), bool)
+    if s.side != "filer" or s.anchor.kind not in ("reply", "end"):
+        return early
+    early = ~np.isnat(done) & (done <= due[s.anchor.of])
+    if s.anchor.kind == "reply":
+        received = col(_spec(specs, s.anchor.of).done)
+        early &= ~(received <= done)
+    return early
 
 
 def _spec(specs: list[StepSpec], name: str) -> StepSpec:
@@ -168,12 +194,15 @@ def _checks(path: str, specs: list[StepSpec], cols: dict[str, np.ndarray], col: 
                         "be marked as done before it happens", DATE_FIELDS[name][1], late, name, rows)
     last: dict[str, np.ndarray] = {}
     filer_missing = np.zeros(len(cols["learned"]), bool)
+    last_filer = cols["learned"].copy()  # the latest filing or appeal recorded so far
     for s in specs:
         a = s.anchor
         if a.kind == "event":
             prev = col(a.of) if a.of != "occurred" else np.where(np.isnat(col("occurred")), col("learned"), col("occurred"))
         elif a.kind == "recorded":
             prev = np.where(np.isnat(col(a.of)), last[specs[0].name], col(a.of))
+        elif a.kind == "reply" and s.side == "filer":
+            prev = last_filer  # before the decision it answers: premature (a status), not a mistake
         else:
             prev = last[a.of]
         done = col(s.done) if s.done else np.full(len(prev), NAT)
@@ -186,6 +215,7 @@ def _checks(path: str, specs: list[StepSpec], cols: dict[str, np.ndarray], col: 
                         "is missing", s.cite, skipped, s.done, rows)
         if s.side == "filer":
             filer_missing |= np.isnat(done)
+            last_filer = np.where(np.isnat(done), last_filer, done)
         last[s.name] = np.where(np.isnat(done), prev, done)
 
 

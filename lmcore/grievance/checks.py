@@ -113,6 +113,15 @@ def _previous(spec: StepSpec, by_name: dict[str, StepSpec], recorded: dict[str, 
     return _previous(pred, by_name, recorded, first)
 
 
+def _previous_filer(spec: StepSpec, specs: list[StepSpec], recorded: dict[str, dt.date]) -> tuple[str, dt.date] | None:
+    """The latest recorded filing or appeal before this step (or the learned date)."""
+    earlier = specs[: specs.index(spec)]
+    for s in reversed(earlier):
+        if s.side == "filer" and s.done and s.done in recorded:
+            return s.done, recorded[s.done]
+    return ("learned", recorded["learned"]) if "learned" in recorded else None
+
+
 def _order(g: Grievance, specs: list[StepSpec], recorded: dict[str, dt.date]) -> None:
     by_name = {s.name: s for s in specs}
 
@@ -123,7 +132,15 @@ def _order(g: Grievance, specs: list[StepSpec], recorded: dict[str, dt.date]) ->
                               cite=cite, fix=f"Check the {words}", field=name)
 
     for s in specs:
-        if s.done in _WHY and s.done in recorded and (p := _previous(s, by_name, recorded, specs[0])) is not None:
+        if s.done not in _WHY or s.done not in recorded:
+            continue
+        if s.side == "filer" and s.anchor.kind == "reply":
+            # an appeal or invocation before the decision it answers is premature (judged by the timeline, §7.b(1),
+            # §10), not a typing mistake: it only has to follow the filer's own step before it
+            p = _previous_filer(s, specs, recorded)
+        else:
+            p = _previous(s, by_name, recorded, specs[0])
+        if p is not None:
             before(s.done, p[0], s.cite, _WHY[s.done])
     before("learned", "occurred", "Art. 43 §8.b(3)", "a violation is learned of when or after it occurs")
     before("form_completed", "filed", "Art. 43 §6.b", "the completed form comes back after the first filing")

@@ -6,12 +6,19 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..calendar import add_months
 from ..contract.readings import Choice
 from ..deadlines import Deadline, count_calendar_days, fmt_day
-from ..errors import InvalidDate
+from ..errors import InvalidDate, LmcoreError
 from .milestones import Milestone, Timeline, ended_at
 from .record import DATE_FIELDS, SCHEDULED_FIELDS, Grievance
-from .steps import StepSpec, oelmr_step, path_steps
+from .steps import STAY_FILING, StepSpec, amount, oelmr_step, path_steps, render
+from .timeliness import Timeliness
+
+__all__ = ["Engine", "add_months", "timeline"]
+
+# Readings the engine itself applies (beside the counting readings of each deadline).
+STAY_START, STAY_END = "grievance.removal_stay_start", "grievance.removal_stay_end"
 
 
 @dataclass
@@ -32,11 +39,18 @@ class Engine:
         self.ms: dict[str, Milestone] = {}
         self.firm: dict[str, bool] = {}
         self.notes: list[str] = []
+        self.used: list[str] = []  # every reading the walk applied, for Timeline.interpretations
         self.waivers = {w.step: w for w in g.waivers}
         self.ext = {e.milestone: e for e in g.extensions}
-        self.specs = path_steps(g.path, waived=set(self.waivers), consolidation=g.consolidation,
-                                agencies=g.agencies, invoked=g.invoked is not None, expedited=g.expedited)
+        kw = dict(waived=set(self.waivers), consolidation=g.consolidation, agencies=g.agencies,
+                  invoked=g.invoked is not None, expedited=g.expedited)
+        self.specs = path_steps(g.path, **kw)  # type: ignore[arg-type]
         self.by_name = {s.name: s for s in self.specs}
+        self.stay = self._stay_status() if g.path == "removal-stay" else None
+        if self.stay == "lost":
+            self.specs = path_steps(g.path, stay=False, **kw)  # type: ignore[arg-type]
+            self.by_name = {s.name: s for s in self.specs}
+        self.timeliness = Timeliness(self)
 
     # -- the walk ------------------------------------------------------------------------------
     def run(self) -> Timeline:
@@ -60,11 +74,9 @@ class Engine:
             self.notes.insert(0, f"{t.label} was due {fmt_day(t.due)} and is not recorded: the grievance ends for "  # type: ignore[arg-type]
                                  "failure to proceed in a timely fashion (Art. 43 §12), unless the time limit was "
                                  "extended in writing (§13.a). Later dates are shown as projected.")
-        seen: dict[str, Choice] = {}
-        for m in out:
-            for ch in m.interpretations:
-                seen.setdefault(ch.id, ch)
-        return Timeline(self.g, self.as_of, tuple(out), tuple(self.notes), tuple(seen.values()))
+        self.notes[:0] = self.timeliness.timeline_notes()
+        used = self.c.used(*dict.fromkeys(self.used))
+        return Timeline(self.g, self.as_of, tuple(out), tuple(self.notes), used, self.stay)
 
     def _check_notice(self, dec: str) -> None:
         """OELMR is notified only once a decision is late (§7.a(5), §7.b(4))."""
@@ -92,16 +104,28 @@ class Engine:
             status = "projected"
         else:
             status = "missed" if self.as_of > due else "open"
+        status = self.timeliness.judge(spec, status, done, due, notes)
         self.firm[spec.name] = firm
         choices = list(deadline.interpretations if deadline else ()) + st.choices
         ids: dict[str, Choice] = {}
         for ch in choices:
             ids.setdefault(ch.id, ch)
-        m = Milestone(spec.name, spec.label, self._actor(spec), spec.side, due, spec.cite, status, spec.consequence,
-                      spec.consequence_cite, deadline, done, st.day if deadline else None, st.words, tuple(notes),
-                      tuple(self.c.flaws_for(spec.cite)), tuple(ids.values()))
+        self.used += list(ids)
+        m = Milestone(spec.name, spec.label, self._actor(spec), spec.side, due, self.c.param(spec.key).cite, status,
+                      render(spec.consequence, self.c), spec.consequence_cite, deadline, done,
+                      st.day if deadline else None, st.words, tuple(notes), tuple(self.c.flaws_for(spec.cite)),
+                      tuple(ids.values()))
         self.ms[spec.name] = m
         return m
+
+    # -- the removal stay (§14.a) --------------------------------------------------------------
+    def _stay_status(self) -> str:
+        """"granted" (grieved within the limit), "open" (not yet, still time) or "lost" (late: no stay, §14.a)."""
+        spec = self.by_name[STAY_FILING]
+        due = self._counted(spec, self.start(spec)).due
+        if self.g.filed is not None:
+            return "granted" if self.g.filed <= due else "lost"
+        return "open" if self.as_of <= due else "lost"
 
     # -- where each count starts -------------------------------------------------------------
     def start(self, spec: StepSpec) -> _Start:
@@ -113,7 +137,7 @@ class Engine:
             day = getattr(self.g, a.of)
             words = {"learned": "from learning of the alleged violation", "occurred": "from the occurrence of the violation",
                      "step1_oelmr_notice": "from the Union's notice to OELMR", "step2_oelmr_notice": "from the Union's notice to OELMR"}
-            if a.of == "learned" and spec.name == "stay_filing":
+            if a.of == "learned" and (spec.name == STAY_FILING or self.g.path == "removal-stay"):
                 return _Start(day, True, f"from receipt of the removal decision, {fmt_day(day)}", key)
             return _Start(day, True, f"{words.get(a.of, 'from ' + a.of)}, {fmt_day(day)}", key)
         if a.kind == "recorded":
@@ -125,12 +149,12 @@ class Engine:
             return _Start(day, False, f"from {fmt_day(day)}, the earliest the grievances can be consolidated "  # type: ignore[arg-type]
                           "(consolidation date not known yet: projected)", key)
         if a.kind == "months":
-            if self.c.choice("grievance.removal_stay_start") == "from_decision_receipt":
+            if self.c.choice(STAY_START) == "from_decision_receipt":
                 st = _Start(self.g.learned, True, f"from receipt of the removal decision, {fmt_day(self.g.learned)}", key)
             else:
                 st = self._after(self.by_name[a.of])
                 st.key = key
-            st.choices.extend(self.c.used("grievance.removal_stay_start"))
+            st.choices.extend(self.c.used(STAY_START, cite=spec.cite))
             return st
         if a.kind == "decision":
             return self._decision(spec)
@@ -147,7 +171,7 @@ class Engine:
     def _after(self, pred: StepSpec, clock: str | None = None) -> _Start:
         m = self.ms[pred.name]
         if clock and getattr(self.g, clock):
-            ch = self.c.used("grievance.response_clock_start")
+            ch = self.c.used("grievance.response_clock_start", cite="Art. 43 §6.b")
             if self.c.choice("grievance.response_clock_start") == "completed_form":
                 return _Start(getattr(self.g, clock), True, f"from receipt of the properly completed form, "
                               f"{fmt_day(getattr(self.g, clock))} (§6.b)", pred.key, choices=list(ch))
@@ -171,7 +195,7 @@ class Engine:
         if not firm:
             return _Start(meeting.due, False, f"from the last day allowed for the meeting, {fmt_day(meeting.due)} "  # type: ignore[arg-type]
                           "(not held yet: projected)", spec.key)
-        ch = list(self.c.used("grievance.reply_due_without_meeting"))
+        ch = list(self.c.used("grievance.reply_due_without_meeting", cite=spec.cite))
         st = _Start(meeting.due, True, f"from the last day allowed for the meeting, {fmt_day(meeting.due)} "  # type: ignore[arg-type]
                     "(no meeting was held)", spec.key, choices=ch)
         if self.c.choice("grievance.reply_due_without_meeting") == "meeting_deadline":
@@ -186,7 +210,7 @@ class Engine:
         oelmr = self.ms.get(f"step{n}_oelmr_decision")
         choices: list[Choice] = []
         if oelmr is not None:
-            choices += self.c.used("grievance.oelmr_notice")
+            choices += self.c.used("grievance.oelmr_notice", cite=spec.cite)
             if self.c.choice("grievance.oelmr_notice") == "from_oelmr_decision":
                 dec_name = oelmr.name
         dec = self.ms[dec_name]
@@ -195,13 +219,13 @@ class Engine:
         received = self.g.step1_decision if n == "1" else self.g.step2_decision
         if received and received <= due:
             return _Start(received, True, f"from receipt of the {what}, {fmt_day(received)}", spec.key, choices=choices)
-        choices += self.c.used("grievance.reply_due_start")
+        choices += self.c.used("grievance.reply_due_start", cite=spec.cite)
         late_day = due
         if self.c.choice("grievance.reply_due_start") == "first_day_late":
             late_day = self.c.calendar.add_workdays(due, 1)
         key = spec.key_no_decision or spec.key
         if received:
-            choices += self.c.used("grievance.late_decision_clock")
+            choices += self.c.used("grievance.late_decision_clock", cite=spec.cite)
             if self.c.choice("grievance.late_decision_clock") == "from_receipt":
                 return _Start(received, True, f"from receipt of the late {what}, {fmt_day(received)}", spec.key, choices=choices)
             return _Start(late_day, True, f"from when the {what} was due, {fmt_day(due)} (it came late, on "
@@ -214,7 +238,7 @@ class Engine:
         w = self.waivers.get(spec.anchor.waiver or "")
         if w is None:
             return st
-        st.choices += self.c.used("grievance.waiver_start")
+        st.choices += self.c.used("grievance.waiver_start", cite="Art. 43 §13.b")
         if w.agreed_on and w.agreed_on > st.day and self.c.choice("grievance.waiver_start") == "later_of_event_and_agreement":
             return _Start(w.agreed_on, True, f"from the written waiver of {w.step.replace('step', 'Step ')}, "
                           f"{fmt_day(w.agreed_on)} (§13.b)", st.key, choices=st.choices)
@@ -227,7 +251,7 @@ class Engine:
                          "existence of that condition (Art. 43 §7.a(1)).")
             return None, True
         if spec.anchor.kind == "months":
-            return self._months(spec, st), st.firm
+            return self._months(spec, st, notes), st.firm
         d = st.base or self._counted(spec, st)
         if spec.anchor.kind == "arbitrability":
             return self._arbitrability(st, d, notes)
@@ -254,13 +278,18 @@ class Engine:
                                    label=f"{spec.label} (extended by {e.workdays} {unit} in writing)")
         return self.c.deadline(st.key, st.day, label=spec.label)
 
-    def _months(self, spec: StepSpec, st: _Start) -> Deadline:
-        months = int(self.c.value(spec.key))
-        end = add_months(st.day, months)
+    def _months(self, spec: StepSpec, st: _Start, notes: list[str]) -> Deadline:
+        """The last day stayed: N months beginning on the day the stay starts (reading grievance.removal_stay_end)."""
         p = self.c.param(spec.key)
-        return count_calendar_days(self.c.calendar, st.day, (end - st.day).days, cite=p.cite, rule=spec.key,
-                                   label=f"{spec.label} ({months} months: same day of the month, or the month's last day)",
-                                   quote=p.quote, interpretations=tuple(st.choices))
+        months = int(p.value)
+        same = add_months(st.day, months)
+        last = same if self.c.choice(STAY_END) == "same_date" or same.day != st.day.day else same - dt.timedelta(days=1)
+        st.choices.extend(self.c.used(STAY_END, cite=spec.cite))
+        notes.append(f"The removal may take effect from {fmt_day(last + dt.timedelta(days=1))} unless an award came "
+                     f"first (the stay lasts {amount(self.c, spec.key)} beginning {fmt_day(st.day)}).")
+        return count_calendar_days(self.c.calendar, st.day, (last - st.day).days, cite=p.cite, rule=spec.key,
+                                   label=f"{spec.label} (last day stayed: {amount(self.c, spec.key)} beginning "
+                                         f"{fmt_day(st.day)})", quote=p.quote)
 
     def _arbitrability(self, st: _Start, after: Deadline, notes: list[str]) -> tuple[Deadline, bool]:
         """No later than 20 workdays after invocation AND at least 10 workdays before the hearing (§11)."""
@@ -268,21 +297,24 @@ class Engine:
         hearing, hearing_firm = self.g.hearing, True
         if hearing is None:
             hearing, hearing_firm = self.c.deadline(hearing_key, st.day).due, False
-        before = self.c.deadline("grievance.arbitrability_notice_before_hearing", hearing,
-                                 label="Raise grievability/arbitrability (at least 10 workdays before the hearing)")
-        notes.append(f"Also at least 10 workdays before the hearing ({'scheduled' if hearing_firm else 'latest allowed'} "
+        key = "grievance.arbitrability_notice_before_hearing"
+        before = self.c.deadline(key, hearing, label=f"Raise grievability/arbitrability (at least {amount(self.c, key)} "
+                                                     "before the hearing)")
+        notes.append(f"Also at least {amount(self.c, key)} before the hearing ({'scheduled' if hearing_firm else 'latest allowed'} "
                      f"{fmt_day(hearing)}): {fmt_day(before.due)}. The earlier of the two limits applies.")
         if before.due < st.day:
-            notes.append("The hearing is less than 10 workdays after the invocation: an objection can no longer be "
-                         "given 10 workdays before it (raise the hearing date with the other party).")
+            notes.append(f"The hearing is less than {amount(self.c, key)} after the invocation: an objection can no "
+                         f"longer be given {amount(self.c, key)} before it (raise the hearing date with the other party).")
         if before.due < after.due:
             return before, hearing_firm and st.firm
         return after, st.firm
 
     # -- words ---------------------------------------------------------------------------------
     def _actor(self, spec: StepSpec) -> str:
-        if spec.name == "arbitrability_notice" and self.c.choice("grievance.arbitrability_notice_party") == "department_only":
-            return "The Department (Art. 44 §9)"
+        if spec.name == "arbitrability_notice":
+            self.used.append("grievance.arbitrability_notice_party")
+            if self.c.choice("grievance.arbitrability_notice_party") == "department_only":
+                return "The Department (Art. 44 §9)"
         return spec.actor
 
     def _path_notes(self) -> None:
@@ -291,10 +323,7 @@ class Engine:
             self.notes.append("Merit staffing: filed at Step 2 with the servicing Human Resources Officer; Step 1 is "
                               "automatically waived (Art. 43 §7.a(2)).")
         if g.path == "removal-stay":
-            self.notes.append("Stay of a removal under 5 U.S.C. 4303 or 7512 (10+ years of Federal service, not in "
-                              "the excepted service): Step 1 is waived and the grievance goes to Step 2; Step 2 may "
-                              "also be waived if the Union represented the employee during the notice and response "
-                              "period (Art. 43 §14.a, §14.b).")
+            self.notes.append(self.timeliness.stay_note())
         if g.path == "union-institutional" and g.occurred is None:
             self.notes.append(f"Counting from {fmt_day(g.learned)} as the date of the occurrence: a Union institutional "
                               "grievance runs from the occurrence of the violation, not from when it was learned of "
@@ -303,7 +332,8 @@ class Engine:
             where = {"single-supervisor": "as a single grievance with that supervisor at Step 1 (Art. 43 §8.c(2)(a))",
                      "single-agency": "with the Agency Administrative Officer at Step 1 (Art. 43 §8.c(2)(b))",
                      "multi-agency": "and filed at Step 2 with OELMR (Art. 43 §8.c(2)(c))"}[g.consolidation]
-            self.notes.append(f"Union-filed grievances for two or more employees, consolidated by mutual agreement {where}.")
+            self.notes.append(f"Union-filed grievances for {amount(self.c, 'grievance.consolidation_min_employees')} or "
+                              f"more employees, consolidated by mutual agreement {where}.")
         for w in g.waivers:
             self.notes.append(f"{w.step.replace('step', 'Step ')} waived by mutual written agreement"
                               + (f" on {fmt_day(w.agreed_on)}" if w.agreed_on else "") + " (Art. 43 §13.b).")
@@ -320,19 +350,41 @@ def _what(spec: StepSpec) -> str:
     return spec.label[0].lower() + spec.label[1:]
 
 
-def timeline(grievance: Grievance, contract: Any = None, as_of: dt.date | None = None) -> Timeline:
-    """Every milestone of the grievance as of a date (Art. 43 §6–§14; Art. 44 §3 once arbitration is invoked)."""
+def timeline(grievance: Grievance, contract: Any = None, as_of: dt.date | None = None, *,
+             readings: bool = True) -> Timeline:
+    """Every milestone of the grievance as of a date (Art. 43 §6–§14; Art. 44 §3 once arbitration is invoked).
+
+    Each milestone lists exactly the readings that decide it (its date or who acts): switched alone, each would
+    change it — through its own count or through the steps it is counted from. That takes one more walk per reading
+    used; `readings=False` skips it (same dates and statuses; each milestone then lists the readings its own count
+    and start applied) for callers that need only those, such as a board of many cases."""
     from ..contract.loading import load_contract
-    pass  # (import removed)
 
     contract = contract or load_contract()
-    return Engine(grievance, contract, as_of or dt.date.today()).run()
+    day = as_of or dt.date.today()
+    t = Engine(grievance, contract, day).run()
+    return _deciding_readings(t, grievance, contract, day) if readings else t
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day of the month `months` later, or that month's last day (Nov 30 + 3 months = Feb 28)."""
-    from calendar import monthrange
+def _deciding_readings(t: Timeline, g: Grievance, contract: Any, as_of: dt.date) -> Timeline:
+    """Keep on each milestone only the readings that decide it, found by switching each one used and comparing."""
 
-    y, m = divmod(day.month - 1 + months, 12)
-    year, month = day.year + y, m + 1
-    return dt.date(year, month, min(day.day, monthrange(year, month)[1]))
+    def answer(c: Any) -> dict[str, Any]:
+        try:
+            return {m.name: (m.due, m.actor) for m in Engine(g, c, as_of).run().milestones}
+        except LmcoreError:  # under that reading the record no longer fits (e.g. a notice before a new due date)
+            return {}
+
+    base = {m.name: (m.due, m.actor) for m in t.milestones}
+    decided = contract.deciding(answer, [c.id for c in t.interpretations], base)
+    origin: dict[str, str] = {}  # where each reading was applied first: the rule it is cited with when inherited
+    for m in t.milestones:
+        for c in m.interpretations:
+            origin.setdefault(c.id, c.cite)
+    ms = []
+    for m in t.milestones:
+        own = {c.id: c.cite for c in m.interpretations}
+        ids = decided.get(m.name, ())
+        ms.append(replace(m, interpretations=tuple(contract.used(i, cite=own.get(i) or origin.get(i) or m.cite)[0] for i in ids)))
+    ids = [c.id for c in t.interpretations if any(c.id in v for v in decided.values())]
+    return replace(t, milestones=tuple(ms), interpretations=contract.used(*ids))

@@ -11,7 +11,9 @@ from ..deadlines import Deadline, fmt_day
 from ..errors import InvalidInput
 from .record import Grievance
 
-STATUSES = ("done_on_time", "done_late", "open", "missed", "projected")
+STATUSES = ("done_on_time", "done_late", "premature", "open", "missed", "projected")
+# premature: the filer acted before the contract allows it (before the decision it answers was received or overdue,
+# §7.b(1), §10; before the resolution period ran out, §8.b, §8.c(2)(c), §9).
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,16 @@ class Milestone:
         """Still to be done (open or projected)."""
         return self.status in ("open", "projected")
 
+    @property
+    def consequence_applies(self) -> bool:
+        """The consequence is in play: the step was missed, done late or taken too early."""
+        return self.status in ("missed", "done_late", "premature")
+
+    @property
+    def depends_on(self) -> tuple[str, ...]:
+        """The ids of the readings that decide this milestone (its date or who acts)."""
+        return tuple(c.id for c in self.interpretations)
+
     def explain(self) -> str:
         """The milestone in words: due date and counting, status, and the consequence of a miss."""
         lines = [f"{self.label} — {self.actor}."]
@@ -51,7 +63,7 @@ class Milestone:
             lines.append(f"Counted {self.counts_from}.")
         lines.append(f"Status: {self.status.replace('_', ' ')}" + (f" (done {fmt_day(self.done_on)})" if self.done_on else "") + ".")
         lines += list(self.notes)
-        lines.append(f"If missed: {self.consequence} ({self.consequence_cite})")
+        lines.append(f"{'Consequence' if self.consequence_applies else 'If missed'}: {self.consequence} ({self.consequence_cite})")
         lines += [str(f) for f in self.flaws]
         shown = {c.id for c in (self.deadline.interpretations if self.deadline else ())}
         lines += [f"Reading used: {c}" for c in self.interpretations if c.id not in shown]
@@ -63,7 +75,8 @@ class Milestone:
             "due": self.due.isoformat() if self.due else None, "cite": self.cite, "status": self.status,
             "done_on": self.done_on.isoformat() if self.done_on else None,
             "start": self.start.isoformat() if self.start else None, "counts_from": self.counts_from,
-            "consequence": self.consequence, "consequence_cite": self.consequence_cite, "notes": list(self.notes),
+            "consequence": self.consequence, "consequence_cite": self.consequence_cite,
+            "consequence_applies": self.consequence_applies, "notes": list(self.notes), "depends_on": list(self.depends_on),
             "flaws": [str(f) for f in self.flaws], "interpretations": [c.to_dict() for c in self.interpretations],
             "explanation": self.explain(), "deadline": self.deadline.to_dict() if self.deadline else None,
         }
@@ -78,6 +91,7 @@ class Timeline:
     milestones: tuple[Milestone, ...]
     notes: tuple[str, ...] = ()
     interpretations: tuple[Choice, ...] = ()
+    stay: str | None = None  # removal-stay path: "granted", "open" (can still be had) or "lost" (grieved late, §14.a)
 
     @property
     def names(self) -> list[str]:
@@ -105,8 +119,15 @@ class Timeline:
         """The first filer-side deadline missed: the grievance ended there (Art. 43 §12)."""
         return ended_at(self.milestones)
 
+    @property
+    def untimely(self) -> Milestone | None:
+        """The first filer-side step missed or done late: under Art. 43 §12 the grievance terminates there, unless the
+        time limit was extended in writing (§13.a) or the late step is accepted (timeliness not raised, §11)."""
+        return next((m for m in self.milestones if m.status in ("missed", "done_late") and m.consequence_cite == "Art. 43 §12"),
+                    None)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.grievance.path, "as_of": self.as_of.isoformat(),
+        return {"path": self.grievance.path, "as_of": self.as_of.isoformat(), "stay": self.stay,
                 "milestones": [m.to_dict() for m in self.milestones], "notes": list(self.notes),
                 "interpretations": [c.to_dict() for c in self.interpretations]}
 

@@ -8,7 +8,8 @@ from ..deadlines import fmt_day
 from ..exports import CalendarEvent, to_ics
 from .milestones import Milestone, Timeline
 
-_STATUS_WORDS = {"done_on_time": "done on time", "done_late": "done late", "open": "open", "missed": "MISSED",
+_STATUS_WORDS = {"done_on_time": "done on time", "done_late": "done late", "premature": "PREMATURE", "open": "open",
+                 "missed": "MISSED",
                  "projected": "projected"}
 
 
@@ -28,7 +29,8 @@ def table(t: Timeline) -> str:
     lines = [head, ""] + ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     if t.notes:
         lines += ["", "Notes:"] + [f"- {n}" for n in t.notes]
-    lines += ["", "Readings used:"] + [f"- {c}" for c in t.interpretations]
+    lines += ["", "Readings used:"] + ([f"- {c}" for c in t.interpretations]
+                                                          or ["- none: no reading of the text would move a date here"])
     lines += ["", "Projected dates assume each earlier step happens on its last allowed day. "
               "Explain one date with --explain NAME."]
     return "\n".join(lines)
@@ -81,7 +83,7 @@ tr.projected td {{ color: #555; font-style: italic; }} small {{ color: #555; }}
 <table><thead><tr><th>Step</th><th>Due</th><th>Status</th><th>Done</th><th>Who acts</th><th>Rule</th><th>If missed</th></tr></thead>
 <tbody>{rows}</tbody></table>
 <h2>Notes</h2><ul>{notes or '<li>None.</li>'}</ul>
-<h2>Readings of the contract used</h2><ul>{readings}</ul>
+<h2>Readings of the contract that decide these dates</h2><ul>{readings or '<li>None would move a date here.</li>'}</ul>
 <p><small>Projected dates assume each earlier step happens on its last allowed day. Workdays are Monday–Friday
 less federal holidays and closures; the day of the event is not counted. Computed by lmcore.</small></p>
 </body></html>

@@ -5,10 +5,14 @@ A path is a list of `StepSpec`s; the timeline engine (lmcore.grievance) and the 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ..errors import InvalidInput
+
+if TYPE_CHECKING:
+    from ..contract.book import Contract
 
 PATHS = ("employee", "merit-staffing", "union-institutional", "department", "removal-stay")
 CONSOLIDATIONS = ("single-supervisor", "single-agency", "multi-agency")
@@ -84,32 +88,47 @@ _CITES = {
     "arbitration.hearing_expedited": "Art. 44 §3.e",
 }
 
+# Consequences name their time limits as {group.key}: `render` puts in the contract's own number and unit.
 TERMINATION = ("The grievance ends for failure to proceed to the next step in a timely fashion, unless the parties "
                "extended the time limit by mutual written agreement (§13.a).", "Art. 43 §12")
-_STEP1_LATE = ("No timely Step 1 decision: the grievant or Union may appeal to Step 2 (10 workdays after the reply "
-               "was due, §7.b(1)), or the Union may notify OELMR, which will ensure a decision within 3 workdays.",
-               "Art. 43 §7.a(5)")
+_STEP1_LATE = ("No timely Step 1 decision: the grievant or Union may appeal to Step 2 ({grievance.step2_appeal_no_decision} "
+               "after the reply was due, §7.b(1)), or the Union may notify OELMR, which will ensure a decision within "
+               "{grievance.step1_oelmr_decision}.", "Art. 43 §7.a(5)")
 _STEP1_NO_MEETING = ("No meeting in time: the decision is still due; if none comes in time, the grievant or Union may "
                      "appeal to Step 2 or the Union may notify OELMR.", "Art. 43 §7.a(5)")
-_STEP2_LATE = ("No timely Step 2 decision: the Union may invoke arbitration (25 workdays, §10), or notify OELMR, "
-               "which will ensure a decision within 3 workdays.", "Art. 43 §7.b(4)")
+_STEP2_LATE = ("No timely Step 2 decision: the Union may invoke arbitration ({grievance.arbitration_invocation}, §10), or "
+               "notify OELMR, which will ensure a decision within {grievance.step2_oelmr_decision}.", "Art. 43 §7.b(4)")
 _STEP2_NO_MEETING = ("No meeting in time: the written decision is still due; if none comes in time, the Union may "
                      "invoke arbitration or notify OELMR.", "Art. 43 §7.b(4)")
-_OELMR1_LATE = ("OELMR did not get a decision issued in 3 workdays: the grievant or Union may still appeal to Step 2, "
-                "counting from when that decision was due.", "Art. 43 §7.b(1)")
-_OELMR2_LATE = ("OELMR did not get a decision issued in 3 workdays: the Union may still invoke arbitration, counting "
-                "from when that decision was due.", "Art. 43 §10")
+_OELMR1_LATE = ("OELMR did not get a decision issued in {grievance.step1_oelmr_decision}: the grievant or Union may still "
+                "appeal to Step 2, counting from when that decision was due.", "Art. 43 §7.b(1)")
+_OELMR2_LATE = ("OELMR did not get a decision issued in {grievance.step2_oelmr_decision}: the Union may still invoke "
+                "arbitration, counting from when that decision was due.", "Art. 43 §10")
 _HEARING = ("The contract names no consequence; OELMR and Local 12 review invoked cases and assign hearing dates at "
             "their monthly meeting.", "Art. 44 §3.b")
 _ARBITRABILITY = ("Too late to raise grievability or arbitrability at the arbitration.", "Art. 43 §11")
-_STAY_ENDS = ("The stay ends (three months or the arbitrator's award, whichever comes first); the removal can then "
-              "take effect.", "Art. 43 §14.a")
-_STAY_FILING = ("Filed after 5 workdays: no stay of the removal; a grievance filed within 20 workdays of learning of "
-                "the decision (§7.a(1)) goes ahead without the stay.", "Art. 43 §14.a")
+_STAY_ENDS = ("The stay ends ({grievance.removal_stay_duration} or the arbitrator's award, whichever comes first); the "
+              "removal can then take effect.", "Art. 43 §14.a")
+_STAY_FILING = ("Filed after {grievance.removal_stay_filing}: no stay of the removal, Step 1 is not waived under §14.a and a "
+                "hearing is due within the regular limit (Art. 44 §3.c); a grievance filed within "
+                "{grievance.step1_filing} of learning of the decision (§7.a(1)) goes ahead without the stay.",
+                "Art. 43 §14.a")
+
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*\.[a-z][a-z0-9_]*)\}")
 
 
-def _resolution(who: str, cite: str) -> tuple[str, str]:
-    return (f"Not resolved in 10 workdays: {who} may invoke arbitration within the next 25 workdays.", cite)
+def amount(contract: Contract, key: str) -> str:
+    """A parameter as words: "10 workdays", "3 months", "1" (a count)."""
+    return contract.amount(key)
+
+
+def render(text: str, contract: Contract) -> str:
+    """Put the contract's own numbers into a message: "{grievance.step1_filing}" → "20 workdays"."""
+    return _PLACEHOLDER.sub(lambda m: amount(contract, m.group(1)), text)
+
+
+def _resolution(who: str, cite: str, resolution: str, invocation: str) -> tuple[str, str]:
+    return (f"Not resolved in {{{resolution}}}: {who} may invoke arbitration within the next {{{invocation}}}.", cite)
 
 
 def _step1(filing_actor: str = "Grievant or Union", official: str = "Supervisor") -> list[StepSpec]:
@@ -148,7 +167,8 @@ def _employee(waived: set[str], consolidation: str | None) -> list[StepSpec]:
                 StepSpec("consolidated_resolution", "grievance.consolidated_resolution",
                          "Consolidated grievance at Step 2 with OELMR: time to resolve", "OELMR", "period", "resolved",
                          Anchor("recorded", "consolidated"),
-                         *_resolution("Local 12", "Art. 43 §8.c(2)(c)")),
+                         *_resolution("Local 12", "Art. 43 §8.c(2)(c)", "grievance.consolidated_resolution",
+                                      "grievance.consolidated_invocation")),
                 _invocation(Anchor("end", "consolidated_resolution"), "grievance.consolidated_invocation",
                             "Local 12 (notice to the Director of OELMR)")]
     if waived >= {"step1", "step2"}:
@@ -190,7 +210,9 @@ def _institutional(agencies: str) -> list[StepSpec]:
                  "filed", Anchor("event", "occurred"), *TERMINATION),
         StepSpec("institutional_resolution", f"grievance.institutional{sfx}_resolution",
                  "Institutional grievance: time to resolve", official, "period", "resolved",
-                 Anchor("after", "institutional_filing", clock="form_completed"), *_resolution("Local 12", cite)),
+                 Anchor("after", "institutional_filing", clock="form_completed"),
+                 *_resolution("Local 12", cite, f"grievance.institutional{sfx}_resolution",
+                              f"grievance.institutional{sfx}_invocation")),
         _invocation(Anchor("end", "institutional_resolution"), f"grievance.institutional{sfx}_invocation",
                     "Local 12 (notice to the Director of OELMR)"),
     ]
@@ -204,16 +226,22 @@ def _department() -> list[StepSpec]:
         StepSpec("department_resolution", "grievance.department_resolution", "Department grievance: time to resolve",
                  "Local 12 President and OELMR", "period", "resolved",
                  Anchor("after", "department_filing", clock="form_completed"),
-                 *_resolution("the Department", "Art. 43 §9")),
+                 *_resolution("the Department", "Art. 43 §9", "grievance.department_resolution",
+                              "grievance.department_invocation")),
         _invocation(Anchor("end", "department_resolution"), "grievance.department_invocation",
                     "Department (Director of OELMR)"),
     ]
 
 
-def _removal_stay(waived: set[str]) -> list[StepSpec]:
-    filing = StepSpec("stay_filing", "grievance.removal_stay_filing",
-                      "Grieve the removal decision (stay; Step 1 waived: at Step 2)", "Employee or Union", "filer",
+STAY_FILING = "stay_filing"
+
+
+def _removal_stay(waived: set[str], stay: bool, invoked: bool, expedited: bool) -> list[StepSpec]:
+    filing = StepSpec(STAY_FILING, "grievance.removal_stay_filing",
+                      "Grieve the removal decision to get a stay (Step 1 waived: at Step 2)", "Employee or Union", "filer",
                       "filed", Anchor("event", "learned"), *_STAY_FILING)
+    if not stay:  # filed late (or not at all in time): no stay, no §14.a waiver; an ordinary grievance (§14.a, §7)
+        return [filing, *_employee(waived, None), *(arbitration_steps(False, expedited) if invoked else [])]
     if "step2" in waived:
         steps = [filing, _invocation(Anchor("after", "stay_filing", waiver="step2"))]
     else:
@@ -245,8 +273,9 @@ def oelmr_step(decision: str) -> StepSpec:
 
 
 def path_steps(path: str, *, waived: frozenset[str] | set[str] = frozenset(), consolidation: str | None = None,
-               agencies: str = "single", invoked: bool = False, expedited: bool = False) -> list[StepSpec]:
-    """The milestones of a path in order, with waivers (§13.b) applied; the arbitration steps once invoked."""
+               agencies: str = "single", invoked: bool = False, expedited: bool = False, stay: bool = True) -> list[StepSpec]:
+    """The milestones of a path in order, with waivers (§13.b) applied; the arbitration steps once invoked.
+    `stay=False`: a removal grieved too late for a stay (§14.a), which proceeds as an ordinary grievance."""
     if path not in PATHS:
         raise InvalidInput(f"unknown grievance path '{path}'", cite="Art. 43 §7", fix=f"Choose one of: {', '.join(PATHS)}")
     if consolidation is not None and consolidation not in CONSOLIDATIONS:
@@ -280,5 +309,5 @@ def path_steps(path: str, *, waived: frozenset[str] | set[str] = frozenset(), co
     elif path == "department":
         steps = _department()
     else:
-        return _removal_stay(waived)
+        return _removal_stay(waived, stay, invoked, expedited)
     return steps + (arbitration_steps(stayed=False, expedited=expedited) if invoked else [])

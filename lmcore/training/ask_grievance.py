@@ -14,7 +14,8 @@ MILESTONE_NAMES = ("step1_filing", "step1_meeting", "step1_decision", "step1_oel
                    "consolidated_resolution", "institutional_filing", "institutional_resolution", "department_filing",
                    "department_resolution", "stay_filing", "stay_ends", "arbitrability_notice", "arbitration_hearing")
 STATUS_WORDS = {"done_on_time": "done on time", "done_late": "done, but late", "open": "open (still to do, time remains)",
-                "missed": "missed (the time ran out)", "projected": "projected (depends on a step not yet taken)"}
+                "missed": "missed (the time ran out)", "projected": "projected (depends on a step not yet taken)",
+                "premature": "premature (done before the step it answers was due or received)"}
 PATH_WORDS = {"employee": "employee grievance at Step 1 (§7)", "merit-staffing": "merit staffing, filed at Step 2 (§7.a(2))",
               "union-institutional": "Union institutional grievance at Step 2 (§8.b)", "department": "Department grievance (§9)",
               "removal-stay": "removal with a stay, at Step 2 (§14.a)", "none": "not grievable"}
@@ -50,8 +51,8 @@ def _timeline(facts: dict[str, Any], ask: str, of: str | None, contract: Contrac
     as_of = to_date(facts["as_of"], "as-of date") if facts.get("as_of") else max([*dates.values(), *signed])
     t = timeline(g, contract, as_of)
     if ask == "ends":
-        end = t.terminated
-        text = "\n".join(t.notes) or "No filing, appeal or invocation was missed: the grievance goes on (Art. 43 §12)."
+        end = t.untimely
+        text = "\n".join(t.notes) or "No filing, appeal or invocation was missed or late: the grievance goes on (Art. 43 §12)."
         if end is not None:
             text += "\n\n" + end.explain()
         quote = " ".join(contract.section("Art. 43 §12").text.split()[2:])

@@ -99,8 +99,9 @@ class ArbitrationApp:
         self.strike_out = W.HTML()
         self.money = {k: Field(W.Text(v, layout=W.Layout(width="9em")), label, cite) for k, v, label, cite in (
             ("fees", "2400.00", "Arbitrator's fees", "split equally, §2.a"), ("expenses", "350.00", "Arbitrator's expenses", "§2.a"),
-            ("transcripts", "0", "Transcripts", "paid by management, §2.b"), ("cancellation_fee", "0", "Late cancellation fee", "§3.f"))}
-        self.requested_by = W.Dropdown(options=[("—", ""), ("the Union", "union"), ("the Department", "department")],
+            ("transcripts", "0", "Transcripts", "§2.b"), ("cancellation_fee", "0", "Late cancellation fee", "§3.f"))}
+        self.requested_by = W.Dropdown(options=[("—", ""), ("the Union", "union"), ("the Department", "department"),
+                                                ("both parties", "both")],
                                        description="Requested by", style={"description_width": "initial"},
                                        layout=W.Layout(width="18em"))
         self.costs_out = W.HTML()

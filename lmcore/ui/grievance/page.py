@@ -46,6 +46,7 @@ _LABELS = {
 _READINGS = ("count.event_on_nonworkday", "grievance.reply_due_start", "grievance.late_decision_clock",
              "grievance.oelmr_notice", "grievance.reply_due_without_meeting", "grievance.response_clock_start",
              "grievance.waiver_start", "grievance.arbitrability_notice_party", "grievance.removal_stay_start",
+             "grievance.removal_stay_end",
              "count.days_before_event", "arbitration.hearing_limit_roll")
 
 
@@ -81,7 +82,9 @@ class GrievanceApp:
                                   params.get("consolidation") if params.get("consolidation") in CONSOLIDATIONS else "")
         box = lambda text: W.Checkbox(description=text, indent=False, layout=W.Layout(width="auto"))  # noqa: E731
         self.within_2b = box("It concerns working conditions or a right the Agreement grants them (§2.b)")
-        self.ppp = box("A prohibited personnel practice is alleged (5 U.S.C. 2302(b)(1))")
+        self.ppp = box("A prohibited personnel practice is alleged (5 U.S.C. 2302(b); Art. 10 §11)")
+        self.ppp_b1 = box("… one under 5 U.S.C. 2302(b)(1), discrimination (the §2.c election of forum)")
+        self.untimely = box("Filed after its time limit (§5.a, §12)")
         self.other_forum = box("Already raised under a statutory or appellate procedure (§2.c)")
         self.former = box("The grievant is a former bargaining unit employee (§5.a)")
         self.statute = drop([("5 U.S.C. 7512 (adverse action)", "7512"), ("5 U.S.C. 4303 (performance)", "4303"), ("Other", "other")], "7512")
@@ -94,7 +97,8 @@ class GrievanceApp:
                 ("Consolidation (§8.c(2))", self.consolidation), ("Removal under", self.statute),
                 ("Years of Federal service", self.years)]
         self.screen_box = W.VBox([Field(w, label).box for label, w in rows] + [
-            self.within_2b, self.ppp, self.other_forum, self.former, self.excepted, self.union_notice, self.screen_out])
+            self.within_2b, self.ppp, self.ppp_b1, self.other_forum, self.former, self.untimely, self.excepted,
+            self.union_notice, self.screen_out])
         # -- 2. dates --------------------------------------------------------------------------
         self.path = drop([(p, p) for p in PATHS], params.get("path") if params.get("path") in PATHS else "employee")
         self.title = W.Text(value=params.get("title", ""), placeholder="e.g. Overtime rotation – J. Smith", layout=W.Layout(width="330px"))
@@ -173,8 +177,8 @@ class GrievanceApp:
         self.screening = screen(self._situation(), self.base)
         self._screen_html()
         self.refresh()
-        for w in (self.filer, self.subject, self.status, self.relief, self.within_2b, self.ppp, self.other_forum,
-                  self.former, self.statute, self.years, self.excepted, self.union_notice, self.agencies, self.consolidation):
+        for w in (self.filer, self.subject, self.status, self.relief, self.within_2b, self.ppp, self.ppp_b1, self.other_forum,
+                  self.former, self.untimely, self.statute, self.years, self.excepted, self.union_notice, self.agencies, self.consolidation):
             w.observe(self._on_screen, "value")
         for w in [f.widget for f in self.fields.values()] + [
                 self.path, self.title, self.as_of.widget, self.continuing, self.expedited, self.waive1, self.waive2, self.waive1_on.widget, self.waive2_on.widget,
@@ -230,7 +234,8 @@ class GrievanceApp:
                          consolidation=self.consolidation.value or None, alleges_ppp=self.ppp.value,
                          other_forum=self.other_forum.value, removal_statute=self.statute.value,
                          service_years=float(self.years.value), excepted_service=self.excepted.value,
-                         union_in_notice_period=self.union_notice.value, former_employee=self.former.value)
+                         union_in_notice_period=self.union_notice.value, former_employee=self.former.value,
+                         ppp_2302b1=self.ppp_b1.value, untimely=self.untimely.value)
 
     def _contract(self) -> Any:
         choices = {rid: dd.value for rid, dd in self.readings.items()}
@@ -337,7 +342,8 @@ class GrievanceApp:
             self.ext_name.value = current if current in dict((v, k) for k, v in ext_opts) else ""
         used = {c.id for c in t.interpretations}
         for rid, flag in self.reading_flags.items():
-            flag.value = "<span style='color:#1565c0'>● used in this timeline</span>" if rid in used else "<span style='color:#999'>not used here</span>"
+            flag.value = ("<span style='color:#1565c0'>● decides a date in this timeline</span>" if rid in used
+                          else "<span style='color:#999'>changes no date here</span>")
         self._downloads(t)
 
     def _explain(self) -> None:
@@ -383,7 +389,8 @@ class GrievanceApp:
 
 
 def _table_html(t: Timeline) -> str:
-    colours = {"missed": "#b00020", "done_late": "#ef6c00", "projected": "#777", "open": "#1f4e9c", "done_on_time": "#2e7d32"}
+    colours = {"missed": "#b00020", "done_late": "#ef6c00", "premature": "#ef6c00", "projected": "#777", "open": "#1f4e9c",
+               "done_on_time": "#2e7d32"}
     rows = "".join(
         f"<tr style='color:{colours[m.status]}'><td>{esc(m.label)}</td>"
         f"<td style='white-space:nowrap'>{esc(m.due.isoformat() if m.due else 'any time')}</td>"

@@ -9,6 +9,7 @@ from typing import Any
 STYLE = {
     "done_on_time": ("#2e7d32", "o", "done on time"),
     "done_late": ("#ef6c00", "o", "done late"),
+    "premature": ("#ef6c00", "s", "premature"),
     "open": ("#1f4e9c", "D", "open"),
     "missed": ("#c62828", "X", "missed"),
     "projected": ("#8a8a8a", "D", "projected"),
