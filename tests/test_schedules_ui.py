@@ -56,7 +56,10 @@ def test_field_errors_beside_their_fields(contract):
     a.part_time.widget.value = "eighty"
     assert "not a number" in a.part_time.error.value
     a.part_time.widget.value = "40"
-    assert a.part_time.error.value == "" and a.result.schedule.part_time_hours == 40
+    # Thanksgiving is in the pay period: a part-timer's holiday is the tour's hours that day (5 CFR 610.405) → the tour is asked for
+    assert "the tour is needed" in a.tour.error.value and a.part_time.error.value == ""
+    a.tour.widget.value = "Mon=4,Tue=4,Wed=4,Thu=4,Fri=4"
+    assert a.tour.error.value == "" and a.result.schedule.part_time_hours == 40
     a.carry_in.widget.value = "11"  # part-time cap 40 × ¼ = 10 h
     assert "more than the 10 hours" in a.carry_in.error.value
     a.carry_in.widget.value = "0"
@@ -67,7 +70,7 @@ def test_field_errors_beside_their_fields(contract):
 
 
 def test_readings_switch_the_answer(contract):
-    a = build_app(contract, as_of=AS_OF, params={"part_time": "40"})
+    a = build_app(contract, as_of=AS_OF, params={"part_time": "40", "tour": "Mon=4,Tue=4,Wed=4,Thu=4,Fri=4"})
     assert [c.choice for c in a.result.interpretations] == ["per_pay_period"]
     a.readings["schedules.part_time_requirement"].widget.value = "per_day"
     assert [c.choice for c in a.result.interpretations] == ["per_day"]
