@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..errors import InvalidInput
 from .kinds import COMPRESSED, FLEXIBLE, HOLIDAY_PREMIUM_READING, IN_LIEU_READING, MON_FRI, Pattern, Schedule, default_pattern, even_days
 from .terms import WEEK
-from .timesheet import PERIOD_DAYS, DayEntry, Timesheet
+from .timesheet import PERIOD_DAYS, DayEntry, Timesheet, check_period_start
 
 if TYPE_CHECKING:
     from ..contract.book import Contract
@@ -122,6 +122,7 @@ def requirement(schedule: Schedule, period_start: dt.date, contract: Contract, l
                 found: dict[dt.date, str] | None = None, terms: Terms | None = None) -> Requirement:
     """The pay period's requirement after holidays, each holiday's hours and any "in lieu of" day (§1.b, law)."""
     t = _terms(contract, terms)
+    check_period_start(period_start)  # a pay period starts on the biweekly grid: never a silently shifted week
     known = nominal_minutes(schedule, t, layout)
     nominal = list(known or (0,) * PERIOD_DAYS)
     sched, hol, prem = list(nominal), [0] * PERIOD_DAYS, [0] * PERIOD_DAYS
@@ -160,7 +161,8 @@ def requirement(schedule: Schedule, period_start: dt.date, contract: Contract, l
             if closure:  # an office closure the user added: the scheduled hours are excused (administrative leave)
                 mins, law, words = nominal[i], "5 U.S.C. 6329a", "an office closure: the hours scheduled that day are excused"
             notes.append(HolidayNote(day, name, mins, None, words, law))
-            hol[i], sched[i], band[i] = mins, 0, False
+            # the holiday excuses its worth; a part-timer's tour hours beyond the 8 of 5 CFR 610.405 remain to account for
+            hol[i], sched[i], band[i] = mins, max(nominal[i] - mins, 0), False
             taken.add(day)
             if not closure:
                 prem[i] = nominal[i] if schedule.kind in COMPRESSED and premium_reading != "eight_hours" else t.holiday_premium_max

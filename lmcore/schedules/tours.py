@@ -145,9 +145,9 @@ def _with_tour(s: Schedule, t: Terms) -> Schedule:
         if total > t.compressed_full_time or (part_time and total >= t.compressed_part_time_under):
             raise OutOfRange(f"a compressed tour of {hours} hours: full-time is {t.compressed_full_time / 60:g} hours, part-time less "
                              f"than {t.compressed_part_time_under / 60:g}", cite="Art. 4 §2.c(1)", fix="Correct the tour's hours", field="tour")
-        _check_shape(s.kind, tour, t, part_time)
         layout = Pattern(s.kind, tour.minutes, f"the tour given: {tour.label}")
         check_layout(layout, t, part_time)
+        _check_shape(s.kind, tour, t, part_time)
         return replace(s, layout=layout, tour=tour, part_time_hours=total / 60 if part_time else None)
     if s.kind == "standard":
         long = [WEEKDAYS[i % WEEK] for i, m in enumerate(tour.minutes) if m > t.workday]
