@@ -175,3 +175,15 @@ def test_half_day_morning_counts_toward_the_requirement(contract):
     res = evaluate(sheet(*days(dec, EIGHT), row("2015-12-24", ("08:00", "12:00"))), "variable-week", contract)
     # 8 days × 8 h + the morning of the half day 4 h = 68 h = the requirement (80 − 4 − 8): the morning counts
     assert (res.worked_hours, res.basic_requirement, res.shortfall_hours, res.uncompensated_hours) == (68, 68, 0, 0)
+
+
+def test_part_timer_ordered_past_the_tour_on_a_holiday_5usc5546b(contract):
+    tour = Schedule("variable-week", tour=__import__("lmcore").schedules.parse_tour("Mon=5,Tue=5,Wed=5,Thu=5"))
+    five = ("08:00", "13:00")
+    text = sheet(*days(WEEK1[:4], five), *days(WEEK2[:3], five), row("2026-11-26", ("08:00", "15:00"), ordered="7"))
+    res = evaluate(text, tour, contract)
+    # tour Mon–Thu 5 h (40 h); Thanksgiving's 5 tour hours ordered and worked: holiday work; 2 more ordered hours are not
+    # over 8 h that day, so not overtime: holiday premium covers all 7 non-overtime hours (5546(b): up to 8). The 35 h of
+    # the other days meet the 35-hour requirement (40 − 5), so the 2 ordered hours are paid as worked, never credit hours.
+    assert (res.basic_requirement, res.holiday_work_hours, res.holiday_premium_hours) == (35, 5, 7)
+    assert (res.credit_hours_earned, res.regular_hours, res.pay_hours) == (0, 37, 42)

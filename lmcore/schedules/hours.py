@@ -155,7 +155,9 @@ def period_hours(t: Mapping[str, np.ndarray], d: Mapping[str, np.ndarray], sched
         C, V, P, U, Lw = (x if keep else x.sum(-1, keepdims=True) for x in (counted, d["voluntary"], paid, credit, lwop))
         surplus = C + P + U + Lw - R
         pos = np.maximum(surplus, 0)
-        from_work = np.minimum(pos, V)
+        # credit hours only from time "voluntarily worked in excess of" the requirement (§2.b(1)): ordered time that is not
+        # overtime counts toward the requirement but never makes the voluntary time beyond it
+        from_work = np.minimum(np.minimum(pos, V), np.maximum(V + P + U + Lw - R, 0))
         earned = earned_minutes(from_work, rules.increment)
         rem = from_work - earned
         excess = pos - from_work  # leave beyond the requirement: not charged (LWOP first, then credit hours, then paid)

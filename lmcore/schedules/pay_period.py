@@ -18,7 +18,7 @@ from .credit_hours import LedgerRow, check_balance
 from .findings import Day, ScheduleFinding, day_findings, hrs, sort_findings
 from .hours import Rules, day_hours, period_hours
 from .kinds import (COMPRESSED, COMPRESSED_OT_READING, HOLIDAY_PREMIUM_READING, IN_LIEU_READING, KINDS, LABELS, MON_FRI,
-                    PART_TIME_READING, SHIFT_READING, Pattern, Schedule, parse_kind)
+                    PART_TIME_READING, SHIFT_READING, Pattern, Schedule, check_layout, parse_kind)
 from .period_findings import period_findings
 from .requirement import HolidayNote, Requirement, infer_layout, requirement
 from .terms import Terms
@@ -177,6 +177,7 @@ def _prepare(schedule: Schedule, ts: Timesheet, contract: Contract, t: Terms) ->
         return sched, None
     if sched.layout is None:
         pat, ties = infer_layout(sched.kind, ts, contract, t)
+        check_layout(pat, t, part_time=False)  # the contract's layouts must still make its compressed schedule (§2.c(1)(a))
         return replace(sched, layout=pat), (pat, ties, True)
     return sched, (sched.layout, 1, False)
 
@@ -206,8 +207,7 @@ def evaluate(timesheet: Any, schedule: Schedule | str = "variable-week", contrac
     scheduled = np.array(req.scheduled, dtype=np.int64)[None, :]
     holiday = np.array(req.holiday, dtype=np.int64)[None, :]
     d2 = day_hours(arrays, band[None, :], scheduled, core[None, :], rules, holiday, np.array(req.premium, dtype=np.int64)[None, :])
-    tot2 = period_hours(arrays, d2, scheduled, holiday, balance_in, rules, np.array(req.on)[None, :],
-                        None if req.days_known else req.total)
+    tot2 = period_hours(arrays, d2, scheduled, holiday, balance_in, rules, np.array(req.on)[None, :], req.minutes)
     d = {k: v[0] for k, v in d2.items()}
     tot = {k: int(np.asarray(v).reshape(-1)[0]) for k, v in tot2.items()}
     ctx = Day(sched, req, rules, t, contract, band, core, sup_end)
@@ -330,7 +330,7 @@ def evaluate_many(arrays: Mapping[str, np.ndarray], schedule: Schedule | str, pe
     d = day_hours(days, np.broadcast_to(band, full), scheduled, np.broadcast_to(core, full), rules, holiday,
                   np.broadcast_to(np.array(req.premium, dtype=np.int64), full))
     return period_hours(days, d, scheduled, holiday, np.broadcast_to(np.asarray(carry_in, dtype=np.int64), (n,)), rules,
-                        np.broadcast_to(np.array(req.on), full), None if req.days_known else req.total)
+                        np.broadcast_to(np.array(req.on), full), req.minutes)
 
 
 __all__ = ["DayResult", "PayPeriodResult", "compare", "comparison_table", "evaluate", "evaluate_many", "evaluate_periods", "hrs"]

@@ -44,7 +44,8 @@ class Requirement:
     """The requirement day by day: scheduled minutes after holidays, holiday minutes, where the band applies.
 
     `days_known` is False for a part-timer on a flexible schedule whose tour was not given: the pay period's total
-    is known (§7.a) but not each day's, so `nominal` and `scheduled` are zero and `total` carries the requirement.
+    is known (§7.a) but not each day's, so `nominal` and `scheduled` are zero. `total` is the pay period's requirement
+    on a flexible schedule (its hours less what the holidays are worth), None on a fixed one (the sum of its days).
     `premium` is how many minutes of ordered work each holiday may be paid with holiday premium pay (0 on a closure).
     """
 
@@ -65,7 +66,7 @@ class Requirement:
 
     @property
     def minutes(self) -> int:
-        return sum(self.scheduled) if self.days_known else (self.total or 0)
+        return self.total if self.total is not None else sum(self.scheduled)
 
     @property
     def on(self) -> tuple[bool, ...]:
@@ -190,9 +191,14 @@ def requirement(schedule: Schedule, period_start: dt.date, contract: Contract, l
         elif inside:
             outside.append(note if not note.minutes else HolidayNote(note.day, note.name, 0, note.observed_on,
                                                                     note.note + "; that day is in another pay period", note.law))
+    if known is None:
+        total: int | None = int(round(schedule.part_time_hours * 60))  # type: ignore[operator]
+    elif schedule.kind in FLEXIBLE:
+        total = sum(nominal) - sum(hol)  # the pay period's hours less what its holidays are worth, whatever the usual day
+    else:
+        total = None
     return Requirement(period_start, tuple(nominal), tuple(sched), tuple(hol), tuple(sorted(notes, key=lambda n: n.day)),
-                       tuple(outside), tuple(band), tuple(prem), known is not None,
-                       None if known is not None else int(round(schedule.part_time_hours * 60)))  # type: ignore[operator]
+                       tuple(outside), tuple(band), tuple(prem), known is not None, total)
 
 
 def _in_lieu(day: dt.date, name: str, i: int, nominal: list[int], found: dict[dt.date, str], full: set[dt.date],
