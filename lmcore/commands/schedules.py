@@ -10,7 +10,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from . import add_common, date_arg, load, print_json
+from . import add_common, load, print_json
 
 KINDS = ("standard", "variable-week", "maxiflex", "compressed-5-4-9", "compressed-4-10", "flexiplace-opt-out")
 
@@ -106,15 +106,16 @@ def _help(p: Any) -> int:
 def _number(text: str | None, option: str, what: str, rule: str) -> float | None:
     """A finite decimal number from an option, or None when it was not given."""
     from ..errors import InvalidInput, OutOfRange
+    from ..schedules.timesheet import shown
 
     if text is None:
         return None
     try:
         value = float(str(text).strip()) if len(str(text).strip()) <= 30 else math.nan
     except ValueError:
-        raise InvalidInput(f"{option} '{str(text)[:40]}' is not a number of hours", cite=rule, fix=f"Give {what}") from None
+        raise InvalidInput(f"{option} '{shown(text)}' is not a number of hours", cite=rule, fix=f"Give {what}") from None
     if not math.isfinite(value):
-        raise OutOfRange(f"{option} cannot be {str(text)[:40]}", cite=rule, fix=f"Give {what}")
+        raise OutOfRange(f"{option} cannot be {shown(text)}", cite=rule, fix=f"Give {what}")
     return value
 
 
@@ -123,6 +124,7 @@ def schedule_from_args(args: Any, contract: Any) -> Any:
     from ..errors import InvalidInput, OutOfRange
     from ..schedules.kinds import COMPRESSED, Schedule, allowed_patterns, parse_core_days, parse_core_hours
     from ..schedules.terms import Terms
+    from ..schedules.timesheet import shown
     from ..schedules.tours import parse_tour
 
     kind = args.schedule
@@ -140,7 +142,7 @@ def schedule_from_args(args: Any, contract: Any) -> Any:
         pats = allowed_patterns(kind, Terms.of(contract, _law(args)))
         text = str(args.layout).strip()
         if not text.isdigit() or not 1 <= int(text) <= len(pats):
-            raise InvalidInput(f"layout {text[:20]} does not exist: a {kind} schedule has {len(pats)} layouts",
+            raise InvalidInput(f"layout {shown(text, 20)} does not exist: a {kind} schedule has {len(pats)} layouts",
                                cite="Art. 4 §2.c(1)(c)", fix=f"Give a number from 1 to {len(pats)} (see lmcore schedule patterns)")
         layout = pats[int(text) - 1]
     core = parse_core_days(args.core_days) if getattr(args, "core_days", None) is not None else None
@@ -155,9 +157,20 @@ def _law(args: Any) -> Any:
 
 
 def _period_start(args: Any) -> Any:
-    from ..schedules.timesheet import check_period_start
+    """--period-start as a date on the biweekly grid, or None when it was not given."""
+    import datetime as dt
 
-    return check_period_start(date_arg(args.period_start)) if args.period_start else None
+    from ..errors import InvalidDate
+    from ..schedules.timesheet import check_period_start, shown
+
+    if args.period_start is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(str(args.period_start).strip())
+    except ValueError:
+        raise InvalidDate(f"--period-start '{shown(args.period_start)}' is not a real calendar date", cite="5 U.S.C. 6302(a)",
+                          fix="Write it as YYYY-MM-DD, the Sunday a pay period begins, e.g. 2026-11-15") from None
+    return check_period_start(day)
 
 
 def run_evaluate(args: Any) -> int:

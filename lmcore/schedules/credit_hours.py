@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 import numpy as np
 
 from ..errors import InvalidInput, OutOfRange
+from .timesheet import shown
 
 if TYPE_CHECKING:
     from ..contract.book import Contract
@@ -58,12 +59,13 @@ def check_balance(hours: Any, cap: int, what: str = "credit-hour balance brought
     """A balance typed by a user, in minutes: whole increments (the contract's) from 0 to the carry-over cap."""
     increment = _increment(increment)
     try:
-        h = float(str(hours).strip()[:40]) if not isinstance(hours, (int, float)) else float(hours)
+        text = str(hours).strip()
+        h = float(hours) if isinstance(hours, (int, float)) else float(text) if len(text) <= 40 else float("x")
     except (TypeError, ValueError):
-        raise InvalidInput(f"the {what} '{str(hours)[:40]}' is not a number of hours", cite=CITE,
+        raise InvalidInput(f"the {what} '{shown(hours)}' is not a number of hours", cite=CITE,
                            fix="Give hours such as 0, 2.5 or 24", field="carry_in") from None
     if not np.isfinite(h) or h < 0:
-        raise OutOfRange(f"the {what} cannot be {str(hours)[:40]}", cite=CITE, field="carry_in",
+        raise OutOfRange(f"the {what} cannot be {shown(hours)}", cite=CITE, field="carry_in",
                          fix=f"Give 0 to {cap / 60:g} hours (credit hours cannot be borrowed, and no more than {cap / 60:g} carry over)")
     if h * 60 > cap:
         raise OutOfRange(f"the {what} {h:g} hours is more than the {cap / 60:g} hours that may be carried over", cite=CITE, field="carry_in",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput, OutOfRange
 from .terms import WEEK
-from .timesheet import PERIOD_DAYS, fmt_hhmm
+from .timesheet import PERIOD_DAYS, fmt_hhmm, shown
 
 if TYPE_CHECKING:
     from ..contract.book import Contract
@@ -139,7 +139,7 @@ class Schedule:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise InvalidInput(f"'{self.kind}' is not a schedule type", cite="Art. 4 §1.a", fix="Choose one of: " + ", ".join(KINDS))
+            raise InvalidInput(f"'{shown(self.kind)}' is not a schedule type", cite="Art. 4 §1.a", fix="Choose one of: " + ", ".join(KINDS))
         if self.part_time_hours is not None:
             h = self.part_time_hours
             if not (h == h and 0 < h < 24 * PERIOD_DAYS) or abs(h * 60 - round(h * 60)) > 1e-6:
@@ -159,7 +159,7 @@ class Schedule:
             if bad:
                 raise InvalidInput("core days must be weekdays of the pay period", cite="Art. 4 §2.a(1)", fix="Name Monday–Friday days")
         if self.shift not in SHIFTS:
-            raise InvalidInput(f"'{self.shift}' is not a shift", cite="Art. 4 §9", fix="Choose day or other")
+            raise InvalidInput(f"'{shown(self.shift)}' is not a shift", cite="Art. 4 §9", fix="Choose day or other")
         if self.core_hours is not None:
             if self.kind not in FLEXIBLE:
                 raise InvalidInput(f"core hours belong to the flexible schedules, not to a {LABELS[self.kind].lower()}",
@@ -194,7 +194,7 @@ def parse_kind(text: str) -> str:
                "variable": "variable-week", "maxi-flex": "maxiflex", "flexiplace": "flexiplace-opt-out"}
     s = aliases.get(s, s)
     if s not in KINDS:
-        raise InvalidInput(f"'{text}' is not a schedule type", cite="Art. 4 §1.a", fix="Choose one of: " + ", ".join(KINDS))
+        raise InvalidInput(f"'{shown(text)}' is not a schedule type", cite="Art. 4 §1.a", fix="Choose one of: " + ", ".join(KINDS))
     return s
 
 
@@ -204,7 +204,7 @@ def parse_core_days(text: str) -> tuple[int, ...]:
     for part in filter(None, (p.strip() for p in str(text).replace(";", ",").split(","))):
         name, week = part[:3].title(), part[3:].strip()
         if name not in WEEKDAYS[1:6] or week not in ("", "1", "2"):
-            raise InvalidInput(f"'{part}' is not a weekday of the pay period", cite="Art. 4 §2.a(1)",
+            raise InvalidInput(f"'{shown(part)}' is not a weekday of the pay period", cite="Art. 4 §2.a(1)",
                                fix="Write days as Mon, Tue, … (both weeks) or Mon1, Tue2 (one week)")
         wd = WEEKDAYS.index(name)
         out += [wd + WEEK * (int(week) - 1)] if week else [wd, wd + WEEK]
@@ -219,11 +219,11 @@ def parse_core_hours(text: str) -> tuple[int, int]:
 
     start, sep, end = str(text).strip().partition("-")
     if not sep:
-        raise InvalidInput(f"'{str(text)[:40]}' is not a band of core hours", cite="Art. 4 §2.b(2)",
+        raise InvalidInput(f"'{shown(text)}' is not a band of core hours", cite="Art. 4 §2.b(2)",
                            fix="Write it as HH:MM-HH:MM, e.g. 09:30-14:30")
     a, b = parse_clock(start, "core hours start", "Art. 4 §2.b(2)"), parse_clock(end, "core hours end", "Art. 4 §2.b(2)")
     if b <= a:
-        raise InvalidInput(f"'{text}' is not a band of core hours", cite="Art. 4 §2.b(2)", fix="Write it as HH:MM-HH:MM, e.g. 09:30-14:30")
+        raise InvalidInput(f"'{shown(text)}' is not a band of core hours", cite="Art. 4 §2.b(2)", fix="Write it as HH:MM-HH:MM, e.g. 09:30-14:30")
     return a, b
 
 

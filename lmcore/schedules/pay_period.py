@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 import numpy as np
 
 from ..contract.readings import Choice
-from ..errors import InvalidInput
+from ..errors import InvalidInput, LmcoreError
 from .credit_hours import LedgerRow, check_balance
 from .findings import Day, ScheduleFinding, day_findings, hrs, sort_findings
 from .hours import Rules, day_hours, period_hours
@@ -281,7 +281,7 @@ def compare(timesheet: Any, contract: Contract | None = None, *, kinds: Sequence
             continue
         try:
             res = evaluate(ts, Schedule(k, part_time_hours, tour=tour), contract, carry_in=carry_in, law=law)
-        except InvalidInput:
+        except LmcoreError:
             if part_time and k in COMPRESSED:
                 continue  # this tour is not a compressed schedule of that kind (§2.c(1))
             raise

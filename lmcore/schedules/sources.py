@@ -19,6 +19,13 @@ MAX_CELL = 1024
 _FIX = "Save the timesheet as a CSV file (UTF-8), one row per day"
 
 
+def shown(value: Any, limit: int = 40) -> str:
+    """User input as a one-line message may print it: control, format and line-separator characters escaped, cut at `limit`."""
+    s = str(value)
+    out = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in s[:limit])
+    return out + ("…" if len(s) > limit else "")
+
+
 def _decode(data: bytes, where: str) -> str:
     if len(data) > MAX_BYTES:
         raise InvalidInput(f"{where} is larger than {MAX_BYTES // 1024} KB: a timesheet is fourteen short rows", fix=_FIX)
@@ -37,19 +44,19 @@ def read_path(path: Path) -> str:
     try:
         st = path.stat()
     except FileNotFoundError:
-        raise InvalidInput(f"the timesheet file {path} does not exist", fix="Give the path of a CSV file") from None
+        raise InvalidInput(f"the timesheet file {shown(path, 120)} does not exist", fix="Give the path of a CSV file") from None
     except OSError as exc:
-        raise InvalidInput(f"the timesheet file {path} cannot be opened ({exc.strerror or exc})", fix="Give the path of a CSV file") from None
+        raise InvalidInput(f"the timesheet file {shown(path, 120)} cannot be opened ({shown(exc.strerror or exc)})", fix="Give the path of a CSV file") from None
     if stat.S_ISDIR(st.st_mode):
-        raise InvalidInput(f"{path} is a folder, not a timesheet file", fix="Give the path of a CSV file inside it")
+        raise InvalidInput(f"{shown(path, 120)} is a folder, not a timesheet file", fix="Give the path of a CSV file inside it")
     if not stat.S_ISREG(st.st_mode):
-        raise InvalidInput(f"{path} is not a regular file (a device or a pipe)", fix="Give the path of a CSV file")
+        raise InvalidInput(f"{shown(path, 120)} is not a regular file (a device or a pipe)", fix="Give the path of a CSV file")
     try:
         with path.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise InvalidInput(f"the timesheet file {path} cannot be read ({exc.strerror or exc})", fix="Check the file's permissions") from None
-    return _decode(data, str(path))
+        raise InvalidInput(f"the timesheet file {shown(path, 120)} cannot be read ({shown(exc.strerror or exc)})", fix="Check the file's permissions") from None
+    return _decode(data, shown(path, 120))
 
 
 def text_of(source: Any) -> str:
@@ -81,8 +88,8 @@ def csv_rows(text: str) -> list[tuple[int, list[str]]]:
                                    fix="Check the quotes of that row: a cell holds a date, a time or a number")
             out.append((reader.line_num, cells))
     except csv.Error as exc:
-        raise InvalidInput(f"timesheet row {reader.line_num + 1} cannot be read as CSV ({exc})", fix=_FIX) from None
+        raise InvalidInput(f"timesheet row {reader.line_num + 1} cannot be read as CSV ({shown(exc, 80)})", fix=_FIX) from None
     return out
 
 
-__all__ = ["MAX_BYTES", "MAX_CELL", "csv_rows", "read_path", "text_of"]
+__all__ = ["MAX_BYTES", "MAX_CELL", "csv_rows", "read_path", "shown", "text_of"]

@@ -20,7 +20,8 @@ from typing import Any, Iterable
 import numpy as np
 
 from ..calendar import to_date
-from ..errors import InvalidInput, LmcoreError
+from ..errors import InvalidInput, LmcoreError, OutOfRange
+from .sources import csv_rows, shown, text_of
 
 REQUIRED = ("date", "start", "end", "lunch_start", "lunch_end")
 OPTIONAL = ("leave_hours", "leave_kind", "overtime_ordered_hours")
@@ -132,11 +133,14 @@ class Timesheet:
 
 
 def pay_period_start(day: Any, anchor: dt.date | None = None) -> dt.date:
-    """First day (a Sunday) of the biweekly pay period that contains `day`."""
-    from ..leave.year import pay_period_anchor
+    """First day (a Sunday) of the biweekly pay period that contains `day` (in the leave years lmcore's calendar covers)."""
+    from ..leave.year import FIRST_YEAR, LAST_YEAR, pay_period_anchor
 
     anchor = anchor or pay_period_anchor()
     day = to_date(day, "date")
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise OutOfRange(f"{day.isoformat()} is outside the years {FIRST_YEAR}–{LAST_YEAR} that lmcore's holiday calendar and "
+                         "pay-period grid cover", cite=PAY_PERIOD_LAW, fix="Give a date of those years", field="date")
     return day - dt.timedelta(days=(day - anchor).days % PERIOD_DAYS)
 
 
@@ -167,8 +171,7 @@ def parse_hhmm(text: Any, *, row: int | None = None, column: str = "time", day: 
         return None
     m = _TIME.match(s) if len(s) <= 12 else None
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59 or (m.group(3) and not next_day):
-        shown = s if len(s) <= 40 else s[:40] + "…"
-        raise TimesheetError(row, column, f"'{shown}' is not a time of day", day=day,
+        raise TimesheetError(row, column, f"'{shown(s)}' is not a time of day", day=day,
                              fix="Write times as HH:MM on a 24-hour clock, from 00:00 to 23:59 (e.g. 07:30 or 16:45)"
                              + ("; a time after midnight of a tour that began the day before as 06:30+1" if next_day else ""))
     return int(m.group(1)) * 60 + int(m.group(2)) + (DAY if m.group(3) else 0)
@@ -179,8 +182,7 @@ def parse_clock(text: Any, what: str, cite: str | None = None) -> int:
     s = str(text).strip()
     m = _TIME.match(s) if len(s) <= 12 else None
     if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59 or m.group(3):
-        shown = s if len(s) <= 40 else s[:40] + "…"
-        raise InvalidInput(f"the {what} '{shown}' is not a time of day", cite=cite,
+        raise InvalidInput(f"the {what} '{shown(s)}' is not a time of day", cite=cite,
                            fix="Write it as HH:MM on a 24-hour clock, from 00:00 to 23:59 (e.g. 16:30)", field=what)
     return int(m.group(1)) * 60 + int(m.group(2))
 
@@ -215,15 +217,14 @@ def _hours_cell(raw: Any, row: int, column: str, day: dt.date | None) -> int:
     except ValueError:
         hours = None
     if hours is None or (math.isnan(hours) and text.lower() != "nan"):
-        shown = text if len(text) <= 40 else text[:40] + "…"
-        raise TimesheetError(row, column, f"'{shown}' is not a number of hours", day=day,
+        raise TimesheetError(row, column, f"'{shown(text)}' is not a number of hours", day=day,
                              fix="Give decimal hours, e.g. 1.5 for an hour and a half")
     if not math.isfinite(hours) or hours < 0 or hours > 24:
-        raise TimesheetError(row, column, f"{text} is not a number of hours in one day (0 to 24)", day=day,
+        raise TimesheetError(row, column, f"{shown(text)} is not a number of hours in one day (0 to 24)", day=day,
                              fix="Give decimal hours from 0 to 24")
     minutes = hours * 60
     if abs(minutes - round(minutes)) > 1e-6:
-        raise TimesheetError(row, column, f"{text} hours is not in whole minutes", day=day, fix="Round to the minute")
+        raise TimesheetError(row, column, f"{shown(text)} hours is not in whole minutes", day=day, fix="Round to the minute")
     return int(round(minutes))
 
 
@@ -240,7 +241,7 @@ def _leave_kind(raw: Any, row: int, day: dt.date | None) -> str | None:
     if s == "holiday":
         raise TimesheetError(row, "leave_kind", "a holiday is not leave", day=day,
                              fix="Leave the row blank on a holiday: lmcore takes holidays from the federal calendar")
-    raise TimesheetError(row, "leave_kind", f"'{raw}' is not a kind of leave lmcore knows", day=day,
+    raise TimesheetError(row, "leave_kind", f"'{shown(raw)}' is not a kind of leave lmcore knows", day=day,
                          fix="Use one of: " + ", ".join(f"{k} ({v})" for k, v in LEAVE_KINDS.items()))
 
 
@@ -251,7 +252,7 @@ def _entry(rec: dict[str, Any], row: int) -> DayEntry:
     try:
         day = to_date(raw_day if not isinstance(raw_day, str) else raw_day.strip(), "date")
     except (LmcoreError, ValueError, TypeError):
-        raise TimesheetError(row, "date", f"'{raw_day}' is not a date", fix="Write the date as YYYY-MM-DD, e.g. 2026-11-16") from None
+        raise TimesheetError(row, "date", f"'{shown(raw_day)}' is not a date", fix="Write the date as YYYY-MM-DD, e.g. 2026-11-16") from None
     t = {c: parse_hhmm(rec.get(c), row=row, column=c, day=day, next_day=c != "start") for c in REQUIRED[1:]}
     start, end, ls, le = t["start"], t["end"], t["lunch_start"], t["lunch_end"]
     if (start is None) != (end is None):
@@ -302,7 +303,7 @@ def _columns(names: Iterable[Any]) -> list[str]:
                              fix="The first row must name the columns: " + ",".join(REQUIRED) + " (optional: " + ",".join(OPTIONAL) + ")")
     unknown = [c for c in cols if c and c not in COLUMNS]
     if unknown:
-        raise TimesheetError(1, unknown[0], f"'{unknown[0]}' is not a timesheet column",
+        raise TimesheetError(1, unknown[0], f"'{shown(unknown[0])}' is not a timesheet column",
                              fix="Use only: " + ", ".join(COLUMNS))
     dupes = [c for c in cols if c and cols.count(c) > 1]
     if dupes:
@@ -312,8 +313,6 @@ def _columns(names: Iterable[Any]) -> list[str]:
 
 def _records(source: Any) -> list[tuple[int, dict[str, Any]]]:
     """(row number, {column: cell}) pairs from a path, CSV text or bytes, file, DataFrame or list of dicts."""
-    from .sources import csv_rows, text_of
-
     if type(source).__module__.startswith("pandas"):
         cols = _columns(source.columns)
         return [(i + 2, dict(zip(cols, vals))) for i, vals in enumerate(source.itertuples(index=False, name=None))]
@@ -385,4 +384,4 @@ def blank_timesheet(period_start: Any) -> Timesheet:
 
 
 __all__ = ["COLUMNS", "DAY", "DayEntry", "LEAVE_KINDS", "Timesheet", "TimesheetError", "blank_timesheet", "check_period_start",
-           "fmt_clock", "fmt_hhmm", "parse_clock", "pay_period_start", "parse_hhmm", "read_timesheet"]
+           "fmt_clock", "fmt_hhmm", "parse_clock", "shown", "pay_period_start", "parse_hhmm", "read_timesheet"]

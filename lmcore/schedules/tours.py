@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..errors import InvalidInput, OutOfRange
 from .kinds import CITES, COMPRESSED, LABELS, MON_FRI, WEEKDAYS, Pattern, Schedule, Tour, check_layout
 from .terms import WEEK
+from .timesheet import shown
 
 if TYPE_CHECKING:
     from .terms import Terms
@@ -28,13 +29,13 @@ _HOURS = re.compile(r"^(\d{1,2})(?::([0-5]\d))?$|^(\d{1,2}(?:\.\d+)?)$")
 def _hours(text: str, part: str) -> int:
     m = _HOURS.match(text.strip())
     if not m:
-        raise InvalidInput(f"'{part}' does not give a number of hours", cite=CITE, fix=FIX, field="tour")
+        raise InvalidInput(f"'{shown(part)}' does not give a number of hours", cite=CITE, fix=FIX, field="tour")
     minutes = int(m.group(1)) * 60 + int(m.group(2) or 0) if m.group(1) else float(m.group(3)) * 60
     if abs(minutes - round(minutes)) > 1e-6:
-        raise InvalidInput(f"'{part}' is not in whole minutes", cite=CITE, fix="Give hours such as 4.5 or 4:30", field="tour")
+        raise InvalidInput(f"'{shown(part)}' is not in whole minutes", cite=CITE, fix="Give hours such as 4.5 or 4:30", field="tour")
     minutes = int(round(minutes))
     if minutes > 24 * 60:
-        raise OutOfRange(f"'{part}' is more than the 24 hours of a day", cite=CITE, fix=FIX, field="tour")
+        raise OutOfRange(f"'{shown(part)}' is more than the 24 hours of a day", cite=CITE, fix=FIX, field="tour")
     return minutes
 
 
@@ -45,7 +46,7 @@ def _week(text: str) -> list[int]:
         name = name.strip().lower()
         i = next((d for d, full in enumerate(_DAY_NAMES) if len(name) >= 3 and full.startswith(name)), None)
         if not sep or i is None:
-            raise InvalidInput(f"'{part}' is not a day and its hours like Mon=5", cite=CITE, fix=FIX, field="tour")
+            raise InvalidInput(f"'{shown(part)}' is not a day and its hours like Mon=5", cite=CITE, fix=FIX, field="tour")
         day = WEEKDAYS[i]
         if out[i] is not None:
             raise InvalidInput(f"{day} is given twice in one week of the tour", cite=CITE, fix="Give each day once", field="tour")
@@ -69,7 +70,7 @@ def parse_tour(text: str) -> Tour:
         for part in parts:
             m = re.match(r"(?i)^w([12])\s*:(.*)$", part)
             if not m:
-                raise InvalidInput(f"'{part}' does not say which week it is", cite=CITE, fix=FIX, field="tour")
+                raise InvalidInput(f"'{shown(part)}' does not say which week it is", cite=CITE, fix=FIX, field="tour")
             w = int(m.group(1)) - 1
             if w in weeks:
                 raise InvalidInput(f"week {w + 1} is given twice in the tour", cite=CITE, fix=FIX, field="tour")

@@ -313,7 +313,8 @@ class ScheduleApp:
         """Read every input, evaluate the pay period, draw the answers; a bad input is shown beside itself."""
         from ...schedules.pay_period import compare, evaluate
 
-        for f in (self.kind, self.part_time, self.tour, self.shift, self.carry_in, self.layout_pick, self.core_days, self.sup_end):
+        for f in (self.kind, self.part_time, self.tour, self.shift, self.carry_in, self.layout_pick, self.core_days, self.sup_end,
+                  self.upload):
             f.clear()
         for r in self.rows:
             r.error.value = ""
