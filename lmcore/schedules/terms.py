@@ -21,6 +21,9 @@ WEEK = 7
 PERIOD_WEEKS = 2  # a biweekly pay period (5 U.S.C. 6302(a); the law file's pay_period_days is 14, checked on load)
 
 
+_CACHE: dict[tuple[int, int], tuple[Any, Any, Terms]] = {}
+
+
 def _minutes_of_hours(value: Any) -> int:
     return int(round(float(value) * 60))
 
@@ -72,10 +75,21 @@ class Terms:
 
     @classmethod
     def of(cls, contract: Contract, law: Law | None = None) -> Terms:
-        """Read every number from the contract's `schedules` parameters and the law file (the bundled one by default)."""
+        """Read every number from the contract's `schedules` parameters and the law file (the bundled one by default);
+        read once per contract folder and law file (a contract's copies share their parameters)."""
         from ..contract.law import load_law
 
         law = law or load_law()
+        key = (id(contract.parameters), id(law))
+        hit = _CACHE.get(key)
+        if hit is not None and hit[0] is contract.parameters and hit[1] is law:
+            return hit[2]
+        terms = cls._read(contract, law)
+        _CACHE[key] = (contract.parameters, law, terms)
+        return terms
+
+    @classmethod
+    def _read(cls, contract: Contract, law: Law) -> Terms:
         v = contract.value
         h = lambda key: _minutes_of_hours(v(f"schedules.{key}"))  # noqa: E731
         n = lambda key: int(v(f"schedules.{key}"))  # noqa: E731
