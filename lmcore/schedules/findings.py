@@ -52,7 +52,7 @@ def hrs(minutes: Any) -> str:
     return text if m % 15 == 0 else f"{text} ({m // 60} h {m % 60} min)" if m >= 60 else f"{text} ({m} min)"
 
 
-def _q(t: Terms, key: str) -> str:
+def param_words(t: Terms, key: str) -> str:
     """A parameter's words in quotation marks (schedules.KEY, or law:GROUP.KEY)."""
     return quoted(t.quote(key if key.startswith("law:") else f"schedules.{key}"))
 
@@ -88,11 +88,11 @@ def day_findings(ts: Timesheet, c: Day, d: Mapping[str, Any]) -> list[ScheduleFi
                 [f"worked until {fmt_clock(e.end)}, after {fmt_clock(b1)}"] if e.end > b1 else [])  # type: ignore[operator]
             tail = (f"{hrs(unc)} outside the band do not count (only ordered overtime counts there)" if unc
                     else "the time outside the band was ordered, so it counts")
-            out.append(ScheduleFinding(day, "Art. 4 §5", f"You {' and '.join(parts)}: {_q(t, 'band_start')}; {tail}.",
+            out.append(ScheduleFinding(day, "Art. 4 §5", f"You {' and '.join(parts)}: {param_words(t, 'band_start')}; {tail}.",
                                        "violation" if unc else "info"))
         elif worked and not c.band_day[i] and unc:
             why = hol_names.get(day) or cal.skip_reason(day) or "a day off"
-            rule = (f"the band is {_q(t, 'band_start')}" if rules.day_shift_band
+            rule = (f"the band is {param_words(t, 'band_start')}" if rules.day_shift_band
                     else "on another shift the hours count on the days of the tour (reading schedules.other_shifts)")
             out.append(ScheduleFinding(day, "Art. 4 §5" if rules.day_shift_band else "Art. 4 §9",
                                        f"You worked {hrs(total)} on {why}: {rule}, so {hrs(unc)} do not count unless the work "
@@ -100,10 +100,10 @@ def day_findings(ts: Timesheet, c: Day, d: Mapping[str, Any]) -> list[ScheduleFi
         late = int(d["after_premium"][i])
         if late > o:
             out.append(ScheduleFinding(day, "Art. 4 §5", f"{hrs(late - o)} after {fmt_clock(rules.premium_after)} were not approved "
-                                       f"overtime: {_q(t, 'premium_pay_after')}.", "info"))
+                                       f"overtime: {param_words(t, 'premium_pay_after')}.", "info"))
         # §5 notice: "personal plans" to work over 8 hours — voluntary time on a flexible schedule (a fixed day is the schedule).
         if schedule.flexible and worked and total - o > t.notify_over and (c.supervisor_end is None or e.end > c.supervisor_end):  # type: ignore[operator]
-            rule = f"{_q(t, 'notify_supervisor_over_hours')} by the end of core hours ({fmt_clock(c1)}) that day"
+            rule = f"{param_words(t, 'notify_supervisor_over_hours')} by the end of core hours ({fmt_clock(c1)}) that day"
             if c.supervisor_end is None:
                 out.append(ScheduleFinding(day, "Art. 4 §5", f"You worked {hrs(total)}, until {fmt_clock(e.end)}; if that was past "  # type: ignore[arg-type]
                                            f"the end of your supervisor's official work day: {rule}.", "info"))
@@ -115,7 +115,7 @@ def day_findings(ts: Timesheet, c: Day, d: Mapping[str, Any]) -> list[ScheduleFi
             lo, hi = t.lunch
             if e.lunch_start < lo or e.lunch_end > hi:
                 out.append(ScheduleFinding(day, "Art. 5 §10", f"Lunch {fmt_clock(e.lunch_start)}–{fmt_clock(e.lunch_end)} is outside "
-                                           f"the lunch window: {_q(t, 'lunch_earliest_start')}.", "warning"))
+                                           f"the lunch window: {param_words(t, 'lunch_earliest_start')}.", "warning"))
         out += _holiday_work(day, i, c, d)
         out += _overtime(day, i, e, c, d)
         if e.leave_kind == "awol":
@@ -129,7 +129,7 @@ def day_findings(ts: Timesheet, c: Day, d: Mapping[str, Any]) -> list[ScheduleFi
         if schedule.kind == "flexiplace-opt-out" and worked and e.end - e.start != t.flexiplace_tour:  # type: ignore[operator]
             out.append(ScheduleFinding(day, "Art. 10 §6.A", f"A tour of {hrs(e.end - e.start)} ({fmt_clock(e.start)}–"  # type: ignore[operator]
                                        f"{fmt_clock(e.end)}): a flexiplace employee who opts out of flexitime works "  # type: ignore[arg-type]
-                                       f"{_q(t, 'flexiplace_tour_hours')}.", "warning"))
+                                       f"{param_words(t, 'flexiplace_tour_hours')}.", "warning"))
     return out
 
 
@@ -164,7 +164,7 @@ def _holiday_work(day: dt.date, i: int, c: Day, d: Mapping[str, Any]) -> list[Sc
         return [ScheduleFinding(day, "Art. 4 §8", f"{hrs(hw)} of ordered work on {name}: paid as hours worked, not credit hours "
                                 f"({credit or 'credit hours are for voluntary time'}); the closure excuses the other {hrs(excused)}.",
                                 "info", "5 U.S.C. 6329a")]
-    minimum = f", at least {hrs(t.holiday_minimum)} for any work ordered ({_q(t, 'law:holiday_work.minimum_hours')})" \
+    minimum = f", at least {hrs(t.holiday_minimum)} for any work ordered ({param_words(t, 'law:holiday_work.minimum_hours')})" \
         if premium == t.holiday_minimum and hw < t.holiday_minimum else ""
     return [ScheduleFinding(day, "Art. 4 §1.b", f"{hrs(hw)} of ordered work on {name} are holiday work: the basic rate plus holiday "
                             f"premium pay for {hrs(premium)} (5 U.S.C. 5546(b){minimum}), not credit hours — {credit or 'credit hours are for voluntary time'} "
@@ -180,7 +180,7 @@ def _overtime(day: dt.date, i: int, e: Any, c: Day, d: Mapping[str, Any]) -> lis
     ot, beyond = int(d["overtime"][i]), int(d["beyond"][i])
     o = e.ordered_minutes - int(d["holiday_work"][i])
     cite = "Art. 4 §2.c(2)" if rules.compressed else "Art. 4 §2.b(3)"
-    rule = quoted(words(c.contract, cite, "Overtime")) if rules.compressed else _q(t, "overtime_daily")
+    rule = quoted(words(c.contract, cite, "Overtime")) if rules.compressed else param_words(t, "overtime_daily")
     limits = f"ordered in advance and over {hrs(rules.ot_daily)} that day or {hrs(rules.ot_weekly)} that week"
     if ot:
         why = ("beyond the hours of the compressed schedule that day (" + hrs(req.scheduled[i]) + ")" if rules.compressed else limits)
@@ -205,7 +205,7 @@ def _overtime(day: dt.date, i: int, e: Any, c: Day, d: Mapping[str, Any]) -> lis
             msg = (f"{hrs(beyond)} beyond {what} were not ordered or approved: not paid as overtime under the default reading, "
                    f"and compressed schedules earn no credit hours ({flexible}).")
         else:
-            msg = (f"{hrs(beyond)} beyond the day's {hrs(req.scheduled[i])} were not ordered: not overtime ({_q(t, 'overtime_daily')}), and a "
+            msg = (f"{hrs(beyond)} beyond the day's {hrs(req.scheduled[i])} were not ordered: not overtime ({param_words(t, 'overtime_daily')}), and a "
                    f"{c.schedule.label.lower()} earns no credit hours ({flexible}).")
         out.append(ScheduleFinding(day, cite, msg, "warning"))
     return out
@@ -215,7 +215,8 @@ CITES_FIXED = {"standard": "Art. 4 §1.a", "compressed-5-4-9": "Art. 4 §2.c(1)(
                "flexiplace-opt-out": "Art. 10 §6.A"}
 
 
-def _charged(e: Any) -> int:
+def charged(e: Any) -> int:
+    """The leave of a day that is charged against its hours (AWOL is not leave)."""
     return e.leave_minutes if e.leave_kind not in (None, "awol") else 0
 
 
@@ -224,4 +225,5 @@ def sort_findings(items: list[ScheduleFinding]) -> tuple[ScheduleFinding, ...]:
     return tuple(sorted(items, key=lambda f: (f.date is not None, f.date or dt.date.min, SEVERITIES.index(f.severity))))
 
 
-__all__ = ["CITES_FIXED", "CREDIT", "Day", "SEVERITIES", "ScheduleFinding", "day_findings", "hrs", "sort_findings"]
+__all__ = ["CITES_FIXED", "CREDIT", "Day", "SEVERITIES", "ScheduleFinding", "charged", "day_findings", "hrs", "param_words",
+           "sort_findings"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping
 
-from .findings import CITES_FIXED, CREDIT, ScheduleFinding, _charged, _q, hrs
+from .findings import CITES_FIXED, CREDIT, ScheduleFinding, charged, hrs, param_words
 from .kinds import PART_TIME_READING, SHIFT_READING
 from .terms import quoted, words
 
@@ -36,7 +36,7 @@ def period_findings(ts: Timesheet, c: Day, d: Mapping[str, Any], tot: Mapping[st
     if schedule.core_hours is not None:
         a, b = schedule.core_hours
         out.append(ScheduleFinding(None, "Art. 4 §2.b(2)", f"Core hours as the office set them, {hrs(b - a)} a day: "
-                                   f"{_q(t, 'core_start')}.", "info"))
+                                   f"{param_words(t, 'core_start')}.", "info"))
     if layout is not None:
         pat, ties, inferred = layout
         how = "read from the timesheet (the allowed layout closest to the hours worked)" if inferred else "as given"
@@ -59,7 +59,7 @@ def period_findings(ts: Timesheet, c: Day, d: Mapping[str, Any], tot: Mapping[st
         out.append(ScheduleFinding(n.observed_on, "Art. 4 §1.b", n.note + ".", "info", n.law))
     if rules.fixed:
         for i, e in enumerate(ts.entries):
-            short = max(int(req.scheduled[i]) - int(d["counted"][i]) - _charged(e), 0)
+            short = max(int(req.scheduled[i]) - int(d["counted"][i]) - charged(e), 0)
             if short:
                 out.append(ScheduleFinding(e.day, CITES_FIXED.get(k, "Art. 4 §1.a"), f"{hrs(short)} of the day's scheduled "
                                            f"{hrs(req.scheduled[i])} were neither worked nor covered by leave.", "violation"))
@@ -105,7 +105,7 @@ def _credit(c: Day, tot: Mapping[str, int]) -> list[ScheduleFinding]:
             rest = (f"; the {hrs(tot['remainder'])} left over do not make a whole {t.increment}-minute increment and earn nothing"
                     if tot["remainder"] else "")
             out.append(ScheduleFinding(None, CREDIT, f"Credit hours earned: {hrs(tot['earned'])} voluntarily worked beyond the basic work "
-                                       f"requirement of {hrs(req.minutes)} ({_q(t, 'credit_increment')}){rest}.", "info"))
+                                       f"requirement of {hrs(req.minutes)} ({param_words(t, 'credit_increment')}){rest}.", "info"))
         if tot["shortfall"] - tot["borrowed"] > 0:
             out.append(ScheduleFinding(None, CREDIT, f"{hrs(tot['shortfall'] - tot['borrowed'])} of the basic work requirement "
                                        f"({hrs(req.minutes)}) were neither worked nor covered by leave or credit hours.", "violation"))
@@ -115,7 +115,7 @@ def _credit(c: Day, tot: Mapping[str, int]) -> list[ScheduleFinding]:
                                    f"{hrs(tot['balance_in'] + tot['earned'])} on hand" + (f": {rule}" if rule else "")
                                    + f"; {hrs(tot['borrowed'])} are not covered.", "violation"))
     if tot["forfeited"]:
-        who = _q(t, "credit_carryover_part_time_fraction" if schedule.part_time else "credit_carryover_full_time")
+        who = param_words(t, "credit_carryover_part_time_fraction" if schedule.part_time else "credit_carryover_full_time")
         out.append(ScheduleFinding(None, CREDIT, f"Balance {hrs(tot['carried'] + tot['forfeited'])} is over the carry-over cap of "
                                    f"{hrs(rules.cap)} ({who}): {hrs(tot['forfeited'])} forfeited unless used this pay period.", "warning"))
     return out

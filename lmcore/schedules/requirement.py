@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput
-from .kinds import COMPRESSED, FLEXIBLE, HOLIDAY_PREMIUM_READING, IN_LIEU_READING, MON_FRI, Pattern, Schedule, default_pattern, even_days
+from .kinds import (COMPRESSED, FLEXIBLE, HOLIDAY_PREMIUM_READING, IN_LIEU_READING, MON_FRI, Pattern, Schedule, allowed_patterns,
+                    default_pattern, even_days)
 from .terms import WEEK
 from .timesheet import PERIOD_DAYS, DayEntry, Timesheet, check_period_start
 
@@ -233,8 +234,6 @@ def _in_lieu(day: dt.date, name: str, i: int, nominal: list[int], found: dict[dt
 
 def infer_layout(kind: str, timesheet: Timesheet, contract: Contract, terms: Terms | None = None) -> tuple[Pattern, int]:
     """The allowed layout closest to the hours worked and on leave each day; also how many layouts tie with it."""
-    from .kinds import allowed_patterns
-
     t = _terms(contract, terms)
     pats = allowed_patterns(kind, t)
     accounted = [e.worked_minutes + e.leave_minutes for e in timesheet.entries]
