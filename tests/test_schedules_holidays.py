@@ -187,3 +187,51 @@ def test_part_timer_ordered_past_the_tour_on_a_holiday_5usc5546b(contract):
     # the other days meet the 35-hour requirement (40 − 5), so the 2 ordered hours are paid as worked, never credit hours.
     assert (res.basic_requirement, res.holiday_work_hours, res.holiday_premium_hours) == (35, 5, 7)
     assert (res.credit_hours_earned, res.regular_hours, res.pay_hours) == (0, 37, 42)
+
+
+# -- properties over pay periods of 1971–2098 and every compressed layout (hypothesis) ---------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from lmcore.schedules import pay_period_start  # noqa: E402
+
+LAYOUTS = [p for k in ("compressed-5-4-9", "compressed-4-10") for p in allowed_patterns(k)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(D(1971, 2, 1), D(2098, 11, 30)), layout=st.sampled_from(LAYOUTS), none=st.booleans())
+def test_in_lieu_days_land_on_free_scheduled_days(contract, day, layout, none):
+    """Every holiday note of a full-time compressed schedule is on a scheduled workday of the layout, no two on one day;
+    an in-lieu day is never itself a holiday or closure (next_free_workday); the requirement is the layout's hours less
+    exactly the notes' hours."""
+    c = contract.with_interpretations({"schedules.in_lieu_next_to_holiday": "none"}) if none else contract
+    start = pay_period_start(day)
+    req = requirement(Schedule(layout.kind, layout=layout), start, c)
+    days = [n.day for n in req.holidays]
+    assert len(days) == len(set(days))
+    for n in req.holidays:
+        i = (n.day - start).days
+        assert 0 <= i < 14 and layout.minutes[i] > 0 and n.minutes == layout.minutes[i]
+        if n.observed_on is not None:
+            assert n.day not in c.calendar.holidays and n.observed_on != n.day
+    assert req.minutes == sum(layout.minutes) - sum(n.minutes for n in req.holidays) == sum(req.scheduled)
+    assert not (none and any(n.observed_on is not None and "passing over" in n.note for n in req.holidays))
+
+
+@settings(max_examples=200, deadline=None)
+@given(day=st.dates(D(1971, 2, 1), D(2098, 11, 30)), hours=st.lists(st.integers(0, 39), min_size=4, max_size=4))
+def test_part_time_holidays_are_the_tour_hours_up_to_eight(contract, day, hours):
+    """5 CFR 610.405: a part-timer's holiday takes the tour's hours that day, at most 8, off the requirement; a holiday on a
+    day with no hours takes nothing; the rest of the tour's hours stay to account for."""
+    from lmcore.schedules import parse_tour
+
+    if not any(hours):
+        return
+    # Mon–Thu up to 9.75 h each (a part-time tour stays under 80 h: 4 × 9.75 × 2 = 78)
+    tour = parse_tour(",".join(f"{d}={q / 4:g}" for d, q in zip(("Mon", "Tue", "Wed", "Thu"), hours)))
+    start = pay_period_start(day)
+    req = requirement(Schedule("variable-week", tour=tour), start, contract)
+    for n in req.holidays:
+        i = (n.day - start).days
+        assert n.minutes == min(tour.minutes[i], 8 * 60) and req.scheduled[i] == tour.minutes[i] - n.minutes
+    assert req.minutes == tour.total - sum(n.minutes for n in req.holidays)

@@ -168,3 +168,25 @@ def test_cli_tour_option_json(capsys, tmp_path):
     assert data["tour"] == "Mon 5 h, Tue 5 h, Wed 5 h, Thu 5 h (both weeks)" and data["shift"] == "day"
     assert main(["schedule", "evaluate", "--help"]) == 0
     assert "W1:Mon=9" in capsys.readouterr().out
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(start=st.integers(0, 23 * 60 + 59), length=st.integers(1, 24 * 60), lunch=st.integers(0, 90), at=st.floats(0, 1))
+def test_any_tour_up_to_a_day_reads_back_the_same_art4_9(start, length, lunch, at):
+    """A tour of any length up to 24 h from any start, with a lunch anywhere inside it: written (with +1 past midnight)
+    and read back, the same minutes; worked time is the length less the lunch."""
+    from lmcore.schedules.timesheet import fmt_hhmm
+
+    end = start + length
+    lunch = min(lunch, length - 1) if length > 1 else 0
+    ls = start + int((length - lunch) * at) if lunch else None
+    times = (fmt_hhmm(start), fmt_hhmm(end), fmt_hhmm(ls), fmt_hhmm(ls + lunch) if lunch else "")
+    e = read_timesheet(sheet(row("2026-11-16", times))).entries[1]
+    assert (e.start, e.end) == (start, end) and e.worked_minutes == length - lunch
+    again = read_timesheet(sheet(row("2026-11-16", tuple(read_timesheet(sheet(row("2026-11-16", times))).to_rows()[1][c]
+                                                          for c in ("start", "end", "lunch_start", "lunch_end"))))).entries[1]
+    assert again == e

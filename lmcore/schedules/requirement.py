@@ -18,6 +18,7 @@ from .kinds import (COMPRESSED, FLEXIBLE, HOLIDAY_PREMIUM_READING, IN_LIEU_READI
                     default_pattern, even_days)
 from .terms import WEEK
 from .timesheet import PERIOD_DAYS, DayEntry, Timesheet, check_period_start
+from .tours import checked_schedule
 
 if TYPE_CHECKING:
     from ..contract.book import Contract
@@ -125,6 +126,7 @@ def requirement(schedule: Schedule, period_start: dt.date, contract: Contract, l
     """The pay period's requirement after holidays, each holiday's hours and any "in lieu of" day (§1.b, law)."""
     t = _terms(contract, terms)
     check_period_start(period_start)  # a pay period starts on the biweekly grid: never a silently shifted week
+    schedule = checked_schedule(schedule, t)  # a tour sets the part-time hours (or a compressed layout) first
     known = nominal_minutes(schedule, t, layout)
     nominal = list(known or (0,) * PERIOD_DAYS)
     sched, hol, prem = list(nominal), [0] * PERIOD_DAYS, [0] * PERIOD_DAYS
