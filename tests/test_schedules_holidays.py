@@ -170,6 +170,17 @@ def test_half_day_closing_excuses_half_the_day_and_stays_a_workday(contract, kin
     assert req.minutes == 68 * 60 and req.band[11] and not req.band[12]
 
 
+def test_in_lieu_day_on_a_half_day_closing_takes_the_whole_day(contract):
+    # Sun 2009-12-20 – Sat 2010-01-02; a 5-4/9 off Fri of week 1 (12-25, Christmas) with the 8-hour day on Mon 12-21.
+    # Christmas on the day off → the workday before, Thu 12-24 (9 h), is the in-lieu day; that Thursday was also a
+    # half-day closing (4 h 30 of it), which the whole day off replaces. New Year's Day Fri 01-01 is a 9-hour day.
+    # 80 − 9 − 9 = 62 h
+    pat = next(p for p in allowed_patterns("compressed-5-4-9") if p.days_off == (5,) and p.minutes[1] == 480)
+    req = requirement(Schedule("compressed-5-4-9", layout=pat), D(2009, 12, 20), contract)
+    assert _days(req) == [(D(2009, 12, 24), 9), (D(2010, 1, 1), 9)] and req.minutes == 62 * 60
+    assert "adds nothing" in req.holidays[0].note
+
+
 def test_half_day_morning_counts_toward_the_requirement(contract):
     dec = ["2015-12-14", "2015-12-15", "2015-12-16", "2015-12-17", "2015-12-18", "2015-12-21", "2015-12-22", "2015-12-23"]
     res = evaluate(sheet(*days(dec, EIGHT), row("2015-12-24", ("08:00", "12:00"))), "variable-week", contract)
@@ -201,7 +212,8 @@ LAYOUTS = [p for k in ("compressed-5-4-9", "compressed-4-10") for p in allowed_p
 @settings(max_examples=200, deadline=None)
 @given(day=st.dates(D(1971, 2, 1), D(2098, 11, 30)), layout=st.sampled_from(LAYOUTS), none=st.booleans())
 def test_in_lieu_days_land_on_free_scheduled_days(contract, day, layout, none):
-    """Every holiday note of a full-time compressed schedule is on a scheduled workday of the layout, no two on one day;
+    """Every holiday note of a full-time compressed schedule is on a scheduled workday of the layout, no two on one day
+    (an in-lieu day on a half-day closing takes the whole day);
     an in-lieu day is never itself a holiday or closure (next_free_workday); the requirement is the layout's hours less
     exactly the notes' hours."""
     c = contract.with_interpretations({"schedules.in_lieu_next_to_holiday": "none"}) if none else contract
@@ -211,7 +223,8 @@ def test_in_lieu_days_land_on_free_scheduled_days(contract, day, layout, none):
     assert len(days) == len(set(days))
     for n in req.holidays:
         i = (n.day - start).days
-        assert 0 <= i < 14 and layout.minutes[i] > 0 and n.minutes == layout.minutes[i]
+        half = "half-day" in n.name  # a half-day closing excuses the last half of the day (2002, 2009, 2015)
+        assert 0 <= i < 14 and layout.minutes[i] > 0 and n.minutes == (layout.minutes[i] // 2 if half else layout.minutes[i])
         if n.observed_on is not None:
             assert n.day not in c.calendar.holidays and n.observed_on != n.day
     assert req.minutes == sum(layout.minutes) - sum(n.minutes for n in req.holidays) == sum(req.scheduled)
@@ -233,5 +246,6 @@ def test_part_time_holidays_are_the_tour_hours_up_to_eight(contract, day, hours)
     req = requirement(Schedule("variable-week", tour=tour), start, contract)
     for n in req.holidays:
         i = (n.day - start).days
-        assert n.minutes == min(tour.minutes[i], 8 * 60) and req.scheduled[i] == tour.minutes[i] - n.minutes
+        worth = min(tour.minutes[i], 8 * 60)
+        assert n.minutes == (worth // 2 if "half-day" in n.name else worth) and req.scheduled[i] == tour.minutes[i] - n.minutes
     assert req.minutes == tour.total - sum(n.minutes for n in req.holidays)

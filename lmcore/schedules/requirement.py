@@ -150,7 +150,7 @@ def requirement(schedule: Schedule, period_start: dt.date, contract: Contract, l
                                cite="Art. 4 §1.b", fix="Give the tour, e.g. --tour Mon=5,Tue=5,Wed=5,Thu=5", field="tour")
         if inside and _is_half(name):
             if nominal[i] > 0:
-                mins = nominal[i] // 2
+                mins = _value(schedule, nominal[i], t)[0] // 2  # half of what the day would be worth as a holiday
                 notes.append(HolidayNote(day, name, mins, None, "a half-day closing: the last half of the scheduled day is excused "
                                          "and the day stays a workday", "5 U.S.C. 6103(b); executive order"))
                 hol[i], sched[i] = mins, nominal[i] - mins
@@ -188,6 +188,11 @@ def requirement(schedule: Schedule, period_start: dt.date, contract: Contract, l
             continue
         j = (note.day - period_start).days
         if note.minutes and 0 <= j < PERIOD_DAYS:
+            half = [n for n in notes if n.day == note.day and _is_half(n.name)]
+            if half:  # the in-lieu day off takes the whole day: a half-day closing that day no longer matters
+                notes.remove(half[0])
+                note = HolidayNote(note.day, note.name, note.minutes, note.observed_on,
+                                   note.note + f" (it takes the whole day, so the {half[0].name} that day adds nothing)", note.law)
             notes.append(note)
             hol[j], sched[j], band[j] = nominal[j], 0, False
             prem[j] = nominal[j] if premium_reading != "eight_hours" else t.holiday_premium_max
