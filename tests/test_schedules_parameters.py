@@ -215,3 +215,18 @@ def test_another_units_numbers_reach_the_messages(tmp_path):
     inc = load_contract(copy_with(tmp_path / "b", "schedules.credit_increment", 30))
     words = " ".join(f.message for f in evaluate(VW_SHEET, "variable-week", inc).findings)
     assert "thirty (30) minute increments" in words and "fifteen (15)" not in words
+
+
+@pytest.mark.parametrize("key, value, words", [
+    ("schedules.compressed_days_week1", 6, "1 to 5 of its weekdays"),
+    ("schedules.four_day_week_days", 0, "1 to 5 of its weekdays"),
+    ("schedules.office_day_hours", 14, "does not fit the day shift's band"),
+    ("schedules.band_start", "20:00", "band_start is not before its end"),
+    ("schedules.credit_increment", 7, "does not divide an hour"),
+])
+def test_a_contract_number_no_schedule_can_have_is_a_contract_file_error(tmp_path, key, value, words):
+    from lmcore.errors import ContractFileError
+
+    copy = load_contract(copy_with(tmp_path, key, value))
+    with pytest.raises(ContractFileError, match=words):
+        evaluate(FIVE_FOUR_NINE, "compressed-5-4-9", copy)

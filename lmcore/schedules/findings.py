@@ -115,7 +115,8 @@ def day_findings(ts: Timesheet, c: Day, d: Mapping[str, Any]) -> list[ScheduleFi
             lo, hi = t.lunch
             if e.lunch_start < lo or e.lunch_end > hi:
                 out.append(ScheduleFinding(day, "Art. 5 §10", f"Lunch {fmt_clock(e.lunch_start)}–{fmt_clock(e.lunch_end)} is outside "
-                                           f"the lunch window: {param_words(t, 'lunch_earliest_start')}.", "warning"))
+                                           f"the lunch window {fmt_clock(lo)}–{fmt_clock(hi)}: "
+                                           f"{param_words(t, 'lunch_earliest_start')}.", "warning"))
         out += _holiday_work(day, i, c, d)
         out += _overtime(day, i, e, c, d)
         if e.leave_kind == "awol":
@@ -166,8 +167,11 @@ def _holiday_work(day: dt.date, i: int, c: Day, d: Mapping[str, Any]) -> list[Sc
                                 "info", "5 U.S.C. 6329a")]
     minimum = f", at least {hrs(t.holiday_minimum)} for any work ordered ({param_words(t, 'law:holiday_work.minimum_hours')})" \
         if premium == t.holiday_minimum and hw < t.holiday_minimum else ""
+    cap = (f"up to the compressed day's {hrs(int(c.req.premium[i]))}" if c.rules.compressed and c.req.premium[i] != t.holiday_premium_max
+           else f"up to {hrs(t.holiday_premium_max)} of non-overtime holiday work")
     return [ScheduleFinding(day, "Art. 4 §1.b", f"{hrs(hw)} of ordered work on {name} are holiday work: the basic rate plus holiday "
-                            f"premium pay for {hrs(premium)} (5 U.S.C. 5546(b){minimum}), not credit hours — {credit or 'credit hours are for voluntary time'} "
+                            f"premium pay for {hrs(premium)} (5 U.S.C. 5546(b): {cap}{minimum}), not credit hours — "
+                            f"{credit or 'credit hours are for voluntary time'} "
                             f"(§2.b(1)) — and not toward the basic work requirement. The holiday's paid time off is for an employee "
                             f"\"relieved or prevented from working\" (5 U.S.C. 6124): {hrs(excused)} of it stay excused.", "info",
                             "5 U.S.C. 5546(b); 5 U.S.C. 6124")]

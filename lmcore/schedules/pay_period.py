@@ -198,7 +198,7 @@ def evaluate(timesheet: Any, schedule: Schedule | str = "variable-week", contrac
     rules = Rules.of(sched, contract, t)
     if rules.daily_requirement and not req.days_known:
         raise InvalidInput("the per-day reading of §7.b needs the hours scheduled on each day: the tour", cite="Art. 4 §7.b",
-                           fix="Give the tour, e.g. --tour Mon=5,Tue=5,Wed=5,Thu=5", field="tour")
+                           fix="Give the tour (the hours of each day), e.g. Mon=5,Tue=5,Wed=5,Thu=5", field="tour")
     balance_in = check_balance(carry_in, rules.cap, increment=t.increment)
     sup_end = parse_clock(supervisor_day_end, "supervisor's day end", "Art. 4 §5") if supervisor_day_end is not None else None
     band = np.array(req.band)

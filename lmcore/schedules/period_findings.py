@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Mapping
 
 from .findings import CITES_FIXED, CREDIT, ScheduleFinding, charged, hrs, param_words
-from .kinds import PART_TIME_READING, SHIFT_READING
+from .kinds import MON_FRI, PART_TIME_READING, SHIFT_READING
 from .terms import quoted, words
 
 if TYPE_CHECKING:
@@ -27,6 +27,9 @@ def period_findings(ts: Timesheet, c: Day, d: Mapping[str, Any], tot: Mapping[st
         if schedule.core_days is None and not schedule.part_time:
             out.append(ScheduleFinding(None, "Art. 4 §2.a(1)", f"No core days given: maxi-flex has core time on fewer than "
                                        f"{t.maxiflex_core_days_under} workdays, set by the office; core hours were not checked.", "info"))
+        elif schedule.core_days is not None:
+            out.append(ScheduleFinding(None, "Art. 4 §2.a(1)", f"Core time on {len(schedule.core_days)} workdays of the pay period, "
+                                       f"fewer than the {t.maxiflex_core_days_under} of a variable week.", "info"))
     if schedule.shift == "other":
         reading = contract.choice(SHIFT_READING)
         how = ("no band applies: hours count on the days of the tour" if reading == "no_day_shift_band"
@@ -44,6 +47,19 @@ def period_findings(ts: Timesheet, c: Day, d: Mapping[str, Any], tot: Mapping[st
         split = ("; the text gives the 5-4/9 its hours and days but no day's length: the usual whole-hour split is used "
                  "(give your own tour for another)" if k == "compressed-5-4-9" and schedule.tour is None else "")
         out.append(ScheduleFinding(None, "Art. 4 §2.c(1)(c)", f"Layout {how}: {pat.label}{extra}{split}.", "info"))
+        hours, days = sum(pat.minutes), pat.workdays
+        if schedule.part_time:
+            rule = ("Art. 4 §2.c(1)(b)", f"a part-time compressed schedule: {hrs(hours)}, less than "
+                    f"{hrs(t.compressed_part_time_under)}, scheduled for {days} workdays, less than {t.compressed_part_time_days_under}")
+        else:
+            rule = ("Art. 4 §2.c(1)(a)", f"a full-time compressed schedule: {hrs(hours)} (the biweekly requirement is "
+                    f"{hrs(t.compressed_full_time)}), scheduled for {days} workdays, less than {t.compressed_full_time_days_under}")
+        out.append(ScheduleFinding(None, rule[0], rule[1][0].upper() + rule[1][1:] + ".", "info"))
+    if k in ("standard", "flexiplace-opt-out"):
+        day = t.workweek // len(MON_FRI)
+        out.append(ScheduleFinding(None, "Art. 4 §1.a", f"A standard day: the {hrs(t.workweek)} basic workweek on 5 days, Monday "
+                                   f"through Friday ({hrs(day)} a day), and {param_words(t, 'law:hours_of_work.basic_workday_hours')} "
+                                   f"({hrs(t.workday)}).", "info", "5 CFR 610.111(a)(1); 5 U.S.C. 6101(a)(3)"))
     if schedule.part_time:
         out += _part_time(c)
     base = req.nominal_minutes

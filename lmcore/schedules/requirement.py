@@ -147,7 +147,7 @@ def requirement(schedule: Schedule, period_start: dt.date, contract: Contract, l
         if inside and known is None:
             raise InvalidInput(f"{name} ({day:%a %Y-%m-%d}) is in this pay period, and a part-time employee's holiday is \"the number "
                                f"of hours the employee is scheduled to work on that day\" (5 CFR 610.405): the tour is needed",
-                               cite="Art. 4 §1.b", fix="Give the tour, e.g. --tour Mon=5,Tue=5,Wed=5,Thu=5", field="tour")
+                               cite="Art. 4 §1.b", fix="Give the tour (the hours of each day), e.g. Mon=5,Tue=5,Wed=5,Thu=5", field="tour")
         if inside and _is_half(name):
             if nominal[i] > 0:
                 mins = _value(schedule, nominal[i], t)[0] // 2  # half of what the day would be worth as a holiday

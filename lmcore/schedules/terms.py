@@ -126,6 +126,20 @@ class Terms:
                                     f"{(c1 - c0) / 60:g} hours, not the {self.core_length / 60:g} hours a day of core_hours_per_day",
                                     cite=contract.param("schedules.core_hours_per_day").cite,
                                     fix="Make schedules.core_start, core_end and core_hours_per_day agree in parameters.yaml")
+        week_days = 5  # Monday through Friday (§5; 5 CFR 610.111: the basic workweek on 5 days)
+        for key, n in (("compressed_days_week1", self.five_four_nine_days[0]), ("compressed_days_week2", self.five_four_nine_days[1]),
+                       ("four_day_week_days", self.four_day_week_days)):
+            if not 1 <= n <= week_days:
+                raise ContractFileError(f"{key} is {n}: a compressed week works 1 to {week_days} of its weekdays",
+                                        cite=contract.param(f"schedules.{key}").cite, fix=f"Correct schedules.{key} in parameters.yaml")
+        for key, (a, b) in (("band_start", self.band), ("core_start", self.core), ("lunch_earliest_start", self.lunch)):
+            if not a < b:
+                raise ContractFileError(f"{key} is not before its end", cite=contract.param(f"schedules.{key}").cite,
+                                        fix="Correct the times in parameters.yaml")
+        if self.office_day <= 0 or self.office_day > self.band[1] - self.band[0]:
+            raise ContractFileError(f"an office day of {self.office_day / 60:g} hours does not fit the day shift's band",
+                                    cite=contract.param("schedules.office_day_hours").cite,
+                                    fix="Correct schedules.office_day_hours in parameters.yaml")
         if self.increment <= 0 or 60 % self.increment:
             raise ContractFileError(f"a credit-hour increment of {self.increment} minutes does not divide an hour",
                                     cite=contract.param("schedules.credit_increment").cite,

@@ -96,7 +96,7 @@ def checked_schedule(schedule: Schedule, t: Terms) -> Schedule:
         s = _with_tour(s, t)
     elif s.part_time and s.compressed:
         raise InvalidInput(f"a part-time {LABELS[s.kind].lower()} needs its tour: the contract sets no layout for it",
-                           cite="Art. 4 §2.c(1)(b)", fix="Give the hours of each day, e.g. --tour W1:Mon=8,Tue=8;W2:Mon=8", field="tour")
+                           cite="Art. 4 §2.c(1)(b)", fix="Give its tour, the hours of each day, e.g. W1:Mon=8,Tue=8,Wed=8,Thu=8,Fri=8;W2:Mon=8,Tue=8,Wed=8,Thu=8", field="tour")
     elif s.part_time and s.kind == "standard":
         raise InvalidInput("a part-time standard schedule needs its tour: each day's hours are the day's requirement",
                            cite="Art. 4 §7.b", fix=FIX, field="tour")
