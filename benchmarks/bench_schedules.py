@@ -1,6 +1,7 @@
 """Benchmark: evaluating pay periods (Art. 4). One timesheet with all findings (target well under 100 ms), a
-compressed one whose layout is read from the hours, the six-schedule comparison, a dashboard answer, and 10,000
-pay periods at once through the vectorised arithmetic. Writes benchmarks/results_schedules.txt."""
+compressed one whose layout is read from the hours, the six-schedule comparison, a part-timer's tour, reading the
+numbers from the files, a dashboard answer, and 10,000 pay periods at once through the vectorised arithmetic
+(against the one-by-one loop in the same run). Writes benchmarks/results_schedules.txt."""
 from __future__ import annotations
 
 import datetime as dt
@@ -42,7 +43,7 @@ def random_periods(n: int, seed: int = 5) -> dict[str, np.ndarray]:
 def main() -> None:
     from lmcore import load_contract
     from lmcore.schedules import compare, evaluate, evaluate_many
-    from lmcore.schedules import Schedule, usual_entries
+    from lmcore.schedules import Schedule, Terms, parse_tour, usual_entries
     from lmcore.schedules import DayEntry, Timesheet
 
     contract = load_contract()
@@ -58,6 +59,10 @@ def main() -> None:
     one_csv = best(lambda: evaluate(csv_text, "variable-week", contract), number=50)
     cws = best(lambda: evaluate(ts_cws, "compressed-5-4-9", contract), number=20)
     cmp_ = best(lambda: compare(ts_vw, contract), number=10)
+    part_time = Schedule("variable-week", tour=parse_tour("Mon=5,Tue=5,Wed=5,Thu=5"))
+    ts_pt = usual_entries(part_time, PP, contract)
+    pt = best(lambda: evaluate(ts_pt, part_time, contract), number=50)
+    terms = best(lambda: Terms.of(contract), number=200)
     loop_n = 1000
     loop = best(lambda: [evaluate(ts_vw, "variable-week", contract) for _ in range(loop_n)], repeat=1)
     bulk = best(lambda: evaluate_many(arrays, "variable-week", PP, contract), repeat=5)
@@ -83,6 +88,8 @@ def main() -> None:
         f"  the same, read from CSV text first              : {one_csv * 1000:8.2f} ms",
         f"  compressed 5-4/9, layout read from the hours     : {cws * 1000:8.2f} ms   (90 layouts scored)",
         f"  the six schedule types side by side (compare)   : {cmp_ * 1000:8.2f} ms",
+        f"  part-time tour (holiday from the tour's day)     : {pt * 1000:8.2f} ms",
+        f"  reading Art. 4's numbers from the files (Terms)  : {terms * 1000:8.3f} ms  (once per answer)",
         f"  1,000 timesheets one by one                      : {loop:8.2f} s",
         f"10,000 pay periods at once (evaluate_many, numpy arrays (10000, 14))",
         f"  variable week                                    : {bulk * 1000:8.2f} ms  ({bulk / N * 1e6:.2f} µs per pay period)",

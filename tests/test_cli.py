@@ -127,7 +127,7 @@ def test_huge_infinite_and_nan_numbers_are_refused_with_the_range(capsys, argv, 
 def test_carry_in_1e308_is_refused(capsys, tmp_path):
     (tmp_path / "t.csv").write_text(TIMESHEET, encoding="utf-8")
     err = refused(capsys, "schedule", "evaluate", str(tmp_path / "t.csv"), "--schedule", "standard", "--carry-in", "1e308")
-    assert "more than 336 hours" in err
+    assert "more than the 24 hours that may be carried over (Art. 4 §2.b(1))" in err
 
 
 def test_fees_comma_must_be_a_thousands_separator_art44_2a(capsys):
@@ -219,12 +219,12 @@ def test_arbitration_without_action_keeps_its_own_answer(capsys):
 
 
 @pytest.mark.parametrize("make, words", [
-    (lambda d: "", "the timesheet path is empty"),
-    (lambda d: str(d), "is a folder, not the timesheet"),
+    (lambda d: "", "no timesheet file was given"),
+    (lambda d: str(d), "is a folder, not a timesheet file"),
     (lambda d: (d / "x.csv").write_bytes(b"date,start\n\xff\xfe") and str(d / "x.csv"), "is not UTF-8 text"),
     (lambda d: (d / "w.csv").write_text("date,start\n" + "x" * (129 * 1024) + ",1\n") and str(d / "w.csv"),
      "field larger than field limit (131072)"),
-    (lambda d: (d / "big.csv").write_text("x" * (1 << 20) + "y") and str(d / "big.csv"), "is larger than 1,024 KB"),
+    (lambda d: (d / "big.csv").write_text("x" * (1 << 20) + "y") and str(d / "big.csv"), "is larger than 256 KB"),
     (lambda d: "/dev/zero", "/dev/zero is not a regular file"),
     (lambda d: str(d / "missing.csv"), "does not exist"),
 ])

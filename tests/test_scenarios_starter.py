@@ -16,10 +16,7 @@ CONTRACT = load_contract()
 LIBRARY = load_scenarios(contract=CONTRACT)
 
 # Scenario id → the known wrong answer of lmcore it exposes, and which fix turns it green.
-KNOWN_WRONG: dict[str, str] = {
-    "ordered-work-on-a-holiday": "Art. 4 §2.b(1): ordered work on a holiday is counted as credit hours; credit hours are "
-                                 "only for time voluntarily worked (art4, schedules)",
-}
+KNOWN_WRONG: dict[str, str] = {}  # every starter scenario agrees with lmcore since the fixes of issue 13 landed
 
 
 def _params():

@@ -6,8 +6,9 @@ import datetime as dt
 import pytest
 
 from lmcore.errors import InvalidInput, OutOfRange
-from lmcore.schedules import (KINDS, Schedule, allowed_patterns, default_pattern, describe, nominal_minutes,
-                              parse_core_days, parse_kind, requirement, usual_entries)
+from lmcore.schedules import (KINDS, Schedule, Terms, allowed_patterns, default_pattern, describe, nominal_minutes,
+                              parse_core_days, parse_kind, parse_tour, requirement, usual_entries)
+from lmcore.schedules.tours import checked_schedule
 
 PP = dt.date(2026, 11, 15)  # Sun 2026-11-15 – Sat 11-28, Thanksgiving Thu 11-26 (day 11)
 
@@ -54,32 +55,39 @@ def test_parse_kind_and_core_days():
         parse_core_days("Sat")
 
 
-def test_schedule_checks_art4_2a1_and_2c1b():
-    with pytest.raises(InvalidInput, match="fewer than ten"):
-        Schedule("maxiflex", core_days=tuple(i for i in range(14) if i % 7 in range(1, 6)))
-    with pytest.raises(InvalidInput, match="full-time schedule"):
-        Schedule("compressed-5-4-9", part_time_hours=40)
-    with pytest.raises(OutOfRange, match="less than 80"):
-        Schedule("variable-week", part_time_hours=80)
-    with pytest.raises(OutOfRange):
-        Schedule("variable-week", part_time_hours=32.1)
+def test_schedule_checks_art4_2a1_and_2c1b(contract):
+    terms = Terms.of(contract)
+    # §2.a(1): maxi-flex has core time on "fewer than ten (10) workdays"; all ten is a variable week
+    with pytest.raises(InvalidInput, match="fewer than 10"):
+        checked_schedule(Schedule("maxiflex", core_days=tuple(i for i in range(14) if i % 7 in range(1, 6))), terms)
+    # §2.c(1)(b): a part-time compressed schedule exists, but the contract gives it no layout: its tour is needed
+    with pytest.raises(InvalidInput, match="needs its tour"):
+        checked_schedule(Schedule("compressed-5-4-9", part_time_hours=40), terms)
+    # part-time is less than the full-time 80 hours of §2.a(2)
+    with pytest.raises(OutOfRange, match="less than the full-time 80"):
+        checked_schedule(Schedule("variable-week", part_time_hours=80), terms)
+    with pytest.raises(OutOfRange, match="whole minutes"):
+        Schedule("variable-week", part_time_hours=32.001)
     with pytest.raises(InvalidInput):
         Schedule("compressed-5-4-9", layout=default_pattern("compressed-4-10"))
+    with pytest.raises(InvalidInput, match="only on a maxi-flex"):
+        Schedule("variable-week", core_days=(2,))
 
 
-def test_part_time_even_share():
-    # 45 h over the 10 weekdays = 4 h 30 = 270 minutes each; 30.25 h = 1815 min = 181 min × 10 + 5 on the first five days
-    assert nominal_minutes(Schedule("standard", 45)) == (0,) + (270,) * 5 + (0, 0) + (270,) * 5 + (0,)
-    mins = nominal_minutes(Schedule("variable-week", 30.25))
-    assert sum(mins) == 1815 and [m for m in mins if m] == [182] * 5 + [181] * 5
+def test_part_time_has_no_invented_even_spread_art4_7a(contract):
+    # without a tour a part-timer's days are not known (None), never 40 h spread over ten days
+    assert nominal_minutes(Schedule("variable-week", 40), Terms.of(contract)) is None
+    tour = parse_tour("Mon=5,Tue=5,Wed=5,Thu=5")
+    # Mon–Thu 5 h = 300 min in both weeks; Fri and the weekends off
+    assert tour.minutes == (0, 300, 300, 300, 300, 0, 0) * 2 and tour.total == 40 * 60
 
 
 def test_requirement_thanksgiving_full_time_and_part_time_5usc6124_5cfr610_405(contract):
     full = requirement(Schedule("variable-week"), PP, contract)
     assert (full.nominal_minutes, full.minutes, full.holiday[11]) == (4800, 4320, 480)   # 80 h − 8 h = 72 h
-    part = requirement(Schedule("standard", 32), PP, contract)
-    # 32 h / 10 = 3 h 12 = 192 min on Thu 11-26 → 32 h − 3.2 h = 28.8 h
-    assert (part.minutes, part.holiday[11], part.holidays[0].law) == (1728, 192, "5 CFR 610.405")
+    part = requirement(Schedule("standard", tour=parse_tour("Mon=4,Tue=4,Wed=4,Thu=4")), PP, contract)
+    # tour Mon–Thu 4 h = 32 h; Thanksgiving Thu 11-26 is a 4-hour day of the tour → 32 − 4 = 28 h
+    assert (part.minutes, part.holiday[11], part.holidays[0].law) == (28 * 60, 240, "5 U.S.C. 6103(a); 5 U.S.C. 6101(a)(3)")
 
 
 def test_requirement_christmas_and_new_year_2027(contract):

@@ -41,9 +41,10 @@ def test_evaluate_json_art4(capsys, vw_csv):
 
 
 def test_evaluate_part_time_and_text_output(capsys, vw_csv):
-    code, out, _ = run(capsys, "schedule", "evaluate", str(vw_csv), "--schedule", "standard", "--part-time-hours", "40", "--json")
+    code, out, _ = run(capsys, "schedule", "evaluate", str(vw_csv), "--schedule", "standard", "--part-time-hours", "40",
+                       "--tour", "Mon=4,Tue=4,Wed=4,Thu=4,Fri=4", "--json")
     data = json.loads(out)
-    # part-time 40 h: 4 h a day, Thanksgiving 4 h off → 36 h; a standard schedule: days beyond 4 h are not counted
+    # part-time tour 4 h a weekday = 40 h, Thanksgiving a 4-hour day → 36 h; a standard schedule: days beyond 4 h are not counted
     assert code == 0 and data["basic_requirement"] == 36 and data["credit_hours_earned"] == 0
     code, out, _ = run(capsys, "schedule", "evaluate", str(vw_csv), "--schedule", "maxiflex", "--core-days", "Tue,Wed")
     assert code == 0 and out.startswith("Maxi-flex") and "Art. 4 §1.a" in out
@@ -90,7 +91,7 @@ def test_bad_options_exit_2(capsys, vw_csv):
     code, _, err = run(capsys, "schedule", "evaluate", str(vw_csv), "--schedule", "variable-week", "--carry-in", "30")
     assert code == 2 and "more than the 24 hours" in err
     code, _, err = run(capsys, "schedule", "evaluate", str(vw_csv), "--schedule", "compressed-4-10", "--part-time-hours", "40")
-    assert code == 2 and "full-time schedule" in err
+    assert code == 2 and "needs its tour" in err  # §2.c(1)(b) allows it, but the contract gives it no layout
     try:
         code = main(["schedule", "evaluate", str(vw_csv), "--schedule", "gliding"])
     except SystemExit as exc:  # argparse's own exit for a usage mistake

@@ -12,15 +12,17 @@ from schedule_sheets import EIGHT, WEEK1, WEEK2, days, row, sheet
 from lmcore.schedules.credit_hours import cap_minutes, check_balance, earned_minutes, ledger, settle
 from lmcore.errors import InvalidInput, OutOfRange
 from lmcore.schedules import evaluate, evaluate_many, evaluate_periods
-from lmcore.schedules import Schedule, default_pattern
+from lmcore.schedules import Schedule, Terms, default_pattern, parse_tour
+from lmcore.schedules.tours import checked_schedule
 from lmcore.schedules import PERIOD_DAYS, DayEntry, Timesheet
 
 PP = dt.date(2026, 11, 15)
 
 
-def test_fifteen_minute_increments_art4_2b1():
-    # 14 min → 0; 15 → 15; 44 → 30; 80 → 75; a shortfall earns nothing
-    assert [earned_minutes(m) for m in (14, 15, 44, 80, -30)] == [0, 15, 30, 75, 0]
+def test_fifteen_minute_increments_art4_2b1(contract):
+    # "fifteen (15) minute increments": 14 min → 0; 15 → 15; 44 → 30; 80 → 75; a shortfall earns nothing
+    inc = int(contract.value("schedules.credit_increment"))
+    assert [earned_minutes(m, inc) for m in (14, 15, 44, 80, -30)] == [0, 15, 30, 75, 0]
 
 
 def test_caps_full_time_and_part_time_art4_2b1(contract):
@@ -95,7 +97,10 @@ def pay_periods(draw):
 
 SCHEDULES = [Schedule("variable-week"), Schedule("maxiflex", core_days=(2, 3, 9, 10)), Schedule("standard"),
              Schedule("compressed-5-4-9", layout=default_pattern("compressed-5-4-9")), Schedule("compressed-4-10"),
-             Schedule("flexiplace-opt-out"), Schedule("variable-week", 40), Schedule("standard", 24.5)]
+             Schedule("flexiplace-opt-out"), Schedule("variable-week", tour=parse_tour("Mon=4,Tue=4,Wed=4,Thu=4,Fri=4")),
+             Schedule("standard", tour=parse_tour("W1:Mon=8,Tue=4.5;W2:Wed=8,Thu=4")),
+             Schedule("compressed-4-10", tour=parse_tour("W1:Mon=8,Tue=8,Wed=8,Thu=8;W2:Mon=8,Tue=8,Wed=8,Thu=6")),
+             Schedule("variable-week", shift="other")]
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +113,7 @@ def readings(contract):
 @given(ts=pay_periods(), sched=st.sampled_from(SCHEDULES), carry=st.integers(0, 96), per_day=st.booleans())
 def test_balance_within_cap_and_pay_adds_up(readings, ts, sched, carry, per_day):
     c = readings["per_day" if per_day else "per_pay_period"]
-    cap = cap_minutes(sched, c)
+    cap = cap_minutes(checked_schedule(sched, Terms.of(c)), c)  # a tour makes the schedule part-time: a quarter of the tour's hours
     res = evaluate(ts, sched, c, carry_in=min(carry * 15, cap) / 60)
     m = lambda h: round(h * 60)  # noqa: E731 - exact minutes
     # §2.b(1): never negative, never above the carry-over cap, whole 15-minute increments, no borrowing
@@ -119,19 +124,26 @@ def test_balance_within_cap_and_pay_adds_up(readings, ts, sched, carry, per_day)
         m(res.credit_hours_in) + m(res.credit_hours_earned) - m(res.credit_hours_used)
     if not sched.flexible:
         assert res.credit_hours_earned == 0
-    # every minute worked is regular, overtime, credit hours earned or uncounted
-    assert m(res.worked_hours) == m(res.regular_hours) + m(res.overtime_hours) + m(res.credit_hours_earned) + m(res.uncompensated_hours)
-    # §8: pay = hours worked (less banked credit hours and uncounted time) + paid leave (LWOP excluded) + holidays
+    # every minute worked is regular, overtime, credit hours earned, holiday work or uncounted
+    assert m(res.worked_hours) == m(res.regular_hours) + m(res.overtime_hours) + m(res.credit_hours_earned) \
+        + m(res.uncompensated_hours) + m(res.holiday_work_hours)
+    # §8: pay = hours worked (less banked credit hours and uncounted time) + paid leave (LWOP excluded) + holidays not worked
     assert m(res.pay_hours) == m(res.worked_hours) - m(res.credit_hours_earned) - m(res.uncompensated_hours) \
         + m(res.paid_leave_hours) + m(res.holiday_hours)
+    # a holiday's hours are either excused or worked as ordered holiday work, never both (5 U.S.C. 6124; 5546(b))
+    assert m(res.holiday_hours) + m(res.holiday_work_hours) <= m(res.nominal_requirement - res.basic_requirement) + 0
+    if res.holiday_work_hours:
+        assert res.holiday_premium_hours >= min(res.holiday_work_hours, 2)
     assert m(res.paid_leave_hours) <= m(res.leave_hours) - m(res.lwop_hours)
     # nothing counted toward the requirement beyond it, except on a fixed schedule where it is per day
     assert m(res.regular_hours) + m(res.paid_leave_hours) + m(res.lwop_hours) + m(res.shortfall_hours) >= m(res.basic_requirement) - 1
 
 
 @settings(max_examples=25, deadline=None)
-@given(tss=st.lists(pay_periods(), min_size=3, max_size=3), sched=st.sampled_from(SCHEDULES[:2] + SCHEDULES[6:7]))
+@given(tss=st.lists(pay_periods(), min_size=3, max_size=3),
+       sched=st.sampled_from([s for s in SCHEDULES if not (s.compressed and s.layout is None and s.tour is None)]))
 def test_bulk_arithmetic_matches_one_by_one(contract, tss, sched):
+    # (a compressed schedule whose layout is read from each timesheet is left out: the bulk form needs one layout)
     arrays = {k: np.stack([ts.arrays()[k] for ts in tss]) for k in tss[0].arrays()}
     bulk = evaluate_many(arrays, sched, PP, contract, carry_in=[0, 60, 120])
     for n, ts in enumerate(tss):

@@ -11,7 +11,7 @@ import pytest
 from schedule_sheets import EIGHT, NINE, TEN, WEEK1, WEEK2, days, row, sheet
 
 from lmcore.schedules import evaluate
-from lmcore.schedules import Schedule, allowed_patterns, default_pattern
+from lmcore.schedules import Schedule, allowed_patterns, default_pattern, parse_tour
 
 D = dt.date
 
@@ -207,7 +207,7 @@ def test_five_four_nine_holiday_on_the_day_off_gives_an_in_lieu_day_5usc6103b(co
     assert [(n.day, n.minutes, n.observed_on) for n in res.holidays] == [(D(2026, 11, 25), 540, D(2026, 11, 26))]
     # requirement 80 − 9 = 71 h; worked 4 × 9 + 8 + 3 × 9 = 71 h
     assert (res.basic_requirement, res.worked_hours, res.shortfall_hours, res.pay_hours) == (71, 71, 0, 80)
-    assert any(f.law == "5 U.S.C. 6103(b)" and "in lieu of" in f.message for f in res.findings)
+    assert any(f.law == "5 U.S.C. 6103(b)(2)" and "in lieu of" in f.message for f in res.findings)
 
 
 def test_five_four_nine_ordered_overtime_versus_voluntary_time_art4_2c2(contract):
@@ -272,9 +272,12 @@ PT = sheet(
 )
 
 
+PT_TOUR = Schedule("variable-week", tour=parse_tour("Mon=4,Tue=4,Wed=4,Thu=4,Fri=4"))  # 4 h each weekday = 40 h a pay period
+
+
 def test_part_time_per_pay_period_reading_art4_7a(contract):
-    res = evaluate(PT, "variable-week", contract, part_time_hours=40)
-    # 40 h over 10 weekdays = 4 h a day; Thanksgiving takes 4 h off (5 CFR 610.405) → 36 h; worked 6 + 3 + 28 = 37 h
+    res = evaluate(PT, PT_TOUR, contract, part_time_hours=40)
+    # tour 4 h a weekday = 40 h; Thanksgiving is a 4-hour day of the tour (5 CFR 610.405) → 36 h; worked 6 + 3 + 28 = 37 h
     assert (res.basic_requirement, res.worked_hours, res.holiday_hours) == (36, 37, 4)
     assert (res.credit_hours_earned, res.shortfall_hours, res.credit_hours_cap) == (1, 0, 10)  # cap 40 / 4 = 10 h
     assert res.pay_hours == 40  # 36 h + 4 h holiday
@@ -284,7 +287,7 @@ def test_part_time_per_pay_period_reading_art4_7a(contract):
 
 def test_part_time_per_day_reading_art4_7b(contract):
     per_day = contract.with_interpretations({"schedules.part_time_requirement": "per_day"})
-    res = evaluate(PT, "variable-week", per_day, part_time_hours=40)
+    res = evaluate(PT, PT_TOUR, per_day)
     # Mon 6 h − 4 h = 2 h earned; Tue 3 h − 4 h = 1 h short (not made up by Monday); others exactly 4 h
     assert (res.credit_hours_earned, res.shortfall_hours, res.credit_hours_balance) == (2, 1, 2)
     assert res.pay_hours == 39  # 35 h toward the requirement + 4 h holiday
@@ -293,7 +296,7 @@ def test_part_time_per_day_reading_art4_7b(contract):
 
 def test_part_time_carry_over_cap_is_a_quarter_of_the_requirement_art4_2b1(contract):
     text = sheet(*days(WEEK1 + WEEK2, ("08:00", "12:30")))  # 9 days × 4 h 30 = 40 h 30
-    res = evaluate(text, "variable-week", contract, part_time_hours=40, carry_in=6.5)
+    res = evaluate(text, PT_TOUR, contract, carry_in=6.5)
     # earned 40 h 30 − 36 h = 4.5 h; 6.5 + 4.5 = 11 h; cap 40 × ¼ = 10 h → carried 10, forfeited 1
     assert (res.credit_hours_earned, res.credit_hours_balance, res.credit_hours_forfeited) == (4.5, 10, 1)
 

@@ -56,7 +56,7 @@ def test_round_trip_to_csv():
     (sheet(row("2026-11-16", ("07:00", "15:30", "12:30", "12:00"))), 2, "lunch_end", "not after its start"),
     (sheet(row("2026-11-16", EIGHT, "2")), 2, "leave_kind", "without their kind"),
     (sheet(row("2026-11-16", EIGHT, "2", "vacation day")), 2, "leave_kind", "not a kind of leave"),
-    (sheet(row("2026-11-16", EIGHT, "0.3", "credit")), 2, "leave_hours", "15-minute"),
+    (sheet(row("2026-11-16", EIGHT, "0.301", "credit")), 2, "leave_hours", "whole minutes"),
     (sheet(row("2026-11-16", EIGHT, "lots", "annual")), 2, "leave_hours", "not a number"),
     (sheet(row("2026-11-16", EIGHT, "", "", "-1")), 2, "overtime_ordered_hours", "0 to 24"),
     (sheet(row("2026-13-16", EIGHT)), 2, "date", "not a date"),

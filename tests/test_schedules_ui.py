@@ -56,7 +56,10 @@ def test_field_errors_beside_their_fields(contract):
     a.part_time.widget.value = "eighty"
     assert "not a number" in a.part_time.error.value
     a.part_time.widget.value = "40"
-    assert a.part_time.error.value == "" and a.result.schedule.part_time_hours == 40
+    # Thanksgiving is in the pay period: a part-timer's holiday is the tour's hours that day (5 CFR 610.405) → the tour is asked for
+    assert "the tour is needed" in a.tour.error.value and a.part_time.error.value == ""
+    a.tour.widget.value = "Mon=4,Tue=4,Wed=4,Thu=4,Fri=4"
+    assert a.tour.error.value == "" and a.result.schedule.part_time_hours == 40
     a.carry_in.widget.value = "11"  # part-time cap 40 × ¼ = 10 h
     assert "more than the 10 hours" in a.carry_in.error.value
     a.carry_in.widget.value = "0"
@@ -67,7 +70,7 @@ def test_field_errors_beside_their_fields(contract):
 
 
 def test_readings_switch_the_answer(contract):
-    a = build_app(contract, as_of=AS_OF, params={"part_time": "40"})
+    a = build_app(contract, as_of=AS_OF, params={"part_time": "40", "tour": "Mon=4,Tue=4,Wed=4,Thu=4,Fri=4"})
     assert [c.choice for c in a.result.interpretations] == ["per_pay_period"]
     a.readings["schedules.part_time_requirement"].widget.value = "per_day"
     assert [c.choice for c in a.result.interpretations] == ["per_day"]
@@ -94,3 +97,30 @@ def test_fill_and_clear_buttons(contract):
     a.fill.click()
     assert a.result.shortfall_hours == 0 and a.result.worked_hours == 71
     assert sum(1 for r in a.rows if r.times[0].value) == 8  # 9 workdays less Thanksgiving
+
+
+def test_an_upload_that_is_not_a_timesheet_is_explained_beside_it(contract):
+    a = build_app(contract, as_of=AS_OF, params={})
+    before = a.result
+    for data, words in ((b"date,start,end,lunch_start,lunch_end\n2026-11-16,07:00,15:30,,\n\xe9t\xe9\n", "not UTF-8"),
+                        (b"x" * (300 * 1024), "larger than 256 KB"),
+                        (b"\x00\x01PNG", "NUL bytes")):
+        a._uploaded({"new": ({"name": "t.csv", "content": memoryview(data)},)})
+        # the message beside the upload, in one line; the grid and the last answer stay as they were
+        assert words in a.upload.error.value and "lmcore-error" in a.upload.error._dom_classes
+        assert a.result is before and a.rows[1].times[0].value == "08:00"
+    a.rows[1].times[1].value = "16:45"  # the page is still usable: Mon 8:00–4:45 less lunch = 8 h 15 → 0.25 more credit hours
+    assert a.result.credit_hours_earned == 1.0 and a.upload.error.value == ""
+
+
+def test_tour_and_shift_fields(contract):
+    a = build_app(contract, as_of=AS_OF, params={"schedule": "variable-week", "tour": "Mon=4,Tue=4,Wed=4,Thu=4,Fri=4"})
+    # a 40-hour tour of 4-hour days; Thanksgiving Thu is a 4-hour day → 36 h; the grid is filled with the tour's days
+    assert a.result.basic_requirement == 36 and a.result.schedule.part_time_hours == 40
+    a.tour.widget.value = "Mon=25"
+    assert "24 hours" in a.tour.error.value and a.tour.widget.value == "Mon=25"
+    a.tour.widget.value = ""
+    a.shift.widget.value = "other"
+    assert a.result.schedule.shift == "other" and "schedules.other_shifts" in [c.id for c in a.result.interpretations]
+    bad = build_app(contract, as_of=AS_OF, params={"shift": "graveyard"})
+    assert "graveyard" in bad.shift.error.value and bad.shift.widget.value == "day"

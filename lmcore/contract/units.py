@@ -95,7 +95,7 @@ READ_AS: dict[str, tuple[str, ...]] = {
     ),
     "workdays": (
         "schedules.flexible_schedule_workdays", "schedules.compressed_full_time_workdays_under",
-        "schedules.compressed_part_time_workdays_under", "schedules.compressed_5_4_9_days_per_pay_period",
+        "schedules.compressed_part_time_workdays_under",
         "schedules.compressed_days_week1", "schedules.compressed_days_week2", "schedules.four_day_week_days",
         "leave.medical_certificate_after", "leave.cpa_exam_workdays", "flexiplace.termination_notice",
         "space.negotiation_request", "committees.org_change_negotiation_request", "bargaining.agenda_meeting",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 import numpy as np
 
 from ..errors import InvalidInput, OutOfRange
-from .timesheet import PERIOD_DAYS, DayEntry, Timesheet, fmt_clock, parse_hhmm
+from .timesheet import PERIOD_DAYS, DayEntry, Timesheet, fmt_clock, parse_clock, parse_hhmm
 
 if TYPE_CHECKING:
     from ..contract.book import Contract
@@ -73,15 +73,16 @@ class Coverage:
 
 def office_slots(contract: Contract, office_start: str = DEFAULT_OFFICE_START) -> tuple[int, ...]:
     """The half hours of the official office day: 8½ hours (§10.b) from the office's start, within the 6–7 band."""
-    start = parse_hhmm(office_start, column="office day start")
-    if start is None:
-        raise InvalidInput("the office day needs a start time", cite=CITE, fix="Give it as HH:MM, e.g. 08:00")
-    length = int(round(float(contract.value("schedules.office_day_hours")) * 60))
-    b0, b1 = (parse_hhmm(contract.value(k)) for k in ("schedules.band_start", "schedules.band_end"))
-    if start < b0 or start + length > b1:  # type: ignore[operator]
+    from .terms import Terms
+
+    start = parse_clock(office_start, "office day start", CITE)
+    t = Terms.of(contract)
+    length = t.office_day
+    b0, b1 = t.band
+    if start < b0 or start + length > b1:
         raise OutOfRange(f"an office day from {fmt_clock(start)} would end at {fmt_clock(start + length)}, outside the "
-                         f"{fmt_clock(b0)}–{fmt_clock(b1)} day shift", cite="Art. 4 §5",  # type: ignore[arg-type]
-                         fix="Start the office day between 6:00 a.m. and 10:30 a.m.")
+                         f"{fmt_clock(b0)}–{fmt_clock(b1)} day shift", cite="Art. 4 §5",
+                         fix=f"Start the office day between {fmt_clock(b0)} and {fmt_clock(b1 - length)}")
     return tuple(range(start, start + length, SLOT))
 
 

@@ -1,4 +1,4 @@
-"""Credit hours (Art. 4 §2.b(1)): earned and used in 15-minute increments, no borrowing, a carry-over cap.
+"""Credit hours (Art. 4 §2.b(1)): earned and used in whole increments, no borrowing, a carry-over cap.
 
 "Credit hours are earned for the time voluntarily worked in excess of an employee's basic work requirement.
 Employees may not "borrow" credit hours in advance between pay periods." Full-time employees carry over up to
@@ -14,52 +14,68 @@ from typing import TYPE_CHECKING, Any, Sequence
 import numpy as np
 
 from ..errors import InvalidInput, OutOfRange
+from .timesheet import shown
 
 if TYPE_CHECKING:
     from ..contract.book import Contract
     from .kinds import Schedule
+    from .terms import Terms
 
 CITE = "Art. 4 §2.b(1)"
 
 
 def increment_minutes(contract: Contract) -> int:
-    """The 15-minute increment in which credit hours are earned and used."""
+    """The increment (15 minutes) in which credit hours are earned and used."""
     return int(contract.value("schedules.credit_increment"))
 
 
-def cap_minutes(schedule: Schedule, contract: Contract) -> int:
+def cap_minutes(schedule: Schedule, contract: Contract, terms: Terms | None = None) -> int:
     """The most credit hours that may be carried into the next pay period, in minutes (§2.b(1))."""
+    from .terms import Terms
+
+    t = terms or Terms.of(contract)
     if schedule.part_time_hours is None:
-        return int(round(float(contract.value("schedules.credit_carryover_full_time")) * 60))
-    fraction = float(contract.value("schedules.credit_carryover_part_time_fraction"))
-    # "not more than one-fourth": the most whole 15-minute increments within a quarter (30.5 h → 7 h 37.5 → 7 h 30)
-    inc = increment_minutes(contract)
-    return int(schedule.part_time_hours * 60 * fraction + 1e-9) // inc * inc
+        return t.carry_full_time
+    # "not more than one-fourth": the most whole increments within a quarter (30.5 h → 7 h 37.5 → 7 h 30)
+    return int(schedule.part_time_hours * 60 * t.carry_part_time_fraction + 1e-9) // t.increment * t.increment
 
 
-def earned_minutes(surplus: Any, increment: int = 15) -> Any:
-    """Whole increments in a surplus of minutes (a part-increment is not earned): 80 → 75, 14 → 0."""
+def earned_minutes(surplus: Any, increment: int) -> Any:
+    """Whole increments in a surplus of minutes (a part-increment is not earned): 80 → 75, 14 → 0 in 15-minute steps."""
     s = np.maximum(np.asarray(surplus, dtype=np.int64), 0)
     out = s // increment * increment
     return int(out) if np.ndim(out) == 0 else out
 
 
-def check_balance(hours: Any, cap: int, what: str = "credit-hour balance brought in") -> int:
-    """A balance typed by a user, in minutes: a number of quarter hours from 0 to the carry-over cap."""
+def _increment(increment: int | None) -> int:
+    if increment is not None:
+        return increment
+    from ..contract.loading import load_contract
+
+    return increment_minutes(load_contract())
+
+
+def check_balance(hours: Any, cap: int, what: str = "credit-hour balance brought in", increment: int | None = None) -> int:
+    """A balance typed by a user, in minutes: whole increments (the contract's) from 0 to the carry-over cap."""
+    increment = _increment(increment)
     try:
-        h = float(hours)
+        text = str(hours).strip()
+        h = float(hours) if isinstance(hours, (int, float)) else float(text) if len(text) <= 40 else float("x")
     except (TypeError, ValueError):
-        raise InvalidInput(f"the {what} '{hours}' is not a number of hours", cite=CITE, fix="Give hours such as 0, 2.5 or 24") from None
+        raise InvalidInput(f"the {what} '{shown(hours)}' is not a number of hours", cite=CITE,
+                           fix="Give hours such as 0, 2.5 or 24", field="carry_in") from None
     if not np.isfinite(h) or h < 0:
-        raise OutOfRange(f"the {what} cannot be {hours}", cite=CITE, fix="Give zero or more hours (credit hours cannot be borrowed)")
-    if abs(h * 4 - round(h * 4)) > 1e-9:
-        raise InvalidInput(f"the {what} {h:g} hours is not in 15-minute increments", cite=CITE,
-                           fix="Credit hours are earned and used in quarter hours: give 0.25, 0.5, 0.75, …")
-    m = int(round(h * 60))
-    if m > cap:
-        raise OutOfRange(f"the {what} {h:g} hours is more than the {cap / 60:g} hours that may be carried over", cite=CITE,
+        raise OutOfRange(f"the {what} cannot be {shown(hours)}", cite=CITE, field="carry_in",
+                         fix=f"Give 0 to {cap / 60:g} hours (credit hours cannot be borrowed, and no more than {cap / 60:g} carry over)")
+    if h * 60 > cap:
+        raise OutOfRange(f"the {what} {h:g} hours is more than the {cap / 60:g} hours that may be carried over", cite=CITE, field="carry_in",
                          fix=f"A balance above {cap / 60:g} hours would have been forfeited: give {cap / 60:g} or less")
-    return m
+    steps = h * 60 / increment
+    if abs(steps - round(steps)) > 1e-9:
+        raise InvalidInput(f"the {what} {h:g} hours is not in {increment}-minute increments", cite=CITE, field="carry_in",
+                           fix=f"Credit hours are earned and used in {increment}-minute increments: give {increment / 60:g}, "
+                               f"{2 * increment / 60:g}, {3 * increment / 60:g}, …")
+    return int(round(h * 60))
 
 
 @dataclass(frozen=True)
@@ -104,16 +120,21 @@ class LedgerRow:
                 "used": self.used, "carried": self.carried, "forfeited": self.forfeited, "borrowed_refused": self.borrowed_refused}
 
 
-def ledger(periods: Sequence[tuple[dt.date, float, float]], cap_hours: float, balance_in: float = 0.0) -> tuple[LedgerRow, ...]:
+def ledger(periods: Sequence[tuple[dt.date, float, float]], cap_hours: float, balance_in: float = 0.0,
+           increment: int | None = None) -> tuple[LedgerRow, ...]:
     """Several pay periods in a row: (period start, hours earned, hours used) each → balance in, earned, used, carried, forfeited."""
+    increment = _increment(increment)
     cap = int(round(cap_hours * 60))
-    bal = check_balance(balance_in, cap)
+    bal = check_balance(balance_in, cap, increment=increment)
     rows = []
     for start, earned_h, used_h in periods:
+        if not all(np.isfinite(x) and 0 <= x <= 24 * 14 for x in (earned_h, used_h)):
+            raise OutOfRange(f"credit hours earned {earned_h:g} and used {used_h:g} must be 0 to {24 * 14} hours a pay period",
+                             cite=CITE, fix="Give the hours of one pay period")
         e, u = int(round(earned_h * 60)), int(round(used_h * 60))
-        if e % 15 or u % 15 or e < 0 or u < 0:
-            raise InvalidInput(f"credit hours earned {earned_h:g} and used {used_h:g} must be quarter hours, zero or more",
-                               cite=CITE, fix="Give hours such as 0.25, 0.5, 0.75")
+        if e % increment or u % increment:
+            raise InvalidInput(f"credit hours earned {earned_h:g} and used {used_h:g} must be in {increment}-minute increments",
+                               cite=CITE, fix=f"Give hours such as {increment / 60:g} or {2 * increment / 60:g}")
         s = settle(bal, e, u, cap)
         rows.append(LedgerRow(start, bal / 60, e / 60, s.used / 60, s.carried / 60, s.forfeited / 60, s.borrowed / 60))
         bal = int(s.carried)

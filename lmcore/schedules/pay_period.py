@@ -7,21 +7,30 @@ every schedule type side by side; `evaluate_periods` chains pay periods through 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import numpy as np
 
-from .credit_hours import LedgerRow, check_balance
 from ..contract.readings import Choice
-from .findings import ScheduleFinding, day_findings, hrs, period_findings, sort_findings
-from .kinds import (COMPRESSED, COMPRESSED_OT_READING, KINDS, LABELS, PART_TIME_READING, HolidayNote, Pattern,
-                    Requirement, Schedule, infer_layout, parse_kind, requirement)
-from .timesheet import PERIOD_DAYS, Timesheet, blank_timesheet, parse_hhmm, read_timesheet
+from ..errors import InvalidInput, LmcoreError
+from .credit_hours import LedgerRow, check_balance
+from .findings import Day, ScheduleFinding, day_findings, hrs, sort_findings
 from .hours import Rules, day_hours, period_hours
+from .kinds import (COMPRESSED, COMPRESSED_OT_READING, HOLIDAY_PREMIUM_READING, IN_LIEU_READING, KINDS, LABELS, MON_FRI,
+                    PART_TIME_READING, SHIFT_READING, Pattern, Schedule, check_layout, parse_kind)
+from .period_findings import period_findings
+from .requirement import HolidayNote, Requirement, infer_layout, requirement
+from .terms import Terms
+from .timesheet import PERIOD_DAYS, Timesheet, TimesheetError, check_period_start, fmt_hhmm, parse_clock, read_timesheet
+from .tours import checked_schedule
 
 if TYPE_CHECKING:
     from ..contract.book import Contract
+    from ..contract.law import Law
+
+# Leave kinds used in increments the contract sets (the rest are recorded to the minute).
+INCREMENTS = {"credit": "schedules.credit_increment", "annual": "leave.annual_increment", "sick": "leave.sick_increment"}
 
 
 @dataclass(frozen=True)
@@ -29,7 +38,7 @@ class DayResult:
     """One day of the pay period, in hours: scheduled (after holidays), worked, counted, overtime, leave."""
 
     day: dt.date
-    scheduled: float
+    scheduled: float | None  # None: a part-timer's day, when the tour was not given
     holiday: str | None
     worked: float
     counted: float
@@ -38,7 +47,8 @@ class DayResult:
     leave: float
     leave_kind: str | None
     core_day: bool = False
-    running: float = 0.0  # hours ahead (+) or behind (−) the requirement by the end of this day: counted work + leave − scheduled
+    running: float | None = 0.0  # hours ahead (+) or behind (−) the requirement by the end of this day: counted work + leave − scheduled
+    holiday_work: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,8 @@ class PayPeriodResult:
     findings: tuple[ScheduleFinding, ...]
     layout: Pattern | None = None
     interpretations: tuple[Choice, ...] = field(default=())
+    holiday_work_hours: float = 0.0
+    holiday_premium_hours: float = 0.0
 
     @property
     def ledger_row(self) -> LedgerRow:
@@ -87,7 +99,9 @@ class PayPeriodResult:
                 f"{self.worked_hours:.2f} h and {self.leave_hours:.2f} h leave against a basic work requirement of "
                 f"{self.basic_requirement:.2f} h; credit hours earned {self.credit_hours_earned:.2f}, used {self.credit_hours_used:.2f}, "
                 f"balance {self.credit_hours_balance:.2f} (forfeited {self.credit_hours_forfeited:.2f}); overtime "
-                f"{self.overtime_hours:.2f} h; pay hours {self.pay_hours:.2f}.")
+                f"{self.overtime_hours:.2f} h; "
+                + (f"holiday work {self.holiday_work_hours:.2f} h; " if self.holiday_work_hours else "")
+                + f"pay hours {self.pay_hours:.2f}.")
 
     def explain(self) -> str:
         """The answer in words, every finding with its citation, and the readings used."""
@@ -110,6 +124,9 @@ class PayPeriodResult:
             "holiday_hours": r(self.holiday_hours), "nominal_requirement": r(self.nominal_requirement),
             "shortfall_hours": r(self.shortfall_hours), "uncompensated_hours": r(self.uncompensated_hours), "pay_hours": r(self.pay_hours),
             "layout": self.layout.label if self.layout else None,
+            "tour": self.schedule.tour.label if self.schedule.tour else None, "shift": self.schedule.shift,
+            "core_hours": "-".join(fmt_hhmm(m) for m in self.schedule.core_hours) if self.schedule.core_hours else None,
+            "holiday_work_hours": r(self.holiday_work_hours), "holiday_premium_hours": r(self.holiday_premium_hours),
             "holidays": [{"date": n.day.isoformat(), "name": n.name, "hours": r(n.minutes / 60), "law": n.law} for n in self.holidays],
             "findings": [f.to_dict() for f in self.findings],
             "interpretations": [c.to_dict() for c in self.interpretations],
@@ -119,62 +136,91 @@ class PayPeriodResult:
 def _schedule(schedule: Schedule | str, part_time_hours: float | None) -> Schedule:
     if isinstance(schedule, Schedule):
         if part_time_hours is not None and schedule.part_time_hours != part_time_hours:
-            return Schedule(schedule.kind, part_time_hours, schedule.layout, schedule.core_days)
+            return replace(schedule, part_time_hours=part_time_hours)
         return schedule
     return Schedule(parse_kind(schedule), part_time_hours)
 
 
-def _context(schedule: Schedule, ts: Timesheet, req: Requirement, contract: Contract) -> tuple[np.ndarray, np.ndarray]:
-    """Band days (workdays that are not this employee's holiday) and core days (§2.b(2)) of the period."""
-    days = np.array(ts.days, dtype="datetime64[D]")
-    band = np.asarray(contract.calendar.is_workday(days)) & (np.array(req.holiday) == 0)
-    if schedule.kind == "variable-week" and not schedule.part_time:
-        core = band.copy()
-    elif schedule.kind == "maxiflex" and not schedule.part_time and schedule.core_days is not None:
-        core = band & np.isin(np.arange(PERIOD_DAYS), schedule.core_days)
-    else:
-        core = np.zeros(PERIOD_DAYS, dtype=bool)
-    return band, core
+def _core_days(schedule: Schedule, req: Requirement) -> np.ndarray:
+    """Days whose core hours must be covered (§2.b(2)): every band day of a full-time variable week, a maxi-flex's core
+    days, the tour's days when the office's core hours are given for a part-timer (§7.c); none otherwise."""
+    band = np.array(req.band)
+    if schedule.kind not in ("variable-week", "maxiflex"):
+        return np.zeros(PERIOD_DAYS, dtype=bool)
+    if schedule.part_time or schedule.shift == "other":
+        return band & np.array(req.on) if schedule.core_hours is not None else np.zeros(PERIOD_DAYS, dtype=bool)
+    if schedule.kind == "variable-week":
+        return band & np.isin(np.arange(PERIOD_DAYS) % 7, list(MON_FRI))
+    if schedule.core_days is None:
+        return np.zeros(PERIOD_DAYS, dtype=bool)
+    return band & np.isin(np.arange(PERIOD_DAYS), schedule.core_days)
+
+
+def check_increments(ts: Timesheet, contract: Contract) -> None:
+    """Leave used in the increments the contract sets: credit hours (Art. 4 §2.b(1)), annual and sick leave (Art. 5)."""
+    for e in ts.entries:
+        key = INCREMENTS.get(e.leave_kind or "")
+        if not e.leave_minutes or key is None or key not in contract.parameters:
+            continue
+        p = contract.param(key)
+        step = int(p.value)
+        if e.leave_minutes % step:
+            raise TimesheetError(e.row, "leave_hours", f"{e.leave_minutes / 60:g} hours of {e.leave_kind} leave is not in "
+                                 f"{step}-minute increments (\"{p.quote.rstrip('.')}\")", day=e.day, cite=p.cite,
+                                 fix=f"Give hours such as {step / 60:g}, {2 * step / 60:g} or {3 * step / 60:g}")
+
+
+def _prepare(schedule: Schedule, ts: Timesheet, contract: Contract, t: Terms) -> tuple[Schedule, tuple[Pattern, int, bool] | None]:
+    """The schedule settled against the contract's numbers, with a full-time compressed layout read from the hours if not given."""
+    sched = checked_schedule(schedule, t)
+    if sched.kind not in COMPRESSED:
+        return sched, None
+    if sched.layout is None:
+        pat, ties = infer_layout(sched.kind, ts, contract, t)
+        check_layout(pat, t, part_time=False)  # the contract's layouts must still make its compressed schedule (§2.c(1)(a))
+        return replace(sched, layout=pat), (pat, ties, True)
+    return sched, (sched.layout, 1, False)
 
 
 def evaluate(timesheet: Any, schedule: Schedule | str = "variable-week", contract: Contract | None = None, *,
              carry_in: float = 0.0, part_time_hours: float | None = None, supervisor_day_end: str | None = None,
-             period_start: Any = None) -> PayPeriodResult:
+             period_start: Any = None, law: Law | None = None) -> PayPeriodResult:
     """A pay period's hours under a schedule type, every finding cited (Art. 4, Art. 5 §10, Art. 10 §6.A)."""
     if contract is None:
         from ..contract.loading import load_contract
 
         contract = load_contract()
-    sched = _schedule(schedule, part_time_hours)
+    t = Terms.of(contract, law)
     ts = timesheet if isinstance(timesheet, Timesheet) else read_timesheet(timesheet, period_start)
-    layout_info = None
-    if sched.kind in COMPRESSED:
-        if sched.layout is None:
-            pat, ties = infer_layout(sched.kind, ts, contract)
-            sched = Schedule(sched.kind, sched.part_time_hours, pat, sched.core_days)
-            layout_info = (pat, ties, True)
-        else:
-            layout_info = (sched.layout, 1, False)
-    req = requirement(sched, ts.period_start, contract)
-    rules = Rules.of(sched, contract)
-    balance_in = check_balance(carry_in, rules.cap)
-    sup_end = parse_hhmm(supervisor_day_end, column="supervisor's day end") if supervisor_day_end else None
-    band, core = _context(sched, ts, req, contract)
+    sched, layout_info = _prepare(_schedule(schedule, part_time_hours), ts, contract, t)
+    check_increments(ts, contract)
+    req = requirement(sched, ts.period_start, contract, terms=t)
+    rules = Rules.of(sched, contract, t)
+    if rules.daily_requirement and not req.days_known:
+        raise InvalidInput("the per-day reading of §7.b needs the hours scheduled on each day: the tour", cite="Art. 4 §7.b",
+                           fix="Give the tour (the hours of each day), e.g. Mon=5,Tue=5,Wed=5,Thu=5", field="tour")
+    balance_in = check_balance(carry_in, rules.cap, increment=t.increment)
+    sup_end = parse_clock(supervisor_day_end, "supervisor's day end", "Art. 4 §5") if supervisor_day_end is not None else None
+    band = np.array(req.band)
+    core = _core_days(sched, req)
     arrays = {k: v[None, :] for k, v in ts.arrays().items()}
     scheduled = np.array(req.scheduled, dtype=np.int64)[None, :]
-    d2 = day_hours(arrays, band[None, :], scheduled, core[None, :], rules)
-    tot2 = period_hours(arrays, d2, scheduled, np.array(req.holiday, dtype=np.int64)[None, :], balance_in, rules)
+    holiday = np.array(req.holiday, dtype=np.int64)[None, :]
+    d2 = day_hours(arrays, band[None, :], scheduled, core[None, :], rules, holiday, np.array(req.premium, dtype=np.int64)[None, :])
+    tot2 = period_hours(arrays, d2, scheduled, holiday, balance_in, rules, np.array(req.on)[None, :], req.minutes)
     d = {k: v[0] for k, v in d2.items()}
     tot = {k: int(np.asarray(v).reshape(-1)[0]) for k, v in tot2.items()}
-    found = day_findings(ts, sched, req, rules, d, band, core, contract, sup_end)
-    found += period_findings(ts, sched, req, rules, d, tot, contract, layout_info)
+    ctx = Day(sched, req, rules, t, contract, band, core, sup_end)
+    found = day_findings(ts, ctx, d) + period_findings(ts, ctx, d, tot, layout_info)
     h = lambda m: m / 60  # noqa: E731
     hol_names = {n.day: n.name for n in req.holidays}
     ahead = np.cumsum(d["counted"] + [e.leave_minutes if e.leave_kind not in (None, "awol") else 0 for e in ts.entries]
                       - np.array(req.scheduled))
-    days = tuple(DayResult(e.day, h(req.scheduled[i]), hol_names.get(e.day), h(int(d["total"][i])), h(int(d["counted"][i])),
-                           h(int(d["overtime"][i])), h(int(d["uncovered"][i]) + int(d["beyond"][i])), h(e.leave_minutes), e.leave_kind,
-                           bool(core[i]), h(int(ahead[i]))) for i, e in enumerate(ts.entries))
+    known = req.days_known
+    days = tuple(DayResult(e.day, h(req.scheduled[i]) if known else None, hol_names.get(e.day), h(int(d["total"][i])),
+                           h(int(d["counted"][i])), h(int(d["overtime"][i])), h(int(d["uncovered"][i]) + int(d["beyond"][i])),
+                           h(e.leave_minutes), e.leave_kind, bool(core[i]), h(int(ahead[i])) if known else None,
+                           h(int(d["holiday_work"][i]))) for i, e in enumerate(ts.entries))
     return PayPeriodResult(
         schedule=sched, period_start=ts.period_start, period_end=ts.period_end,
         worked_hours=h(tot["worked"]), regular_hours=h(tot["regular"]), overtime_hours=h(tot["overtime"]),
@@ -184,20 +230,27 @@ def evaluate(timesheet: Any, schedule: Schedule | str = "variable-week", contrac
         credit_hours_balance=h(tot["carried"]), credit_hours_forfeited=h(tot["forfeited"]), credit_hours_cap=h(rules.cap),
         shortfall_hours=h(tot["shortfall"]), uncompensated_hours=h(tot["uncompensated"]), pay_hours=h(tot["pay"]),
         days=days, holidays=req.holidays, findings=sort_findings(found), layout=sched.layout,
-        interpretations=_readings(sched, ts, contract),
+        interpretations=_readings(sched, ts, req, tot, contract),
+        holiday_work_hours=h(tot["holiday_work"]), holiday_premium_hours=h(tot["holiday_premium"]),
     )
 
 
-def _readings(schedule: Schedule, ts: Timesheet, contract: Contract) -> tuple[Choice, ...]:
+def _readings(schedule: Schedule, ts: Timesheet, req: Requirement, tot: Mapping[str, int], contract: Contract) -> tuple[Choice, ...]:
+    """The readings this answer relied on, or that could have changed it."""
     ids = []
-    if schedule.part_time and PART_TIME_READING in contract.interpretations:
+    if schedule.part_time:
         ids.append(PART_TIME_READING)
-    if schedule.kind in COMPRESSED and COMPRESSED_OT_READING in contract.interpretations:
+    if schedule.kind in COMPRESSED:
         ids.append(COMPRESSED_OT_READING)
-    cal = contract.calendar
-    if set(ts.days) & cal.executive_order_days and "calendar.executive_order_closures" in contract.interpretations:
+        if any(IN_LIEU_READING in n.note for n in (*req.holidays, *req.outside)):
+            ids.append(IN_LIEU_READING)
+        if tot["holiday_work"]:
+            ids.append(HOLIDAY_PREMIUM_READING)
+    if schedule.shift == "other":
+        ids.append(SHIFT_READING)
+    if set(ts.days) & contract.calendar.executive_order_days:
         ids.append("calendar.executive_order_closures")
-    return contract.used(*ids)
+    return contract.used(*[i for i in ids if i in contract.interpretations])
 
 
 def evaluate_periods(timesheets: Sequence[Any], schedule: Schedule | str, contract: Contract | None = None, *,
@@ -213,18 +266,26 @@ def evaluate_periods(timesheets: Sequence[Any], schedule: Schedule | str, contra
 
 
 def compare(timesheet: Any, contract: Contract | None = None, *, kinds: Sequence[str] = KINDS, carry_in: float = 0.0,
-            part_time_hours: float | None = None) -> tuple[PayPeriodResult, ...]:
-    """The same hours under each schedule type (a part-timer's only under the types open to part-time employees)."""
+            part_time_hours: float | None = None, tour: Any = None, law: Law | None = None) -> tuple[PayPeriodResult, ...]:
+    """The same hours under each schedule type (a part-timer's under the types open to that tour: no flexiplace opt-out,
+    and compressed ones only when the tour is one)."""
     if contract is None:
         from ..contract.loading import load_contract
 
         contract = load_contract()
     ts = timesheet if isinstance(timesheet, Timesheet) else read_timesheet(timesheet)
     out = []
+    part_time = part_time_hours is not None or tour is not None
     for k in kinds:
-        if part_time_hours is not None and (k in COMPRESSED or k == "flexiplace-opt-out"):
+        if part_time and k == "flexiplace-opt-out":
             continue
-        out.append(evaluate(ts, Schedule(k, part_time_hours), contract, carry_in=carry_in))
+        try:
+            res = evaluate(ts, Schedule(k, part_time_hours, tour=tour), contract, carry_in=carry_in, law=law)
+        except LmcoreError:
+            if part_time and k in COMPRESSED:
+                continue  # this tour is not a compressed schedule of that kind (§2.c(1))
+            raise
+        out.append(res)
     return tuple(out)
 
 
@@ -239,7 +300,7 @@ def comparison_table(results: Sequence[PayPeriodResult]) -> list[dict[str, objec
 
 
 def evaluate_many(arrays: Mapping[str, np.ndarray], schedule: Schedule | str, period_start: dt.date, contract: Contract | None = None,
-                  *, carry_in: Any = 0) -> dict[str, np.ndarray]:
+                  *, carry_in: Any = 0, law: Law | None = None) -> dict[str, np.ndarray]:
     """Bulk: (N, 14) minute arrays of N pay periods starting on `period_start` → totals in minutes, shape (N,).
 
     Keys in: start, end, lunch_start, lunch_end, ordered, and leave minutes by kind (annual, sick, credit, comp, admin,
@@ -249,22 +310,27 @@ def evaluate_many(arrays: Mapping[str, np.ndarray], schedule: Schedule | str, pe
         from ..contract.loading import load_contract
 
         contract = load_contract()
-    sched = _schedule(schedule, None)
+    t = Terms.of(contract, law)
+    check_period_start(period_start)
+    sched = checked_schedule(_schedule(schedule, None), t)
     if sched.kind in COMPRESSED and sched.layout is None:
         from .kinds import default_pattern
 
-        sched = Schedule(sched.kind, sched.part_time_hours, default_pattern(sched.kind), sched.core_days)
+        sched = replace(sched, layout=default_pattern(sched.kind, t))
     n = np.asarray(arrays["start"]).shape[0]
     zeros = np.zeros((n, PERIOD_DAYS), dtype=np.int64)
-    t = {k: np.asarray(arrays.get(k, zeros), dtype=np.int64) for k in
-         ("start", "end", "lunch_start", "lunch_end", "ordered", "annual", "sick", "credit", "comp", "admin", "lwop", "awol")}
-    req = requirement(sched, period_start, contract)
-    band, core = _context(sched, blank_timesheet(period_start), req, contract)
-    rules = Rules.of(sched, contract)
-    scheduled = np.broadcast_to(np.array(req.scheduled, dtype=np.int64), (n, PERIOD_DAYS))
-    d = day_hours(t, np.broadcast_to(band, (n, PERIOD_DAYS)), scheduled, np.broadcast_to(core, (n, PERIOD_DAYS)), rules)
-    holiday = np.broadcast_to(np.array(req.holiday, dtype=np.int64), (n, PERIOD_DAYS))
-    return period_hours(t, d, scheduled, holiday, np.broadcast_to(np.asarray(carry_in, dtype=np.int64), (n,)), rules)
+    days = {k: np.asarray(arrays.get(k, zeros), dtype=np.int64) for k in
+            ("start", "end", "lunch_start", "lunch_end", "ordered", "annual", "sick", "credit", "comp", "admin", "lwop", "awol")}
+    req = requirement(sched, period_start, contract, terms=t)
+    rules = Rules.of(sched, contract, t)
+    band, core = np.array(req.band), _core_days(sched, req)
+    full = (n, PERIOD_DAYS)
+    scheduled = np.broadcast_to(np.array(req.scheduled, dtype=np.int64), full)
+    holiday = np.broadcast_to(np.array(req.holiday, dtype=np.int64), full)
+    d = day_hours(days, np.broadcast_to(band, full), scheduled, np.broadcast_to(core, full), rules, holiday,
+                  np.broadcast_to(np.array(req.premium, dtype=np.int64), full))
+    return period_hours(days, d, scheduled, holiday, np.broadcast_to(np.asarray(carry_in, dtype=np.int64), (n,)), rules,
+                        np.broadcast_to(np.array(req.on), full), req.minutes)
 
 
 __all__ = ["DayResult", "PayPeriodResult", "compare", "comparison_table", "evaluate", "evaluate_many", "evaluate_periods", "hrs"]

@@ -25,20 +25,22 @@ def _dated(d: Deadline, starts: tuple = (), alts: tuple = ()) -> Outcome:
 
 # -- Art. 4: one pay period ------------------------------------------------------------------------------
 def _pay_period(facts: dict[str, Any], ask: str, of: str | None, contract: Contract) -> Outcome:
-    from ..schedules import Schedule, allowed_patterns, evaluate, parse_core_days, read_timesheet
     from ..errors import InvalidInput
+    from ..schedules import Schedule, allowed_patterns, evaluate, parse_core_days, parse_tour, read_timesheet
+    from ..schedules.terms import Terms
 
     ts = read_timesheet(str(facts["timesheet"]).strip() + "\n", facts.get("period_start"))
     layout = None
     if facts.get("layout") is not None:
-        pats = allowed_patterns(facts["schedule"])
+        pats = allowed_patterns(facts["schedule"], Terms.of(contract))
         n = facts["layout"]
         if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= len(pats):
             raise InvalidInput(f"layout {n!r} does not exist: a {facts['schedule']} schedule has {len(pats)} layouts",
                                cite="Art. 4 §2.c(1)(c)", fix=f"Give a number from 1 to {len(pats)}", field="layout")
         layout = pats[n - 1]
     core = parse_core_days(facts["core_days"]) if facts.get("core_days") else None
-    sched = Schedule(facts["schedule"], facts.get("part_time_hours"), layout, core)
+    tour = parse_tour(facts["tour"]) if facts.get("tour") else None
+    sched = Schedule(facts["schedule"], facts.get("part_time_hours"), layout, core, tour, facts.get("shift", "day"))
     res = evaluate(ts, sched, contract, carry_in=facts.get("carry_in", 0.0), supervisor_day_end=facts.get("supervisor_day_end"))
     if of not in PAY_PERIOD_VALUES:
         raise InvalidInput(f"'{of}' is not a value of a pay period", cite="Art. 4", fix=f"Name one of: {', '.join(PAY_PERIOD_VALUES)}",
@@ -222,6 +224,8 @@ def specs() -> tuple[RuleSpec, ...]:
                   "schedule": "the schedule type", "part_time_hours": "a part-timer's biweekly requirement",
                   "carry_in": "credit hours brought in", "period_start": "first day of the pay period",
                   "layout": "compressed layout number", "core_days": "maxi-flex core days",
+                  "tour": "the hours scheduled each day (Mon=5,Tue=5,… or W1:…;W2:…)",
+                  "shift": "day, or other (an evening or night shift, Art. 4 §9)",
                   "supervisor_day_end": "when the supervisor's day ends"}, ("timesheet", "schedule"),
                  {"value": Ask("number", "an amount of hours", unit="hours", needs_of="value", of_choices=PAY_PERIOD_VALUES)},
                  _pay_period),

@@ -13,16 +13,20 @@ from typing import Any
 import ipywidgets as W
 
 from ...errors import InvalidInput, LmcoreError
-from ...schedules.kinds import (COMPRESSED, KINDS, LABELS, Schedule, allowed_patterns, describe, parse_core_days,
-                                parse_kind, usual_entries)
-from ...schedules.timesheet import (LEAVE_KINDS, PERIOD_DAYS, Timesheet, TimesheetError, blank_timesheet, parse_hhmm,
+from ...schedules.kinds import COMPRESSED, KINDS, LABELS, Schedule, allowed_patterns, describe, parse_core_days, parse_kind
+from ...schedules.requirement import usual_entries
+from ...schedules.terms import Terms
+from ...schedules.timesheet import (LEAVE_KINDS, PERIOD_DAYS, Timesheet, TimesheetError, blank_timesheet, parse_clock,
                                     pay_period_start, read_timesheet)
+from ...schedules.tours import parse_tour
 from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_html, error_html, esc, mark_ready, query_params
 
 DEFAULT_TEAM = "Ana, 07:00, 15:30, 11:30, 12:00\nBen, 09:00, 17:30, 12:00, 12:30, off Fri2\nCy, 06:30, 17:00, 12:30, 13:00, off Mon"
-DEFAULTS = {"schedule": "variable-week", "part_time": "", "carry_in": "0", "layout": "", "core_days": "Tue,Wed,Thu",
-            "supervisor_end": "", "office_start": "08:00", "minimum": "1", "team": DEFAULT_TEAM}
-READINGS = ("schedules.part_time_requirement", "schedules.compressed_overtime")
+DEFAULTS = {"schedule": "variable-week", "part_time": "", "tour": "", "shift": "day", "carry_in": "0", "layout": "",
+            "core_days": "Tue,Wed,Thu", "supervisor_end": "", "office_start": "08:00", "minimum": "1", "team": DEFAULT_TEAM}
+READINGS = ("schedules.part_time_requirement", "schedules.compressed_overtime", "schedules.in_lieu_next_to_holiday",
+            "schedules.compressed_holiday_premium", "schedules.other_shifts")
+SHIFTS = (("Day shift (Art. 4 §5)", "day"), ("Evening or night shift (Art. 4 §9)", "other"))
 _TIME_COLS = ("start", "end", "lunch_start", "lunch_end")
 
 
@@ -60,6 +64,7 @@ class ScheduleApp:
 
     def __init__(self, contract: Any, as_of: dt.date, params: dict[str, str]):
         self.contract, self.as_of = contract, as_of
+        self.terms = Terms.of(contract)
         self._contracts: dict[tuple[str, ...], Any] = {}
         self.result: Any = None
         self.timesheet: Timesheet | None = None
@@ -82,6 +87,10 @@ class ScheduleApp:
                             "Pay period", "biweekly, Sunday to Saturday")
         self.part_time = Field(W.Text(placeholder="blank = full-time", continuous_update=False, layout=W.Layout(width="10em")),
                                "Part-time hours per pay period", "Art. 4 §7 (blank for full-time)")
+        self.tour = Field(W.Text(placeholder="e.g. Mon=5,Tue=5,Wed=5,Thu=5", continuous_update=False, layout=W.Layout(width="24em")),
+                          "Tour (hours each day)", "a part-timer's days, or a compressed schedule of your own; two weeks: "
+                                                   "W1:Mon=9,Tue=9;W2:Mon=9")
+        self.shift = Field(W.Dropdown(options=SHIFTS, layout=W.Layout(width="24em")), "Shift", "Art. 4 §5, §9")
         self.carry_in = Field(W.Text(continuous_update=False, layout=W.Layout(width="10em")), "Credit hours brought in",
                               "balance from the last pay period, §2.b(1)")
         self.layout_pick = Field(W.Dropdown(options=[("Read from the timesheet", "")], layout=W.Layout(width="40em")),
@@ -108,7 +117,8 @@ class ScheduleApp:
         self.clear.on_click(lambda _: self._clear())
         self.upload.widget.observe(self._uploaded, "value")
         self.upload.widget.description = "Load a CSV"
-        for f in (self.part_time, self.carry_in, self.layout_pick, self.core_days, self.sup_end, *self.readings.values()):
+        for f in (self.part_time, self.tour, self.shift, self.carry_in, self.layout_pick, self.core_days, self.sup_end,
+                  *self.readings.values()):
             f.widget.observe(ch, "value")
         self.kind.widget.observe(self._kind_changed, "value")
         self.period.widget.observe(lambda c: self._quiet or (self._fill_usual(), self._coverage()), "value")
@@ -134,7 +144,8 @@ class ScheduleApp:
         self.widget = app_box([
             W.HTML('<p class="lmcore-lede">Try a work schedule: type the hours of a pay period and see what Article 4 of '
                    "the contract makes of them, finding by finding, with the contract's own words.</p>"),
-            W.HTML("<h3>1. The schedule</h3>"), self.kind.box, self.period.box, self.part_time.box, self.carry_in.box,
+            W.HTML("<h3>1. The schedule</h3>"), self.kind.box, self.period.box, self.part_time.box, self.tour.box, self.shift.box,
+            self.carry_in.box,
             self.layout_pick.box, self.core_days.box, self.sup_end.box, *[f.box for f in self.readings.values()], self.about,
             W.HTML("<h3>2. The hours, day by day</h3>"), W.HBox([self.fill, self.clear]), self.upload.box, head,
             *[r.box for r in self.rows],
@@ -158,7 +169,7 @@ class ScheduleApp:
         k = self.kind.widget.value
         opts = [("Read from the timesheet", "")]
         if k in COMPRESSED:
-            opts += [(f"{n}. {p.label}", str(n)) for n, p in enumerate(allowed_patterns(k), 1)]
+            opts += [(f"{n}. {p.label}", str(n)) for n, p in enumerate(allowed_patterns(k, self.terms), 1)]
         was, self._quiet = self._quiet, True
         self.layout_pick.widget.options = opts
         self.layout_pick.widget.value = ""
@@ -194,6 +205,11 @@ class ScheduleApp:
         else:
             self.period.widget.value = pay_period_start(self.as_of)
         self.part_time.widget.value, self.carry_in.widget.value = p["part_time"], p["carry_in"]
+        self.tour.widget.value = p["tour"]
+        if p["shift"] in dict((v, k) for k, v in SHIFTS):
+            self.shift.widget.value = p["shift"]
+        else:
+            problems.append((self.shift, f"The link's shift={p['shift']} is not day or other; showing the day shift."))
         self.core_days.widget.value, self.sup_end.widget.value = p["core_days"], p["supervisor_end"]
         if p["layout"] in [v for _, v in self.layout_pick.widget.options]:
             self.layout_pick.widget.value = p["layout"]
@@ -230,10 +246,13 @@ class ScheduleApp:
     def _fill_usual(self, sample: bool = False) -> None:
         """The usual days of the chosen schedule (holidays blank); the first page view adds 45 minutes on the first Tuesday."""
         try:
-            sched = Schedule(self.kind.widget.value, self._part_time())
+            sched = self._schedule()
         except LmcoreError:
             sched = Schedule(self.kind.widget.value)
-        ts = usual_entries(sched, self.period.widget.value, self.contract)
+        try:
+            ts = usual_entries(sched, self.period.widget.value, self.contract, self.terms)
+        except LmcoreError:
+            ts = blank_timesheet(self.period.widget.value)
         if sample and sched.flexible and ts.entries[2].end is not None:
             entries = list(ts.entries)
             e = entries[2]
@@ -267,9 +286,17 @@ class ScheduleApp:
         if not raw:
             return None
         try:
-            return float(raw)
+            return float(raw) if len(raw) <= 30 else float("nan")
         except ValueError:
-            raise InvalidInput(f"'{raw}' is not a number of hours", cite="Art. 4 §7.a", fix="Give the part-time hours per pay period, e.g. 40, or leave it blank") from None
+            raise InvalidInput(f"'{raw[:40]}' is not a number of hours", cite="Art. 4 §7.a", fix="Give the part-time hours per pay period, e.g. 40, or leave it blank") from None
+
+    def _tour(self) -> Any:
+        raw = str(self.tour.widget.value).strip()
+        return parse_tour(raw) if raw else None
+
+    def _schedule(self, layout: Any = None, core: Any = None) -> Schedule:
+        """The schedule the fields describe (the part-time hours and tour as typed)."""
+        return Schedule(self.kind.widget.value, self._part_time(), layout, core, self._tour(), self.shift.widget.value)
 
     # -- answering ------------------------------------------------------------------------------
     def _contract(self) -> Any:
@@ -286,7 +313,8 @@ class ScheduleApp:
         """Read every input, evaluate the pay period, draw the answers; a bad input is shown beside itself."""
         from ...schedules.pay_period import compare, evaluate
 
-        for f in (self.kind, self.part_time, self.carry_in, self.layout_pick, self.core_days, self.sup_end):
+        for f in (self.kind, self.part_time, self.tour, self.shift, self.carry_in, self.layout_pick, self.core_days, self.sup_end,
+                  self.upload):
             f.clear()
         for r in self.rows:
             r.error.value = ""
@@ -296,18 +324,21 @@ class ScheduleApp:
             layout = None
             if self.layout_pick.widget.value:
                 field = self.layout_pick
-                layout = allowed_patterns(self.kind.widget.value)[int(self.layout_pick.widget.value) - 1]
+                layout = allowed_patterns(self.kind.widget.value, self.terms)[int(self.layout_pick.widget.value) - 1]
             field = self.core_days
             core = parse_core_days(self.core_days.widget.value) if self.kind.widget.value == "maxiflex" and \
                 self.core_days.widget.value.strip() else None
             field = self.part_time
-            sched = Schedule(self.kind.widget.value, self._part_time(), layout, core)
+            self._part_time()
+            field = self.tour
+            sched = self._schedule(layout, core)
             field = self.sup_end
             sup = self.sup_end.widget.value.strip() or None
-            parse_hhmm(sup, column="supervisor's day end")
+            if sup is not None:
+                parse_clock(sup, "supervisor's day end", "Art. 4 §5")
             field = None
             ts = read_timesheet([r.record(d) for r, d in zip(self.rows, self._days())], self.period.widget.value)
-            field = self.carry_in
+            field = self.kind
             carry = str(self.carry_in.widget.value).strip() or "0"
             res = evaluate(ts, sched, contract, carry_in=carry, supervisor_day_end=sup)
         except TimesheetError as exc:
@@ -318,11 +349,14 @@ class ScheduleApp:
             self._stale()
             return
         except LmcoreError as exc:
-            (field or self.kind).show_error(str(exc))
+            named = {"tour": self.tour, "part_time": self.part_time, "carry_in": self.carry_in, "core_days": self.core_days,
+                     "layout": self.layout_pick, "supervisor's day end": self.sup_end}.get(exc.field or "")
+            (named or field or self.kind).show_error(str(exc))
             self._stale()
             return
         self.timesheet, self.result = ts, res
-        self.comparison = compare(ts, contract, carry_in=carry, part_time_hours=sched.part_time_hours)
+        self.comparison = compare(ts, contract, carry_in=carry, part_time_hours=None if sched.tour else sched.part_time_hours,
+                                  tour=sched.tour)
         self._draw(res, ts, contract)
 
     def _stale(self) -> None:
@@ -337,7 +371,7 @@ class ScheduleApp:
 
         self.about.value = f"<p><i>{esc(describe(res.schedule, contract))}</i></p>"
         self.answer.value = answer_html(res)
-        self.chart.value = to_png(day_chart(ts, res, Rules.of(res.schedule, contract)), dpi=80)
+        self.chart.value = to_png(day_chart(ts, res, Rules.of(res.schedule, contract, self.terms), self.terms.lunch), dpi=80)
         self.ledger.value = ledger_html(res)
         self.findings.value = findings_html(res)
         cites = list(dict.fromkeys(f.cite for f in res.findings))

@@ -14,9 +14,10 @@ if TYPE_CHECKING:  # pragma: no cover
 BAND, CORE, WORK, OUTSIDE, OVERTIME, OFF = "#dff0df", "#c6d9f1", "#2f6db5", "#d62728", "#ff9f1c", "#eeeeee"
 
 
-def day_chart(ts: Timesheet, res: PayPeriodResult, rules: Rules) -> Any:
+def day_chart(ts: Timesheet, res: PayPeriodResult, rules: Rules, lunch: tuple[int, int] | None = None) -> Any:
     """One row per day: the hours worked (lunch as a gap), time outside the band in red, overtime in orange,
-    with the 6:00 a.m.–7:00 p.m. band, the core hours (on core days) and the 11:00–2:00 lunch window behind."""
+    with the day shift's band, the core hours (on core days) and the lunch window (Art. 5 §10) behind; a tour that runs
+    past midnight runs on past 24:00."""
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch, Rectangle
 
@@ -26,13 +27,19 @@ def day_chart(ts: Timesheet, res: PayPeriodResult, rules: Rules) -> Any:
     ax = fig.add_axes((0.16, 0.75 / height, 0.66, 1 - 0.85 / height))
     b0, b1 = rules.band
     c0, c1 = rules.core
-    ax.axvspan(b0 / 60, b1 / 60, color=BAND, zorder=0)
-    ax.axvspan(11, 14, facecolor="none", edgecolor="#d9a300", hatch="///", linewidth=0, zorder=1.5)  # over core, under work
+    ends = [e.end for e in ts.entries if e.end is not None]
+    starts = [e.start for e in ts.entries if e.start is not None]
+    lo = min([5.0] + [s / 60 - 1 for s in starts])
+    hi = max([20.0] + [x / 60 + 1 for x in ends])
+    if rules.day_shift_band:
+        ax.axvspan(b0 / 60, b1 / 60, color=BAND, zorder=0)
+    if lunch is not None:
+        ax.axvspan(lunch[0] / 60, lunch[1] / 60, facecolor="none", edgecolor="#d9a300", hatch="///", linewidth=0, zorder=1.5)
     for i, (e, d) in enumerate(zip(ts.entries, res.days)):
         y = n - 1 - i
         weekend = e.day.weekday() >= 5
         if weekend or d.holiday:
-            ax.add_patch(Rectangle((5, y - 0.5), 15, 1, color=OFF, zorder=0.6))
+            ax.add_patch(Rectangle((lo, y - 0.5), hi - lo, 1, color=OFF, zorder=0.6))
         if d.core_day:
             ax.add_patch(Rectangle((c0 / 60, y - 0.42), (c1 - c0) / 60, 0.84, color=CORE, zorder=0.7))
         if e.start is not None and e.end is not None:
@@ -50,15 +57,17 @@ def day_chart(ts: Timesheet, res: PayPeriodResult, rules: Rules) -> Any:
         if e.leave_minutes:
             right.append(f"{e.leave_minutes / 60:g} h {e.leave_kind}")
         if right:
-            ax.text(20.1, y, "; ".join(right), va="center", fontsize=7, color="#5a3000", clip_on=False)
+            ax.text(hi + 0.1, y, "; ".join(right), va="center", fontsize=7, color="#5a3000", clip_on=False)
     ax.set_yticks(range(n))
     ax.set_yticklabels([f"{e.day:%a %m-%d}  {d.worked:.2f} h" for e, d in zip(reversed(ts.entries), reversed(res.days))], fontsize=7.5)
-    ax.set_xlim(5, 20)
+    ax.set_xlim(int(lo), int(hi + 0.999))
     ax.set_ylim(-0.6, n - 0.4)
-    ax.set_xticks(range(5, 21))
-    ax.set_xticklabels([f"{(h - 1) % 12 + 1}{'a' if h < 12 else 'p'}" for h in range(5, 21)], fontsize=7.5)
+    hours = range(int(lo), int(hi + 0.999) + 1)
+    ax.set_xticks(list(hours))
+    ax.set_xticklabels([f"{(h % 24 - 1) % 12 + 1}{'a' if h % 24 < 12 else 'p'}" for h in hours], fontsize=7.5)
     ax.grid(axis="x", color="#cccccc", linewidth=0.4, zorder=1)
-    handles = [Patch(color=BAND, label="band 6a–7p (Art. 4 §5)"), Patch(color=CORE, label="core hours (§2.b(2))"),
+    band = f"band {b0 // 60 % 12 or 12}{'a' if b0 < 720 else 'p'}–{b1 // 60 % 12 or 12}{'a' if b1 < 720 else 'p'} (Art. 4 §5)"
+    handles = [Patch(color=BAND, label=band), Patch(color=CORE, label="core hours (§2.b(2))"),
                Patch(facecolor="white", edgecolor="#d9a300", hatch="///", label="lunch window (Art. 5 §10)"), Patch(color=WORK, label="worked"),
                Patch(color=OUTSIDE, label="outside the band"), Patch(color=OVERTIME, label="overtime")]
     fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=7, frameon=False)

@@ -13,16 +13,22 @@ COMPARE_COLUMNS = ("schedule", "requirement", "worked", "counted", "credit_earne
 def answer_html(res: Any) -> str:
     """The main answer: credit hours earned first (a decimal number), then the headline and the readings used."""
     reads = "".join(f"<li><small>Reading used: {esc(str(c))}</small></li>" for c in res.interpretations)
+    holiday = (f" · holiday work {res.holiday_work_hours:.2f} h (premium {res.holiday_premium_hours:.2f} h)"
+               if res.holiday_work_hours else "")
     return (f"<div style='font-size:110%'><b>Credit hours earned: {res.credit_hours_earned:.2f}</b> · balance carried "
-            f"{res.credit_hours_balance:.2f} · overtime {res.overtime_hours:.2f} h · pay hours {res.pay_hours:.2f}</div>"
+            f"{res.credit_hours_balance:.2f} · overtime {res.overtime_hours:.2f} h{holiday} · pay hours {res.pay_hours:.2f}</div>"
             f"<p>{esc(res.headline())}</p><ul>{reads}</ul>")
 
 
 def ledger_html(res: Any) -> str:
     """The credit-hour ledger line (§2.b(1)) and each day's hours with the running total against the requirement."""
-    lines = [f"<tr><td>{d.day:%a %m-%d}</td><td>{d.scheduled:.2f}</td><td>{d.worked:.2f}</td><td>{d.counted:.2f}</td>"
-             f"<td>{d.overtime:.2f}</td><td>{d.leave:.2f} {esc(d.leave_kind or '')}</td><td>{d.running:+.2f}</td>"
-             f"<td>{esc(d.holiday or '')}</td></tr>" for d in res.days if d.scheduled or d.worked or d.leave or d.holiday]
+    def num(x: float | None, fmt: str = ".2f") -> str:
+        return "—" if x is None else format(x, fmt)
+
+    lines = [f"<tr><td>{d.day:%a %m-%d}</td><td>{num(d.scheduled)}</td><td>{d.worked:.2f}</td><td>{d.counted:.2f}</td>"
+             f"<td>{d.overtime:.2f}</td><td>{d.leave:.2f} {esc(d.leave_kind or '')}</td><td>{num(d.running, '+.2f')}</td>"
+             f"<td>{esc(d.holiday or '')}{' · holiday work ' + format(d.holiday_work, '.2f') if d.holiday_work else ''}</td></tr>"
+             for d in res.days if d.scheduled or d.worked or d.leave or d.holiday]
     return ("<table class='lmcore-ledger' style='border-collapse:collapse'><tr><th>Credit hours (§2.b(1))</th><th>brought in</th>"
             "<th>earned</th><th>used</th><th>carried</th><th>forfeited</th><th>cap</th></tr>"
             f"<tr><td></td><td>{res.credit_hours_in:.2f}</td><td>{res.credit_hours_earned:.2f}</td><td>{res.credit_hours_used:.2f}</td>"
