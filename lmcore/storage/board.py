@@ -2,19 +2,24 @@
 date with the explanation and rule, sorted overdue → due in the next 10 workdays → later → projected; and, before a
 closure or a reading is applied, which open cases' deadlines would move (old → new).
 
-Each case's row is computed by `lmcore.grievance.timeline` and kept in the `caselog_board_cache` table under
-(case version, basis) — the basis being a digest of the contract's parameters, the readings and closures chosen,
-the day, and the rule code itself — so a board over thousands of cases recomputes only the cases changed since.
+`board_rows` is the one place a row's date is computed. A plain case (no §13 agreement, no arbitration, not
+continuing or consolidated: `caseload.read_open`) goes through the vectorised engine
+(`lmcore.grievance.bulk.BulkTimelines`, all such cases at once; its explanation is worded when first read, by the
+engine's own `Milestone.explain`); every other case through `lmcore.grievance.timeline` (`row_of`), its row kept in
+the `caselog_board_cache` table under (case version, basis) — the basis being a digest of the contract's
+parameters, the readings and closures chosen, the day, and the rule code itself.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
-from dataclasses import asdict, dataclass, replace
+import weakref
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from sqlalchemy import Connection, select
 
 from ..errors import LmcoreError
@@ -27,10 +32,33 @@ BUCKET_WORDS = {"overdue": "Overdue", "soon": f"Due in the next {SOON_WORKDAYS} 
                 "projected": "Projected", "undated": "Open, no fixed date", "done": "Nothing open", "problem": "Problem"}
 
 
+class Words:
+    """An explanation worded when first read: the board's plain rows share one vectorised computation that can word
+    any of them (`BulkTimelines.explain`); compares as its text."""
+
+    __slots__ = ("_make", "_text")
+
+    def __init__(self, make: Any):
+        self._make, self._text = make, None
+
+    def __str__(self) -> str:
+        if self._text is None:
+            self._text = self._make()
+            self._make = None
+        return self._text
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other) if isinstance(other, (str, Words)) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+
 @dataclass(frozen=True)
 class BoardRow:
     """One open case on the board: the step at hand, its due date, status and rule, and the explanation that
-    defends the date; `problem` replaces it all for a case whose record cannot be used."""
+    defends the date (`explanation`: the words, made from `words` when first read); `problem` replaces it all for a
+    case whose record cannot be used."""
 
     case_id: str
     title: str
@@ -43,19 +71,24 @@ class BoardRow:
     due: dt.date | None = None
     status: str = ""
     cite: str = ""
-    explanation: str = ""
     bucket: str = ""
     problem: str | None = None
     version: int = 0
+    words: str | Words = ""
+
+    @property
+    def explanation(self) -> str:
+        return str(self.words)
 
     @property
     def is_open(self) -> bool:
         return self.problem is None and self.status in ("open", "projected")
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d.update(due=self.due.isoformat() if self.due else None, articles=list(self.articles))
-        return d
+        return {"case_id": self.case_id, "title": self.title, "steward": self.steward, "path": self.path,
+                "articles": list(self.articles), "milestone": self.milestone, "label": self.label, "actor": self.actor,
+                "due": self.due.isoformat() if self.due else None, "status": self.status, "cite": self.cite,
+                "explanation": self.explanation, "bucket": self.bucket, "problem": self.problem, "version": self.version}
 
 
 def sort_key(row: BoardRow) -> tuple:
@@ -106,6 +139,23 @@ class Memo:
         return self._flaws[k]
 
 
+_MEMOS: weakref.WeakKeyDictionary[Any, Memo] = weakref.WeakKeyDictionary()
+
+
+def memo_for(contract: Any) -> Memo:
+    """The Memo of a contract, kept while the contract lives: a page redrawing its board words each date once. (A
+    contract is not changed once made: with_closures and with_interpretations give new ones.)"""
+    if isinstance(contract, Memo):
+        return contract
+    try:
+        memo = _MEMOS.get(contract)
+        if memo is None:
+            memo = _MEMOS[contract] = Memo(contract)
+        return memo
+    except TypeError:  # an object that cannot be referenced weakly: a Memo for this call only
+        return Memo(contract)
+
+
 def row_of(case: Case, as_of: dt.date, contract: Any) -> BoardRow:
     """A case's step at hand as of a day (its problem if the record cannot be used or does not fit the contract)."""
     from ..grievance.engine import timeline
@@ -120,26 +170,30 @@ def row_of(case: Case, as_of: dt.date, contract: Any) -> BoardRow:
         return BoardRow(**base, bucket="problem", problem=f"The saved record does not fit this contract or date: {exc} "
                         "Open the case, correct it and save it again.")
     if not t.milestones:
-        return BoardRow(**base, status="done", explanation="\n".join(t.notes), bucket="done")
+        return BoardRow(**base, status="done", words="\n".join(t.notes), bucket="done")
     m = t.at_hand
     return BoardRow(**base, milestone=m.name, label=m.label, actor=m.actor, due=m.due, status=m.status, cite=m.cite,
-                    explanation=m.explain())
+                    words=m.explain())
 
 
 def bucket_of(row: BoardRow, as_of: dt.date, soon_until: dt.date) -> str:
-    if row.problem:
+    return _bucket(row.problem, row.status, row.due, as_of, soon_until)
+
+
+def _bucket(problem: str | None, status: str, due: dt.date | None, as_of: dt.date, soon_until: dt.date) -> str:
+    if problem:
         return "problem"
-    if row.status == "missed":
+    if status == "missed":
         return "overdue"
-    if row.status == "projected":
+    if status == "projected":
         return "projected"
-    if row.status != "open":
+    if status != "open":
         return "done"
-    if row.due is None:
+    if due is None:
         return "undated"
-    if row.due < as_of:
+    if due < as_of:
         return "overdue"
-    return "soon" if row.due <= soon_until else "later"
+    return "soon" if due <= soon_until else "later"
 
 
 def basis(contract: Any, as_of: dt.date) -> str:
@@ -168,26 +222,61 @@ def code_digest() -> str:
     return _CODE[0]
 
 
-def compute_rows(log: Any, as_of: dt.date, contract: Any, *, use_cache: bool = True) -> list[BoardRow]:
-    """Every open case's row (buckets not yet set): from the cache where the case is unchanged, else computed."""
+def board_rows(log: Any, as_of: dt.date, contract: Any, soon_until: dt.date, *, use_cache: bool = True) -> list[BoardRow]:
+    """Every open case's row, with its bucket, by case id: the one place a board row's date is computed (see the
+    module's docstring). A plain case the vectorised engine leaves aside (a date it does not cover, a record the
+    engine refuses) goes to the grievance engine like the others."""
+    from ..grievance.bulk import STATUS_WORDS, BulkTimelines
+    from .caseload import read_open
+
+    memo = memo_for(contract)
+    cases = log.db.read(read_open)
+    rows: list[BoardRow | None] = [None] * len(cases)
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i in np.flatnonzero(cases.plain).tolist():
+        groups.setdefault((cases.paths[i], cases.agencies[i]), []).append(i)
+    whole = np.flatnonzero(~cases.plain).tolist()
+    for (path, agencies), idx in groups.items():
+        tl = BulkTimelines(path, {k: v[idx] for k, v in cases.dates.items()}, memo, as_of, agencies=agencies)
+        dues = tl.due.astype(object)
+        for j, i in enumerate(idx):
+            if tl.engine[j]:
+                whole.append(i)
+                continue
+            s, status = tl.specs[tl.at_hand[j]], STATUS_WORDS[tl.status[j]]
+            rows[i] = BoardRow(cases.ids[i], cases.titles[i], cases.stewards[i], path, cases.articles[i], s.name,
+                               s.label, s.actor, dues[j], status, s.cite, _bucket(None, status, dues[j], as_of, soon_until),
+                               None, cases.versions[i], Words(lambda tl=tl, j=j: tl.explain(j)))
+    if whole:
+        where = {cases.ids[i]: i for i in whole}
+        for r in _engine_rows(log, list(where), [cases.versions[i] for i in where.values()], as_of, memo, contract,
+                              use_cache):
+            rows[where[r.case_id]] = replace(r, bucket=bucket_of(r, as_of, soon_until))
+    return [r for r in rows if r is not None]
+
+
+def _engine_rows(log: Any, ids: list[str], versions: list[int], as_of: dt.date, memo: Memo, contract: Any,
+                 use_cache: bool) -> list[BoardRow]:
+    """The rows of these cases through the grievance engine (row_of): from the board cache where the case is unchanged
+    since, else computed and kept."""
     key = basis(contract, as_of)
-    heads, cached = log.db.read(lambda c: _heads(c, key))
-    rows: dict[str, BoardRow] = {}
-    missing = []
-    for h in heads:
-        hit = cached.get(h["case_id"]) if use_cache else None
-        if hit is not None and hit[0] == h["version"]:
-            rows[h["case_id"]] = _from_json(hit[1])
-        else:
-            missing.append(h["case_id"])
-    if missing:
-        memo = Memo(contract)
-        fresh = [row_of(c, as_of, memo) for c in log.db.read(lambda c: _cases(c, missing))]
-        for r in fresh:
-            rows[r.case_id] = r
-        if use_cache:
-            _store(log.db, fresh, key)
-    return [rows[h["case_id"]] for h in heads if h["case_id"] in rows]
+    want = dict(zip(ids, versions))
+
+    def read(conn: Connection) -> tuple[list[BoardRow], list[Case]]:
+        hits = []
+        for i in range(0, len(ids), 900) if use_cache else ():
+            for r in conn.execute(select(T.board_cache.c.case_id, T.board_cache.c.version, T.board_cache.c.row)
+                                  .where(T.board_cache.c.case_id.in_(ids[i:i + 900]), T.board_cache.c.basis == key)):
+                if want.get(r.case_id) == r.version:
+                    hits.append(_from_json(r.row))
+        known = {h.case_id for h in hits}
+        return hits, _cases(conn, [c for c in ids if c not in known])
+
+    hits, missing = log.db.read(read)
+    fresh = [row_of(c, as_of, memo) for c in missing]
+    if fresh and use_cache:
+        _store(log.db, fresh, key)
+    return hits + fresh
 
 
 def due_board(log: Any, as_of: dt.date, contract: Any, *, steward: str | None = None, path: str | None = None,
@@ -195,7 +284,7 @@ def due_board(log: Any, as_of: dt.date, contract: Any, *, steward: str | None = 
     """The board of every open case as of a day, filtered (steward and path exactly, ignoring case; an article by
     its start, e.g. "Art. 12" matches "Art. 12 §3"; status a bucket or a milestone status), in `sort_key` order."""
     soon_until = contract.calendar.add_workdays(as_of, SOON_WORKDAYS)
-    rows = [replace(r, bucket=bucket_of(r, as_of, soon_until)) for r in compute_rows(log, as_of, contract, use_cache=use_cache)]
+    rows = board_rows(log, as_of, contract, soon_until, use_cache=use_cache)
     total = len(rows)
     if steward:
         rows = [r for r in rows if r.steward.casefold() == steward.strip().casefold()]
@@ -251,14 +340,6 @@ def deadline_moves(cases: list[Case], as_of: dt.date, before: Any, after: Any) -
 
 
 # -- the cache -------------------------------------------------------------------------------------------
-def _heads(conn: Connection, key: str) -> tuple[list[dict[str, Any]], dict[str, tuple[int, str]]]:
-    heads = [dict(case_id=r.case_id, version=r.version) for r in conn.execute(
-        select(T.cases.c.case_id, T.cases.c.version).where(T.cases.c.status == "open").order_by(T.cases.c.case_id))]
-    cached = {r.case_id: (r.version, r.row) for r in conn.execute(
-        select(T.board_cache.c.case_id, T.board_cache.c.version, T.board_cache.c.row).where(T.board_cache.c.basis == key))}
-    return heads, cached
-
-
 def _cases(conn: Connection, ids: list[str]) -> list[Case]:
     from .caselog import _load
 
@@ -277,6 +358,7 @@ def _store(db: Any, rows: list[BoardRow], key: str) -> None:
 
     def op(conn: Connection) -> None:
         ids = [d["case_id"] for d in data]
+        conn.execute(T.board_cache.delete().where(T.board_cache.c.basis != key))  # another day's or reading's rows
         for i in range(0, len(ids), 900):
             conn.execute(T.board_cache.delete().where(T.board_cache.c.case_id.in_(ids[i:i + 900])))
         live = set()
@@ -298,7 +380,9 @@ def _from_json(text: str) -> BoardRow:
     d = json.loads(text)
     d["due"] = dt.date.fromisoformat(d["due"]) if d.get("due") else None
     d["articles"] = tuple(d.get("articles") or ())
+    d["words"] = d.pop("explanation", "") or ""
     return BoardRow(**{k: v for k, v in d.items() if k in BoardRow.__dataclass_fields__})
 
 
-__all__ = ["BUCKETS", "Board", "BoardRow", "Move", "SOON_WORKDAYS", "deadline_moves", "due_board", "row_of", "sort_key"]
+__all__ = ["BUCKETS", "Board", "BoardRow", "Move", "SOON_WORKDAYS", "Words", "board_rows", "deadline_moves", "due_board",
+           "memo_for", "row_of", "sort_key"]
