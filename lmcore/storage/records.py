@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import InvalidDate, InvalidInput, LmcoreError
 from ..grievance.record import DATE_FIELDS, Extension, Grievance, Waiver
+from ..grievance.steps import CONSOLIDATIONS, PATHS
 
 CITE = "Art. 43"
 MAX_ID = 80
@@ -29,6 +30,8 @@ _BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200
 
 def bad_character(text: str) -> str | None:
     """The first character that may not stand in a case id, described; None if there is none."""
+    if text.isascii() and text.isprintable():  # (every character refused below is a control or not ASCII)
+        return None
     for ch in text:
         o = ord(ch)
         cat = unicodedata.category(ch)
@@ -231,18 +234,20 @@ def check_case(case: Case) -> Case:
     if status not in STATUSES:
         raise InvalidInput(f"unknown case status '{case.status}'", cite=CITE, fix=f"Use one of: {', '.join(STATUSES)}",
                            field="status")
-    return replace(case, case_id=check_case_id(case.case_id), grievance=replace(g, title=check_text(g.title, "title", MAX_TITLE, one_line=False)),
+    cid = check_case_id(case.case_id)
+    title = check_text(g.title, "title", MAX_TITLE, one_line=False)
+    checked = dict(case_id=cid, grievance=g if title == g.title else replace(g, title=title),
                    grievants=tuple(n for n in (check_text(x, "grievant's name") for x in case.grievants) if n),
                    steward=check_text(case.steward, "steward's name"), official=check_text(case.official, "official's name"),
                    agency=check_text(case.agency, "agency"), subject=check_text(case.subject, "subject", MAX_TEXT, one_line=False),
                    articles=tuple(a for a in (check_text(x, "article cited") for x in case.articles) if a),
                    signatories=tuple(signed), arbitration=arb, status=status)
+    changed = {k: v for k, v in checked.items() if getattr(case, k) != v or type(getattr(case, k)) is not type(v)}
+    return replace(case, **changed) if changed else case  # (a case already as stored comes back as it is)
 
 
 def _check_grievance(g: Grievance) -> None:
     """The grievance's fields have the types the engine expects (a stored or imported record may not)."""
-    from ..grievance.steps import CONSOLIDATIONS, PATHS
-
     for name in DATE_FIELDS:
         value = getattr(g, name)
         if (value is not None or name == "learned") and not isinstance(value, dt.date):
