@@ -226,25 +226,18 @@ def board_rows(log: Any, as_of: dt.date, contract: Any, soon_until: dt.date, *, 
     """Every open case's row, with its bucket, by case id: the one place a board row's date is computed (see the
     module's docstring). A plain case the vectorised engine leaves aside (a date it does not cover, a record the
     engine refuses) goes to the grievance engine like the others."""
-    from ..grievance.bulk import STATUS_WORDS, BulkTimelines
+    from ..grievance.bulk import STATUS_WORDS
     from .caseload import read_open
 
     memo = memo_for(contract)
     cases = log.db.read(read_open)
     rows: list[BoardRow | None] = [None] * len(cases)
-    groups: dict[tuple[str, str], list[int]] = {}
-    for i in np.flatnonzero(cases.plain).tolist():
-        groups.setdefault((cases.paths[i], cases.agencies[i]), []).append(i)
-    whole = np.flatnonzero(~cases.plain).tolist()
-    for (path, agencies), idx in groups.items():
-        tl = BulkTimelines(path, {k: v[idx] for k, v in cases.dates.items()}, memo, as_of, agencies=agencies)
+    groups, whole = _vectorised(cases.paths, cases.agencies, cases.plain, cases.dates, memo, as_of)
+    for idx, tl in groups:
         dues = tl.due.astype(object)
-        for j, i in enumerate(idx):
-            if tl.engine[j]:
-                whole.append(i)
-                continue
-            s, status = tl.specs[tl.at_hand[j]], STATUS_WORDS[tl.status[j]]
-            rows[i] = BoardRow(cases.ids[i], cases.titles[i], cases.stewards[i], path, cases.articles[i], s.name,
+        for j in np.flatnonzero(~tl.engine).tolist():
+            i, s, status = idx[j], tl.specs[tl.at_hand[j]], STATUS_WORDS[tl.status[j]]
+            rows[i] = BoardRow(cases.ids[i], cases.titles[i], cases.stewards[i], tl.path, cases.articles[i], s.name,
                                s.label, s.actor, dues[j], status, s.cite, _bucket(None, status, dues[j], as_of, soon_until),
                                None, cases.versions[i], Words(lambda tl=tl, j=j: tl.explain(j)))
     if whole:
@@ -253,6 +246,46 @@ def board_rows(log: Any, as_of: dt.date, contract: Any, soon_until: dt.date, *, 
                               use_cache):
             rows[where[r.case_id]] = replace(r, bucket=bucket_of(r, as_of, soon_until))
     return [r for r in rows if r is not None]
+
+
+def timeline_problems(grievances: list[Any], contract: Any, as_of: dt.date) -> dict[int, LmcoreError]:
+    """Which grievances' timelines cannot be computed as of the day, and why, in the engine's words (a file to
+    import is checked so): the plain ones all at once by the vectorised engine, the others one by one."""
+    from ..grievance.bulk import columns_of, is_plain
+    from ..grievance.engine import timeline
+
+    memo = memo_for(contract)
+    plain = np.array([is_plain(g) for g in grievances], bool)
+    dates = columns_of(grievances)
+    groups, whole = _vectorised([g.path for g in grievances], [g.agencies for g in grievances], plain, dates, memo, as_of)
+    out = {}
+    for i in sorted(whole):
+        try:
+            timeline(grievances[i], memo, as_of)
+        except LmcoreError as exc:
+            out[i] = exc
+    return out
+
+
+def _vectorised(paths: list[str], agencies: list[str], plain: np.ndarray, dates: dict[str, np.ndarray], contract: Any,
+                as_of: dt.date) -> tuple[list[tuple[list[int], Any]], list[int]]:
+    """The plain rows through BulkTimelines, one per path and agencies: (row numbers, timelines) for each, and the
+    row numbers left to the grievance engine."""
+    from ..grievance.bulk import PLAIN_PATHS, BulkTimelines
+
+    by_kind: dict[tuple[str, str], list[int]] = {}
+    whole = []
+    for i in range(len(paths)):
+        if plain[i] and paths[i] in PLAIN_PATHS:
+            by_kind.setdefault((paths[i], agencies[i]), []).append(i)
+        else:
+            whole.append(i)
+    groups = []
+    for (path, kind), idx in by_kind.items():
+        tl = BulkTimelines(path, {k: v[idx] for k, v in dates.items()}, contract, as_of, agencies=kind)
+        groups.append((idx, tl))
+        whole += [idx[j] for j in np.flatnonzero(tl.engine).tolist()]
+    return groups, whole
 
 
 def _engine_rows(log: Any, ids: list[str], versions: list[int], as_of: dt.date, memo: Memo, contract: Any,
@@ -385,4 +418,4 @@ def _from_json(text: str) -> BoardRow:
 
 
 __all__ = ["BUCKETS", "Board", "BoardRow", "Move", "SOON_WORKDAYS", "Words", "board_rows", "deadline_moves", "due_board",
-           "memo_for", "row_of", "sort_key"]
+           "memo_for", "row_of", "sort_key", "timeline_problems"]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from ..errors import InvalidInput, LmcoreError
 from ..grievance.record import DATE_FIELDS, Extension, Grievance, Waiver
@@ -187,6 +187,9 @@ class CaseLog:
         """Write many new cases in one transaction (an import): all or none; an id already there refuses them all."""
         checked = [check_case(c) for c in cases]
         name, stamp = who(by), _now()
+        new = [replace(c, version=1, created_at=stamp, created_by=name, updated_at=stamp, updated_by=name) for c in checked]
+        history = [{"case_id": c.case_id, "version": 1, "field": f, "old": None, "new": v, "at": stamp, "by": name}
+                   for c in new for f, v in c.fields().items() if v is not None]
 
         def op(conn: Connection) -> int:
             ids = [c.case_id for c in checked]
@@ -196,11 +199,8 @@ class CaseLog:
             if taken:
                 raise InvalidInput(f"{len(taken)} case id(s) are already in the case log: {', '.join(sorted(taken)[:10])}",
                                    cite=CITE, fix="Nothing was imported; remove those rows or change them with lmcore cases edit")
-            new = [replace(c, version=1, created_at=stamp, created_by=name, updated_at=stamp, updated_by=name) for c in checked]
             _write_many(conn, new)
-            conn.execute(T.history.insert(), [{"case_id": c.case_id, "version": 1, "field": f, "old": None, "new": v,
-                                               "at": stamp, "by": name}
-                                              for c in new for f, v in c.fields().items() if v is not None])
+            insert_many(conn, T.history, history)
             return len(new)
 
         try:
@@ -317,14 +317,37 @@ def _write(conn: Connection, case: Case, *, old: Case | None = None) -> None:
 
 
 def _write_many(conn: Connection, cases: list[Case]) -> None:
-    conn.execute(T.cases.insert(), [_row(c) for c in cases])
+    insert_many(conn, T.cases, [_row(c) for c in cases])
     kids: dict[Any, list[dict[str, Any]]] = {t: [] for t in T.CHILDREN}
     for c in cases:
         for t, rows in _children(c).items():
             kids[t] += rows
     for t, rows in kids.items():
-        if rows:
-            conn.execute(t.insert(), rows)
+        insert_many(conn, t, rows)
+
+
+def insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Many rows into a table inside the caller's transaction, the way each database loads rows fastest: COPY on
+    PostgreSQL, the driver's executemany on SQLite (SQLAlchemy's own executemany handles each row's parameters in
+    Python, 10× slower). Every row has the same keys; the values are already as stored (text, numbers, booleans)."""
+    if not rows:
+        return
+    names = list(rows[0])
+    q = conn.dialect.identifier_preparer.quote
+    into = f"{q(table.name)} ({', '.join(q(n) for n in names)})"
+    values = [tuple(r[n] for n in names) for r in rows]
+    raw, dbapi = conn.connection.driver_connection, conn.dialect.loaded_dbapi
+    sql = f"COPY {into} FROM STDIN" if conn.dialect.name == "postgresql" else \
+        f"INSERT INTO {into} VALUES ({', '.join('?' * len(names))})"
+    try:
+        if conn.dialect.name == "postgresql":
+            with raw.cursor() as cur, cur.copy(sql) as copy:  # type: ignore[union-attr]
+                for v in values:
+                    copy.write_row(v)
+        else:
+            raw.executemany(sql, values)  # type: ignore[union-attr]
+    except dbapi.Error as exc:  # as SQLAlchemy would raise it: Database.write retries or explains it
+        raise DBAPIError.instance(sql, None, exc, dbapi.Error, dialect=conn.dialect) from exc
 
 
 def _load_one(conn: Connection, cid: str, lock: bool = False) -> Case | None:

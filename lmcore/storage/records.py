@@ -89,7 +89,7 @@ def check_text(value: Any, what: str, limit: int = MAX_NAME, *, one_line: bool =
     if len(text) > limit:
         raise InvalidInput(f"the {what} is {len(text):,} characters long; at most {limit:,} are kept", cite=CITE,
                            fix=f"Shorten the {what}")
-    if one_line and any(ch in text for ch in "\n\r\u2028\u2029\x85"):
+    if one_line and not text.isprintable() and any(ch in text for ch in "\n\r\u2028\u2029\x85"):
         raise InvalidInput(f"the {what} contains a line break", cite=CITE, fix=f"Write the {what} on one line")
     return text
 
@@ -242,8 +242,9 @@ def check_case(case: Case) -> Case:
                    agency=check_text(case.agency, "agency"), subject=check_text(case.subject, "subject", MAX_TEXT, one_line=False),
                    articles=tuple(a for a in (check_text(x, "article cited") for x in case.articles) if a),
                    signatories=tuple(signed), arbitration=arb, status=status)
-    changed = {k: v for k, v in checked.items() if getattr(case, k) != v or type(getattr(case, k)) is not type(v)}
-    return replace(case, **changed) if changed else case  # (a case already as stored comes back as it is)
+    if tuple(checked.values()) == tuple(getattr(case, k) for k in checked):
+        return case  # already as it is stored
+    return replace(case, **checked)
 
 
 def _check_grievance(g: Grievance) -> None:
