@@ -250,8 +250,9 @@ def _rows(kind: type, what: str, cite: str, mask: np.ndarray, name: str, rows: n
 
 # -- many timelines: the step at hand of each row, and the engine's own Milestone of any step on demand ----------
 PLAIN_PATHS = ("employee", "merit-staffing", "union-institutional", "department")
-_NOT_COVERED = ("step1_oelmr_notice", "step2_oelmr_notice", "consolidated", "resolved", "invoked",
-                "arbitrability_notice", "hearing", "award")
+NOT_COVERED = ("step1_oelmr_notice", "step2_oelmr_notice", "consolidated", "resolved", "invoked",
+               "arbitrability_notice", "hearing", "award")  # a row with any of these dates is left to the engine
+COVERED = tuple(f for f in DATE_FIELDS if f not in NOT_COVERED)
 _ENDS = TERMINATION[1]  # the consequence that ends the grievance (Art. 43 §12; milestones.ended_at)
 _FROM_EVENT = {"learned": "from learning of the alleged violation", "occurred": "from the occurrence of the violation"}
 _EPOCH = dt.date(1970, 1, 1).toordinal()
@@ -300,7 +301,7 @@ class BulkTimelines:
         if covered:
             engine |= np.isnat(dates["learned"]) | _refused(self.specs, dates, today)
             for name, v in dates.items():
-                engine |= ~np.isnat(v) & ((v < lo) | (v > hi) | (name in _NOT_COVERED))
+                engine |= ~np.isnat(v) & ((v < lo) | (v > hi) | (name in NOT_COVERED))
         self.engine = engine
         self.dates = {k: np.where(engine, NAT, v) for k, v in dates.items()}
         self.dates["learned"] = np.where(engine, today, dates["learned"])  # rows left to the engine: a harmless record
@@ -479,4 +480,4 @@ def _refused(specs: Sequence[StepSpec], cols: Mapping[str, np.ndarray], today: n
     return bad
 
 
-__all__ = ["BulkTimelines", "NAT", "PLAIN_PATHS", "STATUS_WORDS", "bulk_deadlines", "bulk_steps", "columns_of", "is_plain"]
+__all__ = ["COVERED", "NOT_COVERED", "BulkTimelines", "NAT", "PLAIN_PATHS", "STATUS_WORDS", "bulk_deadlines", "bulk_steps", "columns_of", "is_plain"]

@@ -33,18 +33,18 @@ BUCKET_WORDS = {"overdue": "Overdue", "soon": f"Due in the next {SOON_WORKDAYS} 
 
 
 class Words:
-    """An explanation worded when first read: the board's plain rows share one vectorised computation that can word
-    any of them (`BulkTimelines.explain`); compares as its text."""
+    """An explanation worded when first read, by make(arg): the board's plain rows share one vectorised computation
+    that can word any of them (`BulkTimelines.explain`, row number); compares as its text."""
 
-    __slots__ = ("_make", "_text")
+    __slots__ = ("_make", "_arg", "_text")
 
-    def __init__(self, make: Any):
-        self._make, self._text = make, None
+    def __init__(self, make: Any, arg: Any):
+        self._make, self._arg, self._text = make, arg, None
 
     def __str__(self) -> str:
         if self._text is None:
-            self._text = self._make()
-            self._make = None
+            self._text = self._make(self._arg)
+            self._make = self._arg = None
         return self._text
 
     def __eq__(self, other: object) -> bool:
@@ -234,12 +234,13 @@ def board_rows(log: Any, as_of: dt.date, contract: Any, soon_until: dt.date, *, 
     rows: list[BoardRow | None] = [None] * len(cases)
     groups, whole = _vectorised(cases.paths, cases.agencies, cases.plain, cases.dates, memo, as_of)
     for idx, tl in groups:
-        dues = tl.due.astype(object)
+        steps = [(s.name, s.label, s.actor, s.cite) for s in tl.specs]
+        at, codes, dues = tl.at_hand.tolist(), tl.status.tolist(), tl.due.astype(object).tolist()
         for j in np.flatnonzero(~tl.engine).tolist():
-            i, s, status = idx[j], tl.specs[tl.at_hand[j]], STATUS_WORDS[tl.status[j]]
-            rows[i] = BoardRow(cases.ids[i], cases.titles[i], cases.stewards[i], tl.path, cases.articles[i], s.name,
-                               s.label, s.actor, dues[j], status, s.cite, _bucket(None, status, dues[j], as_of, soon_until),
-                               None, cases.versions[i], Words(lambda tl=tl, j=j: tl.explain(j)))
+            i, (name, label, actor, cite), status = idx[j], steps[at[j]], STATUS_WORDS[codes[j]]
+            rows[i] = BoardRow(cases.ids[i], cases.titles[i], cases.stewards[i], tl.path, cases.articles[i], name, label,
+                               actor, dues[j], status, cite, _bucket(None, status, dues[j], as_of, soon_until), None,
+                               cases.versions[i], Words(tl.explain, j))
     if whole:
         where = {cases.ids[i]: i for i in whole}
         for r in _engine_rows(log, list(where), [cases.versions[i] for i in where.values()], as_of, memo, contract,

@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import IntegrityError
 
 from ..errors import InvalidInput, LmcoreError
 from ..grievance.record import DATE_FIELDS, Extension, Grievance, Waiver
 from . import tables as T
 from .database import Database, StorageError, default_path
+from .driver import insert_many
 from .records import CITE, Arbitration, Case, Signatories, case_problem, check_case, check_case_id, printable
 
 __all__ = ["CaseLog", "Change", "Conflict", "check_case_id", "default_path", "who"]
@@ -324,30 +325,6 @@ def _write_many(conn: Connection, cases: list[Case]) -> None:
             kids[t] += rows
     for t, rows in kids.items():
         insert_many(conn, t, rows)
-
-
-def insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Many rows into a table inside the caller's transaction, the way each database loads rows fastest: COPY on
-    PostgreSQL, the driver's executemany on SQLite (SQLAlchemy's own executemany handles each row's parameters in
-    Python, 10× slower). Every row has the same keys; the values are already as stored (text, numbers, booleans)."""
-    if not rows:
-        return
-    names = list(rows[0])
-    q = conn.dialect.identifier_preparer.quote
-    into = f"{q(table.name)} ({', '.join(q(n) for n in names)})"
-    values = [tuple(r[n] for n in names) for r in rows]
-    raw, dbapi = conn.connection.driver_connection, conn.dialect.loaded_dbapi
-    sql = f"COPY {into} FROM STDIN" if conn.dialect.name == "postgresql" else \
-        f"INSERT INTO {into} VALUES ({', '.join('?' * len(names))})"
-    try:
-        if conn.dialect.name == "postgresql":
-            with raw.cursor() as cur, cur.copy(sql) as copy:  # type: ignore[union-attr]
-                for v in values:
-                    copy.write_row(v)
-        else:
-            raw.executemany(sql, values)  # type: ignore[union-attr]
-    except dbapi.Error as exc:  # as SQLAlchemy would raise it: Database.write retries or explains it
-        raise DBAPIError.instance(sql, None, exc, dbapi.Error, dialect=conn.dialect) from exc
 
 
 def _load_one(conn: Connection, cid: str, lock: bool = False) -> Case | None:
