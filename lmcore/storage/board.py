@@ -118,10 +118,9 @@ class Memo:
     """The contract as the engine sees it, remembering each deadline counted (a pure function of the rule, the
     start and the amount) and each citation's flaws: thousands of cases share most of their counts."""
 
-    def __init__(self, contract: Any):
+    def __init__(self, contract: Any, kept: tuple[dict, dict] | None = None):
         self._c = contract
-        self._deadlines: dict[tuple, Any] = {}
-        self._flaws: dict[str, Any] = {}
+        self._deadlines, self._flaws = kept if kept is not None else ({}, {})
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._c, name)
@@ -139,21 +138,22 @@ class Memo:
         return self._flaws[k]
 
 
-_MEMOS: weakref.WeakKeyDictionary[Any, Memo] = weakref.WeakKeyDictionary()
+_KEPT: weakref.WeakKeyDictionary[Any, tuple[dict, dict]] = weakref.WeakKeyDictionary()
 
 
 def memo_for(contract: Any) -> Memo:
-    """The Memo of a contract, kept while the contract lives: a page redrawing its board words each date once. (A
-    contract is not changed once made: with_closures and with_interpretations give new ones.)"""
+    """A Memo sharing what earlier ones counted for this contract while the contract lives (a page redrawing its
+    board words each date once). A contract is not changed once made: with_closures and with_interpretations give
+    new ones; the counts kept hold no reference to it."""
     if isinstance(contract, Memo):
         return contract
     try:
-        memo = _MEMOS.get(contract)
-        if memo is None:
-            memo = _MEMOS[contract] = Memo(contract)
-        return memo
-    except TypeError:  # an object that cannot be referenced weakly: a Memo for this call only
-        return Memo(contract)
+        kept = _KEPT.get(contract)
+        if kept is None:
+            kept = _KEPT[contract] = ({}, {})
+    except TypeError:  # an object that cannot be referenced weakly: counts kept for this call only
+        kept = None
+    return Memo(contract, kept)
 
 
 def row_of(case: Case, as_of: dt.date, contract: Any) -> BoardRow:
