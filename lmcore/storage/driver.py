@@ -5,6 +5,7 @@ Core's, compiled once per database kind; a driver error is raised as SQLAlchemy 
 retries or explains it as it does any other."""
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection
@@ -37,7 +38,7 @@ def insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> Non
     names = list(rows[0])
     q = conn.dialect.identifier_preparer.quote
     into = f"{q(table.name)} ({', '.join(q(n) for n in names)})"
-    values = [tuple(r[n] for n in names) for r in rows]
+    values = list(map(itemgetter(*names), rows)) if len(names) > 1 else [(r[names[0]],) for r in rows]
     raw = conn.connection.driver_connection
     if conn.dialect.name == "postgresql":
         sql = f"COPY {into} FROM STDIN"

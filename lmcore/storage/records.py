@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -198,9 +199,21 @@ def _agreement_text(case: Case, kind: str, target: str, item: Waiver | Extension
     return f"{target}{terms}{signed}{who}"
 
 
+_CHECKED: weakref.WeakValueDictionary[int, Case] = weakref.WeakValueDictionary()  # what check_case returned, by id()
+
+
 def check_case(case: Case) -> Case:
     """The case as it will be stored, or an LmcoreError naming the field: id, texts, status, the arbitration and
-    the §13 signatories (each for a waiver or extension the grievance records)."""
+    the §13 signatories (each for a waiver or extension the grievance records). A case check_case returned is
+    returned at once (checking is idempotent: an import's cases are not checked twice)."""
+    if _CHECKED.get(id(case)) is case:
+        return case
+    checked = _check_case(case)
+    _CHECKED[id(checked)] = checked
+    return checked
+
+
+def _check_case(case: Case) -> Case:
     g = case.grievance
     if not isinstance(g, Grievance):
         raise InvalidInput("the case has no grievance record", cite=CITE, fix="Give at least the learned date")

@@ -193,11 +193,12 @@ def _column(exc: LmcoreError) -> str:
 
 def case_from_row(row: dict[str, str]) -> Case:
     """One import row as a Case (not yet checked); a cell that cannot be read is an error naming its column."""
-    get = lambda k: (row.get(k) or "").strip()  # noqa: E731
+    cells = {k: v.strip() for k, v in row.items() if v}
+    get = lambda k: cells.get(k, "")  # noqa: E731
     dates: dict[str, Any] = {}
     for name in DATE_FIELDS:
-        if get(name):
-            dates[name] = _date(get(name), name)
+        if text := cells.get(name):
+            dates[name] = _date(text, name)
     if "learned" not in dates:
         raise InvalidInput("the learned date is missing", cite="Art. 43 §7.a(1)", fix="Give it as YYYY-MM-DD", field="learned")
     waivers = []
