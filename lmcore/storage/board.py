@@ -259,13 +259,37 @@ def timeline_problems(grievances: list[Any], contract: Any, as_of: dt.date) -> d
     plain = np.array([is_plain(g) for g in grievances], bool)
     dates = columns_of(grievances)
     groups, whole = _vectorised([g.path for g in grievances], [g.agencies for g in grievances], plain, dates, memo, as_of)
+    dues = _DueDates(contract)
     out = {}
     for i in sorted(whole):
         try:
-            timeline(grievances[i], memo, as_of)
+            timeline(grievances[i], dues, as_of)
         except LmcoreError as exc:
             out[i] = exc
     return out
+
+
+class _DueDates(Memo):
+    """The contract for checking that timelines compute, not for showing them: a deadline's due date is counted (by
+    the vectorised count, `Contract.deadlines`) without the day-by-day account of its explanation, which nothing
+    reads here (the engine's checks and statuses look at due dates only). Near the ends of the calendar's years, and
+    for a count changed by a §13 extension, the whole deadline is counted, so every refusal keeps the engine's words."""
+
+    def deadline(self, key: str, start: Any, **kw: Any) -> Any:
+        cal = self._c.calendar
+        if kw.keys() - {"label"} or not isinstance(start, dt.date) or not (
+                cal.first_year < start.year < cal.last_year):
+            return super().deadline(key, start, **kw)
+        k = (key, start, kw.get("label"))
+        if k not in self._deadlines:
+            from ..deadlines import Deadline
+
+            p = self._c.param(key)
+            if p.unit not in ("workdays", "calendar_days"):
+                return super().deadline(key, start, **kw)
+            due = np.asarray(self._c.deadlines(key, np.array([start], "datetime64[D]")), "datetime64[D]")[0].item()
+            self._deadlines[k] = Deadline(due, start, p.signed, p.unit, (), p.cite, key, kw.get("label") or p.label, p.quote)
+        return self._deadlines[k]
 
 
 def _vectorised(paths: list[str], agencies: list[str], plain: np.ndarray, dates: dict[str, np.ndarray], contract: Any,
