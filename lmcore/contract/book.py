@@ -236,6 +236,11 @@ class Contract:
                     if i not in found:
                         found.append(i)
 
+    def counting_readings(self, key: str) -> tuple[str, ...]:
+        """The readings that can take part in counting this time limit (how to count, how to roll, which days are off)."""
+        p = self.param(key)
+        return tuple(self._candidates(p, p.signed))
+
     def _candidates(self, p: Parameter, n: int) -> list[str]:
         """The readings that take part in counting this parameter: how to count, how to roll, which days are off."""
         own = (COUNT_BEFORE if n < 0 else COUNT_AFTER) if p.unit == "workdays" else p.interpretation

@@ -221,8 +221,10 @@ class Engine:
             return _Start(received, True, f"from receipt of the {what}, {fmt_day(received)}", spec.key, choices=choices)
         choices += self.c.used("grievance.reply_due_start", cite=spec.cite)
         late_day = due
-        if self.c.choice("grievance.reply_due_start") == "first_day_late":
-            late_day = self.c.calendar.add_workdays(due, 1)
+        if self.c.choice("grievance.reply_due_start") == "first_day_late":  # the first day late: a count of 1 workday
+            first_late = self.c.count(due, 1)
+            late_day = first_late.due
+            choices += self.c.used(*first_late.depends_on, cite=spec.cite)
         key = spec.key_no_decision or spec.key
         if received:
             choices += self.c.used("grievance.late_decision_clock", cite=spec.cite)

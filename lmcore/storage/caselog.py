@@ -15,13 +15,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import InvalidInput, LmcoreError
 from ..grievance.record import DATE_FIELDS, Extension, Grievance, Waiver
 from . import tables as T
 from .database import Database, StorageError, default_path
+from .driver import insert_many
 from .records import CITE, Arbitration, Case, Signatories, case_problem, check_case, check_case_id, printable
 
 __all__ = ["CaseLog", "Change", "Conflict", "check_case_id", "default_path", "who"]
@@ -89,10 +90,10 @@ class CaseLog:
     def get(self, case_id: str) -> Case:
         """One case (with its problem, if its stored record cannot be used)."""
         cid = _key(case_id)
-        found = self.db.read(lambda c: _load(c, [cid]))
-        if not found:
+        found = self.db.read(lambda c: _load_one(c, cid))
+        if found is None:
             raise self._unknown(cid)
-        return found[0]
+        return found
 
     def grievance(self, case_id: str) -> Grievance:
         """The grievance of a case that can be used, or a clear error for one whose record cannot."""
@@ -124,9 +125,9 @@ class CaseLog:
         new = replace(case, version=1, created_at=stamp, created_by=name, updated_at=stamp, updated_by=name, problem=None)
 
         def op(conn: Connection) -> Case:
-            if conn.execute(select(T.cases.c.version).where(T.cases.c.case_id == new.case_id)).first() is not None:
+            if conn.execute(_VERSION, {"cid": new.case_id}).first() is not None:
                 raise self._exists(new.case_id)
-            _write(conn, new, insert=True)
+            _write(conn, new)
             _log(conn, new.case_id, 1, [(f, None, v) for f, v in new.fields().items() if v is not None], stamp, name)
             return new
 
@@ -144,10 +145,9 @@ class CaseLog:
         name = who(by)
 
         def op(conn: Connection) -> Case:
-            found = _load(conn, [cid], lock=True)
-            if not found:
+            old = _load_one(conn, cid, lock=True)
+            if old is None:
                 raise self._unknown(cid)
-            old = found[0]
             if expect_version is not None and old.version != expect_version:
                 raise self._conflict(conn, old, expect_version)
             new = check_case(change(old))
@@ -161,7 +161,7 @@ class CaseLog:
             stamp = _now()
             new = replace(new, version=old.version + 1, created_at=old.created_at, created_by=old.created_by,
                           updated_at=stamp, updated_by=name, problem=None)
-            _write(conn, new, insert=False)
+            _write(conn, new, old=old)
             _log(conn, cid, new.version, diff, stamp, name)
             return new
 
@@ -173,10 +173,9 @@ class CaseLog:
         name = who(by)
 
         def op(conn: Connection) -> Case:
-            found = _load(conn, [cid], lock=True)
-            if not found:
+            old = _load_one(conn, cid, lock=True)
+            if old is None:
                 raise self._unknown(cid)
-            old = found[0]
             if expect_version is not None and old.version != expect_version:
                 raise self._conflict(conn, old, expect_version)
             conn.execute(T.cases.delete().where(T.cases.c.case_id == cid))
@@ -189,6 +188,9 @@ class CaseLog:
         """Write many new cases in one transaction (an import): all or none; an id already there refuses them all."""
         checked = [check_case(c) for c in cases]
         name, stamp = who(by), _now()
+        new = [replace(c, version=1, created_at=stamp, created_by=name, updated_at=stamp, updated_by=name) for c in checked]
+        history = [{"case_id": c.case_id, "version": 1, "field": f, "old": None, "new": v, "at": stamp, "by": name}
+                   for c in new for f, v in c.fields().items() if v is not None]
 
         def op(conn: Connection) -> int:
             ids = [c.case_id for c in checked]
@@ -198,11 +200,8 @@ class CaseLog:
             if taken:
                 raise InvalidInput(f"{len(taken)} case id(s) are already in the case log: {', '.join(sorted(taken)[:10])}",
                                    cite=CITE, fix="Nothing was imported; remove those rows or change them with lmcore cases edit")
-            new = [replace(c, version=1, created_at=stamp, created_by=name, updated_at=stamp, updated_by=name) for c in checked]
             _write_many(conn, new)
-            conn.execute(T.history.insert(), [{"case_id": c.case_id, "version": 1, "field": f, "old": None, "new": v,
-                                               "at": stamp, "by": name}
-                                              for c in new for f, v in c.fields().items() if v is not None])
+            insert_many(conn, T.history, history)
             return len(new)
 
         try:
@@ -248,7 +247,7 @@ def _key(case_id: Any) -> str:
 
 def _log(conn: Connection, cid: str, version: int, diff: list[tuple[str, str | None, str | None]], at: str, by: str) -> None:
     if diff:
-        conn.execute(T.history.insert(), [{"case_id": cid, "version": version, "field": f, "old": o, "new": n, "at": at, "by": by}
+        conn.execute(_INSERT[T.history], [{"case_id": cid, "version": version, "field": f, "old": o, "new": n, "at": at, "by": by}
                                           for f, o, n in diff])
 
 
@@ -290,36 +289,57 @@ def _children(case: Case) -> dict[Any, list[dict[str, Any]]]:
     }
 
 
-def _write(conn: Connection, case: Case, *, insert: bool) -> None:
-    if insert:
-        conn.execute(T.cases.insert(), [_row(case)])
+# Statements built once: SQLAlchemy keeps each one's compiled SQL, so a save pays for its round trips only.
+_CASE = select(T.cases).where(T.cases.c.case_id == bindparam("cid"))
+_CASE_FOR_UPDATE = _CASE.with_for_update()
+_VERSION = select(T.cases.c.version).where(T.cases.c.case_id == bindparam("cid"))
+_KIDS = {t: select(t).where(t.c.case_id == bindparam("cid")) for t in T.CHILDREN}
+_KIDS = {t: q.order_by(t.c.position) if "position" in t.c else q for t, q in _KIDS.items()}
+_UPDATE = T.cases.update().where(T.cases.c.case_id == bindparam("key_id"))
+_DELETE_KIDS = {t: t.delete().where(t.c.case_id == bindparam("cid")) for t in T.CHILDREN}
+_INSERT = {t: t.insert() for t in (T.cases, *T.CHILDREN, T.history)}
+
+
+def _write(conn: Connection, case: Case, *, old: Case | None = None) -> None:
+    """Insert a new case, or update the stored `old` one: its row, and the child tables whose rows changed."""
+    kids = _children(case)
+    if old is None:
+        conn.execute(_INSERT[T.cases], [_row(case)])
+        before: dict[Any, list[dict[str, Any]]] = {t: [] for t in T.CHILDREN}
     else:
-        conn.execute(T.cases.update().where(T.cases.c.case_id == case.case_id).values(**_row(case)))
-        for t in T.CHILDREN:
-            conn.execute(t.delete().where(t.c.case_id == case.case_id))
-    for t, rows in _children(case).items():
-        if rows:
-            conn.execute(t.insert(), rows)
+        conn.execute(_UPDATE, {**_row(case), "key_id": case.case_id})
+        before = _children(old) if old.grievance is not None else {t: [None] for t in T.CHILDREN}  # (unreadable: all)
+    for t, rows in kids.items():
+        if rows != before[t]:
+            if before[t]:
+                conn.execute(_DELETE_KIDS[t], {"cid": case.case_id})
+            if rows:
+                conn.execute(_INSERT[t], rows)
 
 
 def _write_many(conn: Connection, cases: list[Case]) -> None:
-    conn.execute(T.cases.insert(), [_row(c) for c in cases])
+    insert_many(conn, T.cases, [_row(c) for c in cases])
     kids: dict[Any, list[dict[str, Any]]] = {t: [] for t in T.CHILDREN}
     for c in cases:
         for t, rows in _children(c).items():
             kids[t] += rows
     for t, rows in kids.items():
-        if rows:
-            conn.execute(t.insert(), rows)
+        insert_many(conn, t, rows)
 
 
-def _load(conn: Connection, ids: list[str] | None, lock: bool = False) -> list[Case]:
+def _load_one(conn: Connection, cid: str, lock: bool = False) -> Case | None:
+    """One case with its children (locked for the transaction with `lock` on a server database), or None."""
+    r = conn.execute(_CASE_FOR_UPDATE if lock and conn.dialect.name == "postgresql" else _CASE, {"cid": cid}).first()
+    if r is None:
+        return None
+    return _decode(r, {t.name: conn.execute(_KIDS[t], {"cid": cid}).all() for t in T.CHILDREN})
+
+
+def _load(conn: Connection, ids: list[str] | None) -> list[Case]:
     """Cases with their children, by id (all when ids is None); each row decoded on its own."""
     q = select(T.cases).order_by(T.cases.c.case_id)
     if ids is not None:
         q = q.where(T.cases.c.case_id.in_(ids))
-    if lock and conn.dialect.name == "postgresql":
-        q = q.with_for_update()
     rows = conn.execute(q).fetchall()
     if not rows:
         return []
@@ -366,7 +386,8 @@ def _decode(r: Any, kids: dict[str, list[Any]]) -> Case:
         case = Case(grievance=g, grievants=grievants, steward=r.steward or "", official=r.official or "",
                     agency=r.agency or "", subject=r.subject or "", articles=articles, signatories=tuple(signed),
                     arbitration=arb, status=r.status or "open", **meta)
-        return replace(check_case(case), **meta)
+        checked = check_case(case)
+        return checked if checked.case_id == case.case_id else replace(checked, case_id=case.case_id)  # (as stored)
     except (LmcoreError, TypeError, ValueError, AttributeError) as exc:
         return Case(grievance=None, status=str(r.status or "open"), problem=case_problem(exc),
                     shown_title=r.title if isinstance(r.title, str) else "", **meta)

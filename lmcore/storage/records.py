@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+import weakref
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import InvalidDate, InvalidInput, LmcoreError
 from ..grievance.record import DATE_FIELDS, Extension, Grievance, Waiver
+from ..grievance.steps import CONSOLIDATIONS, PATHS
 
 CITE = "Art. 43"
 MAX_ID = 80
@@ -29,6 +31,8 @@ _BIDI = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200
 
 def bad_character(text: str) -> str | None:
     """The first character that may not stand in a case id, described; None if there is none."""
+    if text.isascii() and text.isprintable():  # (every character refused below is a control or not ASCII)
+        return None
     for ch in text:
         o = ord(ch)
         cat = unicodedata.category(ch)
@@ -86,7 +90,7 @@ def check_text(value: Any, what: str, limit: int = MAX_NAME, *, one_line: bool =
     if len(text) > limit:
         raise InvalidInput(f"the {what} is {len(text):,} characters long; at most {limit:,} are kept", cite=CITE,
                            fix=f"Shorten the {what}")
-    if one_line and any(ch in text for ch in "\n\r\u2028\u2029\x85"):
+    if one_line and not text.isprintable() and any(ch in text for ch in "\n\r\u2028\u2029\x85"):
         raise InvalidInput(f"the {what} contains a line break", cite=CITE, fix=f"Write the {what} on one line")
     return text
 
@@ -195,9 +199,21 @@ def _agreement_text(case: Case, kind: str, target: str, item: Waiver | Extension
     return f"{target}{terms}{signed}{who}"
 
 
+_CHECKED: weakref.WeakValueDictionary[int, Case] = weakref.WeakValueDictionary()  # what check_case returned, by id()
+
+
 def check_case(case: Case) -> Case:
     """The case as it will be stored, or an LmcoreError naming the field: id, texts, status, the arbitration and
-    the §13 signatories (each for a waiver or extension the grievance records)."""
+    the §13 signatories (each for a waiver or extension the grievance records). A case check_case returned is
+    returned at once (checking is idempotent: an import's cases are not checked twice)."""
+    if _CHECKED.get(id(case)) is case:
+        return case
+    checked = _check_case(case)
+    _CHECKED[id(checked)] = checked
+    return checked
+
+
+def _check_case(case: Case) -> Case:
     g = case.grievance
     if not isinstance(g, Grievance):
         raise InvalidInput("the case has no grievance record", cite=CITE, fix="Give at least the learned date")
@@ -231,18 +247,21 @@ def check_case(case: Case) -> Case:
     if status not in STATUSES:
         raise InvalidInput(f"unknown case status '{case.status}'", cite=CITE, fix=f"Use one of: {', '.join(STATUSES)}",
                            field="status")
-    return replace(case, case_id=check_case_id(case.case_id), grievance=replace(g, title=check_text(g.title, "title", MAX_TITLE, one_line=False)),
+    cid = check_case_id(case.case_id)
+    title = check_text(g.title, "title", MAX_TITLE, one_line=False)
+    checked = dict(case_id=cid, grievance=g if title == g.title else replace(g, title=title),
                    grievants=tuple(n for n in (check_text(x, "grievant's name") for x in case.grievants) if n),
                    steward=check_text(case.steward, "steward's name"), official=check_text(case.official, "official's name"),
                    agency=check_text(case.agency, "agency"), subject=check_text(case.subject, "subject", MAX_TEXT, one_line=False),
                    articles=tuple(a for a in (check_text(x, "article cited") for x in case.articles) if a),
                    signatories=tuple(signed), arbitration=arb, status=status)
+    if tuple(checked.values()) == tuple(getattr(case, k) for k in checked):
+        return case  # already as it is stored
+    return replace(case, **checked)
 
 
 def _check_grievance(g: Grievance) -> None:
     """The grievance's fields have the types the engine expects (a stored or imported record may not)."""
-    from ..grievance.steps import CONSOLIDATIONS, PATHS
-
     for name in DATE_FIELDS:
         value = getattr(g, name)
         if (value is not None or name == "learned") and not isinstance(value, dt.date):

@@ -142,11 +142,12 @@ def _named(p: Path, header: list[str] | None, rows: list[tuple[int, list[str]]])
         raise ImportRefused(p, problems)
     out = []
     for line, values in rows:
-        if not any(v.strip() for v in values):
+        joined = "".join(values)
+        if not joined.strip():
             continue  # a blank row
         if len(values) > len(names):
             raise ImportRefused(p, [RowProblem(line, f"#{len(names) + 1}", f"{len(values)} cells for {len(names)} columns")])
-        out.append((line, {n: _unescape(v) for n, v in zip(names, values)}))
+        out.append((line, {n: _unescape(v) for n, v in zip(names, values)} if "'" in joined else dict(zip(names, values))))
     return out
 
 
@@ -159,12 +160,11 @@ def _unescape(text: str) -> str:
 def cases_from_rows(rows: list[tuple[int, dict[str, str]]], contract: Any, as_of: dt.date,
                     known: set[str]) -> tuple[list[Case], list[RowProblem]]:
     """Every row as a case checked like `lmcore cases add` (the timeline must compute as of `as_of`); every bad cell
-    is a RowProblem, and ids twice in the file or already in the log are refused."""
-    from ..grievance.engine import timeline
-    from .board import Memo
+    is a RowProblem, and ids twice in the file or already in the log are refused. The timelines are checked after
+    the rows are read, all at once (board.timeline_problems)."""
+    from .board import timeline_problems
 
-    memo = Memo(contract)
-    cases, problems, seen = [], [], {}
+    cases, lines, problems, seen = [], [], [], {}
     for line, row in rows:
         try:
             case = check_case(case_from_row(row))
@@ -179,13 +179,11 @@ def cases_from_rows(rows: list[tuple[int, dict[str, str]]], contract: Any, as_of
             problems.append(RowProblem(line, "case_id", f"'{printable(case.case_id)}' is already in the case log "
                                        "(change it with lmcore cases edit)"))
             continue
-        try:
-            timeline(case.grievance, memo, as_of)  # type: ignore[arg-type]
-        except LmcoreError as exc:
-            problems.append(RowProblem(line, _column(exc), printable(exc)))
-            continue
         cases.append(case)
-    return cases, problems
+        lines.append(line)
+    refused = timeline_problems([c.grievance for c in cases], contract, as_of)
+    problems += [RowProblem(lines[i], _column(exc), printable(exc)) for i, exc in refused.items()]
+    return [c for i, c in enumerate(cases) if i not in refused], sorted(problems, key=lambda p: p.line)
 
 
 def _column(exc: LmcoreError) -> str:
@@ -195,11 +193,12 @@ def _column(exc: LmcoreError) -> str:
 
 def case_from_row(row: dict[str, str]) -> Case:
     """One import row as a Case (not yet checked); a cell that cannot be read is an error naming its column."""
-    get = lambda k: (row.get(k) or "").strip()  # noqa: E731
+    cells = {k: v.strip() for k, v in row.items() if v}
+    get = lambda k: cells.get(k, "")  # noqa: E731
     dates: dict[str, Any] = {}
     for name in DATE_FIELDS:
-        if get(name):
-            dates[name] = _date(get(name), name)
+        if text := cells.get(name):
+            dates[name] = _date(text, name)
     if "learned" not in dates:
         raise InvalidInput("the learned date is missing", cite="Art. 43 §7.a(1)", fix="Give it as YYYY-MM-DD", field="learned")
     waivers = []
