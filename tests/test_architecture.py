@@ -18,7 +18,7 @@ LAYERS = [
     ("rules", ["lmcore.grievance", "lmcore.arbitration", "lmcore.schedules", "lmcore.leave", "lmcore.flexiplace",
                "lmcore.bargaining", "lmcore.subsidies"]),
     ("storage", ["lmcore.storage"]),
-    ("interfaces", ["lmcore.commands", "lmcore.ui", "lmcore.cli", "lmcore.__main__"]),
+    ("interfaces", ["lmcore.commands", "lmcore.ui", "lmcore.server", "lmcore.cli", "lmcore.__main__"]),
 ]
 
 

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_command_uses_the_repository_config_and_template():
     argv, env, cwd = serve.voila_command(ROOT / "notebooks", port=9123)
-    assert argv[1:3] == ["-m", "voila"] and str(ROOT / "notebooks") in argv
+    assert argv[1:3] == ["-m", "lmcore.server"] and str(ROOT / "notebooks") in argv  # Voilà with lmcore's protections
     assert argv[argv.index("--Voila.config_file_paths") + 1] == str(ROOT)
     assert "--port=9123" in argv and "--no-browser" in argv
     assert cwd == ROOT
