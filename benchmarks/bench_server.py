@@ -70,7 +70,7 @@ class Server:
         self.answering_after = time.perf_counter() - self.started
 
     def kernels(self) -> list[psutil.Process]:
-        return [p for p in psutil.Process(self.proc.pid).children(recursive=True) if "ipykernel_launcher" in " ".join(p.cmdline())]
+        return [p for p in psutil.Process(self.proc.pid).children(recursive=True) if is_kernel(p)]
 
     def uss_mb(self) -> tuple[float, float]:
         """Unique memory of the server and of all its kernels, MB."""
@@ -103,6 +103,14 @@ def server(*extra: str) -> Iterator[Server]:
         yield s
     finally:
         s.stop()
+
+
+def is_kernel(p: psutil.Process) -> bool:
+    """A live kernel process (one that is exiting, or already a zombie, no longer counts)."""
+    try:
+        return p.status() != psutil.STATUS_ZOMBIE and "ipykernel_launcher" in " ".join(p.cmdline())
+    except psutil.Error:
+        return False
 
 
 def answers(url: str, timeout: float) -> bool:

@@ -34,7 +34,11 @@ class _BindingKernels:
         return kernel_id
 
     async def get_rendered_notebook(self, *args: Any, **kwargs: Any) -> Any:
-        task, cache, kernel_id = await self._kernels.get_rendered_notebook(*args, **kwargs)
+        try:
+            task, cache, kernel_id = await self._kernels.get_rendered_notebook(*args, **kwargs)
+        except Exception:  # the warm kernel failed to start: Voilà took it from the pool without refilling it
+            self._kernels.fill_if_needed(notebook_name=kwargs.get("notebook_name"))
+            raise
         self._ticket.kernel_id = kernel_id
         return task, cache, kernel_id
 

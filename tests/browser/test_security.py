@@ -171,9 +171,14 @@ def kernel_id_of(html: str) -> str:
 
 
 def kernels_of(server: Server) -> list[psutil.Process]:
-    """The server's kernel processes (pre-heated ones included)."""
-    return [p for p in psutil.Process(server.process.pid).children(recursive=True)
-            if "ipykernel_launcher" in " ".join(p.cmdline())]
+    """The server's live kernel processes (pre-heated ones included; one that is exiting no longer counts)."""
+    def live_kernel(p: psutil.Process) -> bool:
+        try:
+            return p.status() != psutil.STATUS_ZOMBIE and "ipykernel_launcher" in " ".join(p.cmdline())
+        except psutil.Error:
+            return False
+
+    return [p for p in psutil.Process(server.process.pid).children(recursive=True) if live_kernel(p)]
 
 
 def answers_within(base: str, seconds: float) -> bool:
