@@ -136,7 +136,16 @@ def open_tab(s: Server, client: str | None) -> tuple[int, websocket.WebSocket | 
     if not kid:
         return r.status_code, None
     url = s.base.replace("http://", "ws://") + f"api/kernels/{kid}/channels?session_id={uuid.uuid4().hex}"
-    return r.status_code, websocket.create_connection(url, timeout=30, subprotocols=[V1])
+    ws = websocket.create_connection(url, timeout=None, subprotocols=[V1])
+    threading.Thread(target=_listen, args=(ws,), daemon=True).start()
+    return r.status_code, ws
+
+
+def _listen(ws: websocket.WebSocket) -> None:
+    """Read the tab's messages as a browser does (answering the server's pings, so the tab stays connected)."""
+    with contextlib.suppress(Exception):
+        while ws.connected:
+            ws.recv()
 
 
 def first_page() -> dict:
@@ -166,8 +175,8 @@ def loads(clients: int) -> dict:
         for _, ws in results:
             if ws:
                 ws.close()
-        if clients > 1:  # the tabs close without Voilà's beacon (a crashed browser): when are the kernels freed?
-            t = time.perf_counter()
+        if clients > 1:  # the tabs close without Voilà's beacon (a crashed browser): when are the pages' kernels freed?
+            t = time.perf_counter()  # (the pool is complete, and refilled after each page took its warm kernel)
             deadline = t + 180  # 3 minutes: the issue's goal is "within about 2 minutes"
             while len(s.kernels()) > warm and time.perf_counter() < deadline:
                 time.sleep(1)
@@ -175,7 +184,7 @@ def loads(clients: int) -> dict:
         return out
 
 
-def wait_for_pool(s: Server, timeout: float = 300) -> int:
+def wait_for_pool(s: Server, timeout: float = 600) -> int:
     """Wait until the pre-heated pool is complete (its log line), so that loads do not compete with it; its size."""
     deadline = time.perf_counter() + timeout
     notebooks = len([p for p in serve.default_notebooks().glob("*.ipynb")])

@@ -23,6 +23,7 @@ from .routes import install
 
 LANDING = "index.ipynb"
 WARM_TIMEOUT_S = 120  # one notebook's warm-up; a kernel that takes longer is left to the page watchdog
+WARM_POLL_S = 0.2
 
 
 class LmcoreVoila(Voila):
@@ -74,7 +75,7 @@ class LmcoreVoila(Voila):
             for item in list(km._pools.get(notebook, ())):
                 try:
                     content = await asyncio.wait_for(asyncio.shield(item), WARM_TIMEOUT_S)
-                    await asyncio.wait_for(asyncio.shield(content["task"]), WARM_TIMEOUT_S)
+                    await self._until_warm(content)
                 except Exception as exc:  # a failed warm kernel: a page that takes it is told so (render.py)
                     self.log.warning("lmcore: the warm kernel of %s did not get ready: %r", notebook, exc)
             if i == 0:
@@ -82,6 +83,19 @@ class LmcoreVoila(Voila):
                 if self._open_when_warm:
                     self.launch_browser()
         self.log.info("lmcore: every dashboard has a warm kernel (%d)", len(notebooks))
+
+    @staticmethod
+    async def _until_warm(content: dict) -> None:
+        """Until the kernel has run its notebook as far as it can before a request: to the end, or to the point where
+        a dashboard waits for its page's address (lmcore.ui.query_params: Voilà's wait_for_request, connected)."""
+        from voila.request_info_handler import RequestInfoSocketHandler
+
+        waited = 0.0
+        while not (content["task"].done() or content["kernel_id"] in RequestInfoSocketHandler._waiters):
+            if waited > WARM_TIMEOUT_S:
+                raise TimeoutError(f"not warm after {WARM_TIMEOUT_S} s")
+            await asyncio.sleep(WARM_POLL_S)
+            waited += WARM_POLL_S
 
 
 def main(argv: list[str] | None = None) -> int:
