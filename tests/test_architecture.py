@@ -21,7 +21,7 @@ LAYERS = [
     # bargaining's committees. No rule imports them; storage may keep their records (trainee results, forum meetings).
     ("practice", ["lmcore.training", "lmcore.partnership"]),
     ("storage", ["lmcore.storage"]),
-    ("interfaces", ["lmcore.commands", "lmcore.ui", "lmcore.cli", "lmcore.__main__"]),
+    ("interfaces", ["lmcore.commands", "lmcore.ui", "lmcore.server", "lmcore.cli", "lmcore.__main__"]),
 ]
 
 

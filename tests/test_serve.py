@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_command_uses_the_repository_config_and_template():
     argv, env, cwd = serve.voila_command(ROOT / "notebooks", port=9123)
-    assert argv[1:3] == ["-m", "voila"] and str(ROOT / "notebooks") in argv
+    assert argv[1:3] == ["-m", "lmcore.server"] and str(ROOT / "notebooks") in argv  # Voilà with lmcore's protections
     assert argv[argv.index("--Voila.config_file_paths") + 1] == str(ROOT)
     assert "--port=9123" in argv and "--no-browser" in argv
     assert cwd == ROOT
@@ -60,3 +60,32 @@ def test_busy_port_is_an_error_with_what_to_do(capsys):
         assert main(["serve", "--no-browser", "--port", str(port)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--port" in err
+
+
+def test_protection_options_become_server_settings():
+    """`lmcore serve --allow-host … --trusted-proxy … --max-kernels … --max-kernels-per-client …` (README, "What the
+    server protects"): each becomes an LmcoreServer setting on the server's command line, read back by the server."""
+    from lmcore.server.app import LmcoreVoila
+    from lmcore.server.config import LmcoreServer
+
+    opts = serve.protection_options(["dashboards.example.org", "Hub.Agency.gov"], ["127.0.0.1"], 40, 6)
+    argv, _, _ = serve.voila_command(ROOT / "notebooks", protections=opts)
+    assert argv[argv.index(opts[0]):][: len(opts)] == opts
+    app = LmcoreVoila()
+    app.parse_command_line(opts)
+    settings = LmcoreServer(parent=app).settings()
+    assert {"dashboards.example.org", "hub.agency.gov", "localhost"} <= settings.hosts
+    assert (settings.max_kernels, settings.max_kernels_per_client) == (40, 6) and not settings.kernels_from_memory
+    assert [str(n) for n in settings.trusted_proxies] == ["127.0.0.1/32"]
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--allow-host", "http://dashboards.example.org"], "is not a host name"),
+    (["--trusted-proxy", "proxy.example.org"], "is not an IP address or network"),
+    (["--max-kernels", "0"], "--max-kernels 0 leaves no room for a single page"),
+    (["--max-kernels-per-client", "-1"], "--max-kernels-per-client -1 leaves no room"),
+])
+def test_a_protection_option_it_cannot_use_is_one_line_exit_2(capsys, args, message):
+    assert main(["serve", "--no-browser", *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1

@@ -1,7 +1,8 @@
 """`lmcore serve`: the dashboards in Voilà on http://127.0.0.1:8866, with the repository's voila.json settings.
 
-All settings (template, no tracebacks, port_retries=0, pre-heated kernels, which files may be served) live in
-voila.json beside the notebooks folder; this command only finds the folders, checks the port and starts Voilà.
+All settings (template, no tracebacks, port_retries=0, pre-heated kernels, which files may be served, the server's
+protections in its `LmcoreServer` section) live in voila.json beside the notebooks folder; this command finds the
+folders, checks the port and its options, and starts Voilà with lmcore's protections (`python -m lmcore.server`).
 """
 from __future__ import annotations
 
@@ -24,6 +25,14 @@ def register(sub: Any) -> None:
     p.add_argument("--port", type=int, default=PORT, help=f"port to listen on (default {PORT}); a busy port is an error")
     p.add_argument("--notebooks", metavar="DIR", help="folder of dashboard notebooks (default: the repository's notebooks/)")
     p.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    p.add_argument("--allow-host", action="append", metavar="NAME", default=[],
+                   help="a host name the server answers to besides 127.0.0.1, localhost and [::1] (behind a proxy: its "
+                        "public name); repeatable")
+    p.add_argument("--trusted-proxy", action="append", metavar="ADDRESS", default=[],
+                   help="a reverse proxy (address or network) whose X-Forwarded-For names the client; repeatable")
+    p.add_argument("--max-kernels", type=int, metavar="N",
+                   help="most kernels for open pages (default: from the memory, ~130 MB each)")
+    p.add_argument("--max-kernels-per-client", type=int, metavar="N", help="most open pages per client (default 12)")
     p.set_defaults(func=run)
 
 
@@ -33,8 +42,10 @@ def default_notebooks() -> Path:
     return beside if beside.is_dir() else Path.cwd() / "notebooks"
 
 
-def voila_command(notebooks: Path, port: int = PORT, open_browser: bool = False) -> tuple[list[str], dict[str, str], Path]:
-    """The Voilà command line, environment and working folder that serve `notebooks` with the repo's voila.json."""
+def voila_command(notebooks: Path, port: int = PORT, open_browser: bool = False,
+                  protections: list[str] | None = None) -> tuple[list[str], dict[str, str], Path]:
+    """The command line, environment and working folder that serve `notebooks` with the repo's voila.json
+    (`protections`: extra `--LmcoreServer.name=value` settings, from protection_options)."""
     notebooks = Path(notebooks).resolve()
     if not notebooks.is_dir():
         raise InvalidInput(f"{notebooks} is not a folder of notebooks", fix="Give --notebooks DIR, the folder holding the .ipynb dashboards")
@@ -48,13 +59,31 @@ def voila_command(notebooks: Path, port: int = PORT, open_browser: bool = False)
     env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(JUPYTER_DATA), env.get("JUPYTER_PATH", "")]))
     env.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     argv = [
-        sys.executable, "-m", "voila", str(notebooks),
+        sys.executable, "-m", "lmcore.server", str(notebooks),
         "--Voila.config_file_paths", str(root),  # only the repository's voila.json, not a personal one
-        f"--port={port}",
+        f"--port={port}", *(protections or []),
     ]
     if not open_browser:
         argv.append("--no-browser")
     return argv, env, root
+
+
+def protection_options(allow_hosts: list[str], trusted_proxies: list[str], max_kernels: int | None,
+                       per_client: int | None) -> list[str]:
+    """The command line's protection options as server settings, checked here so a mistake is one line, exit 2."""
+    from ..server.origins import allowed_hosts, proxy_networks
+
+    allowed_hosts(allow_hosts)
+    proxy_networks(trusted_proxies)
+    out = [f"--LmcoreServer.allowed_hosts={name.strip()}" for name in allow_hosts]
+    out += [f"--LmcoreServer.trusted_proxies={addr.strip()}" for addr in trusted_proxies]
+    for option, value, name in (("--max-kernels", max_kernels, "max_kernels"), ("--max-kernels-per-client", per_client, "max_kernels_per_client")):
+        if value is None:
+            continue
+        if value < 1:
+            raise InvalidInput(f"{option} {value} leaves no room for a single page", fix=f"Give {option} a number of 1 or more")
+        out.append(f"--LmcoreServer.{name}={value}")
+    return out
 
 
 def check_port(port: int, host: str = HOST) -> None:
@@ -70,7 +99,8 @@ def check_port(port: int, host: str = HOST) -> None:
 
 def run(args: Any) -> int:
     notebooks = Path(args.notebooks) if args.notebooks else default_notebooks()
-    argv, env, root = voila_command(notebooks, args.port, open_browser=not args.no_browser)
+    protections = protection_options(args.allow_host, args.trusted_proxy, args.max_kernels, args.max_kernels_per_client)
+    argv, env, root = voila_command(notebooks, args.port, open_browser=not args.no_browser, protections=protections)
     check_port(args.port)
     print(f"lmcore: dashboards on http://{HOST}:{args.port}/ (Ctrl-C stops)", file=sys.stderr, flush=True)
     os.chdir(root)

@@ -1,9 +1,11 @@
 """Real-browser fixtures: one Voilà server per test session (per xdist worker) and Chromium driven by Playwright.
 
 `voila_server` starts Voilà on a free port with the repository's voila.json (the same command `lmcore serve`
-runs; port_retries=0), waits until it answers and stops it at the end. `open_dashboard(name, query)` opens a
-dashboard and waits for the app's own ready marker (`#loading` gone, `.lmcore-ready` set) — never a fixed
-sleep — while recording console errors and refusing (and recording) any request that leaves 127.0.0.1.
+runs; port_retries=0), waits until it answers and stops it at the end (`start_server` starts another one, with
+extra settings). `open_dashboard(name, query)` opens a dashboard and waits for the app's own ready marker
+(`#loading` gone, `.lmcore-ready` set) — never a fixed sleep — while recording console errors and refusing (and
+recording) any request that leaves 127.0.0.1. A page whose kernel stopped before it was ready (the server's
+`.lmcore-kernel-failed` notice) fails at once, with the server's log, instead of waiting out the timeout.
 Screenshots go to test-artifacts/ (gitignored).
 """
 from __future__ import annotations
@@ -15,6 +17,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -45,25 +48,42 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def voila_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of a Voilà server started with the repository config on a free port (one per xdist worker).
-    Its kernels keep the grievance case log in a temporary file (LMCORE_CASELOG), never in the real home."""
+@dataclass
+class Server:
+    """A running server: its base URL, process and log file."""
+
+    base: str
+    process: subprocess.Popen
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+# base URL → the server behind it (for tests that look at the server process or its log)
+SERVERS: dict[str, Server] = {}
+
+
+@contextmanager
+def start_server(name: str, caselog: Path, extra_args: tuple[str, ...] = ()) -> Iterator[Server]:
+    """A Voilà server with the repository config (plus `extra_args`) on a free port, stopped at the end; its log is
+    test-artifacts/voila-<name>.log."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
     ARTIFACTS.mkdir(exist_ok=True)
     port = free_port()
     argv, env, cwd = voila_command(NOTEBOOKS, port)
-    env["LMCORE_CASELOG"] = str(tmp_path_factory.mktemp("caselog") / "cases.sqlite")
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    log_path = ARTIFACTS / f"voila-{worker}.log"
+    env["LMCORE_CASELOG"] = str(caselog)
+    log_path = ARTIFACTS / f"voila-{name}.log"
     log = log_path.open("w")
-    proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}/"
+    proc = subprocess.Popen([*argv, *extra_args], env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+    server = Server(f"http://127.0.0.1:{port}/", proc, log_path)
+    SERVERS[server.base] = server
     try:
-        _wait_until_answering(base, proc, log_path)
-        yield base
+        _wait_until_answering(server.base, proc, log_path)
+        yield server
     finally:
+        SERVERS.pop(server.base, None)
         proc.terminate()  # Voilà stops its kernels on SIGTERM
         try:
             proc.wait(timeout=20)
@@ -71,6 +91,15 @@ def voila_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             proc.kill()
             proc.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def voila_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a Voilà server started with the repository config on a free port (one per xdist worker).
+    Its kernels keep the grievance case log in a temporary file (LMCORE_CASELOG), never in the real home."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    with start_server(worker, tmp_path_factory.mktemp("caselog") / "cases.sqlite") as server:
+        yield server.base
 
 
 def _wait_until_answering(base: str, proc: subprocess.Popen, log_path: Path) -> None:
@@ -139,7 +168,7 @@ class Opener:
         self.opened.append((context, dash))
         page.goto(f"{self.base}voila/render/{name}.ipynb" + (f"?{query}" if query else ""), timeout=READY_TIMEOUT_MS)
         if wait_ready:
-            wait_until_ready(page)
+            wait_until_ready(page, self.base)
         dash.kernel_id = kernel_id(page)
         return dash
 
@@ -173,10 +202,15 @@ def module_opener(voila_server: str, browser) -> Iterator[Opener]:
     opener.close()
 
 
-def wait_until_ready(page) -> None:
-    """Voilà's spinner gone and the app's ready marker set (the first answer is drawn); no widget failed to load."""
+def wait_until_ready(page, base: str | None = None) -> None:
+    """Voilà's spinner gone and the app's ready marker set (the first answer is drawn); no widget failed to load.
+    A page whose kernel stopped first shows the server's notice instead: that fails now, with the server's log."""
     page.wait_for_selector("#loading", state="hidden", timeout=READY_TIMEOUT_MS)
-    page.wait_for_selector(".lmcore-app.lmcore-ready", timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(".lmcore-app.lmcore-ready, .lmcore-kernel-failed", timeout=READY_TIMEOUT_MS)
+    if page.locator(".lmcore-kernel-failed").count():
+        server = SERVERS.get(base or "")
+        log = server.log()[-4000:] if server else ""
+        raise AssertionError(f"the page's kernel stopped before the page was ready ({page.url}); server log:\n{log}")
     broken = page.locator(".jupyter-widgets-error-widget").count()
     assert broken == 0, f"{broken} widget(s) failed to render in the browser"
 
