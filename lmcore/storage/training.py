@@ -9,7 +9,6 @@ $LMCORE_DATABASE_URL, else the per-user SQLite file the case log uses). Who answ
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, func, select
 
 from ..errors import InvalidInput
-from ..training.results import Attempt, Summary, summarize
+from ..training.results import Attempt, Summary, hub_user, summarize
 from . import practice_tables as T
 from .database import Database
 
@@ -26,12 +25,6 @@ if TYPE_CHECKING:
 
 MAX_NAME = 200
 MAX_TEXT = 5_000
-
-
-def hub_user() -> str | None:
-    """The JupyterHub user name where the page or command runs under JupyterHub (None elsewhere)."""
-    name = " ".join(os.environ.get("JUPYTERHUB_USER", "").split())
-    return name or None
 
 
 def trainee_name(typed: str | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Iterable
@@ -48,6 +49,13 @@ class Attempt:
         out = asdict(self)
         out["at"] = self.at.isoformat(timespec="seconds") if self.at else None
         return out
+
+
+def hub_user() -> str | None:
+    """The JupyterHub user name where the page or command runs under JupyterHub (set by the hub, not by the
+    trainee); None elsewhere."""
+    name = " ".join(os.environ.get("JUPYTERHUB_USER", "").split())
+    return name or None
 
 
 def attempt_from(grade: Grade, trainee: str, at: dt.datetime | None = None, track: str | None = None) -> Attempt:
@@ -154,4 +162,4 @@ def _cell(value: Any) -> Any:
     return value
 
 
-__all__ = ["ATTEMPT_FIELDS", "Attempt", "ScenarioRow", "Summary", "TraineeRow", "attempt_from", "summarize"]
+__all__ = ["ATTEMPT_FIELDS", "Attempt", "hub_user", "ScenarioRow", "Summary", "TraineeRow", "attempt_from", "summarize"]
