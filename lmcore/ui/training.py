@@ -27,6 +27,7 @@ from .practice_parts import DateText, choose, read_date
 TRACKS = [("Steward", "steward"), ("Manager", "manager"), ("Every track", "both")]
 TRACK_WORDS = {"steward": "stewards", "manager": "managers", "both": "every track"}
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+FIRST_SET = "grievance-basics"  # the set a trainee starts with when the link names none (else the folder's first)
 
 
 @lru_cache(maxsize=16)
@@ -63,7 +64,8 @@ class TrainingApp:
         sets = [(st.title, st.id) for st in self.lib.sets]
         wanted = params.get("scenario", "").strip()
         in_lib = {s.id: s for s in self.lib.scenarios}
-        default_set = in_lib[wanted].set_id if wanted in in_lib and not params.get("set") else sets[0][1]
+        first = FIRST_SET if FIRST_SET in [v for _, v in sets] else sets[0][1]
+        default_set = in_lib[wanted].set_id if wanted in in_lib and not params.get("set") else first
         set_id, msg = choose(params, "set", sets, default_set, "a scenario set here")
         self.set = Field(W.Dropdown(options=sets, value=set_id, layout=W.Layout(width="24em")), "Scenario set")
         msg and notes.append((self.set, msg))

@@ -1,0 +1,431 @@
+"""The partnership page's stored records (lmcore.storage.partnership): the forum tracker (meetings held against what
+the contract requires, the next due date; add a meeting → stored), the pre-decisional involvement log (add, open,
+update) and the annual report in the 1999 memorandum's five categories (entries, text, a printable page to save).
+Each section draws from `app.records()`; nothing is read before the page is shown (see page.py)."""
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as W
+
+from ...errors import LmcoreError
+from .. import Field, esc
+from ..practice_parts import DateText, download_link
+
+_TABLE = "class='lmcore-table' style='border-collapse:collapse;font-size:.9em'"
+_OK, _BAD = "color:#2e7d32", "color:#b00020"
+
+
+def _day(d: Any) -> str:
+    return d.strftime("%a %Y-%m-%d") if d else "—"
+
+
+def _text(value: str = "", width: str = "24em", placeholder: str = "") -> W.Text:
+    return W.Text(value=value, placeholder=placeholder, layout=W.Layout(width=width))
+
+
+def _area(width: str = "36em") -> W.Textarea:
+    return W.Textarea(layout=W.Layout(width=width, height="4.5em"))
+
+
+def _done(message: str) -> str:
+    return f"<p style='{_OK}'>✔ {esc(message)}</p>"
+
+
+class ForumSection:
+    """Meetings held by the contract's forums against what the text requires, with the next due date."""
+
+    def __init__(self, app: Any, params: dict[str, str]):
+        from ...partnership.forums import forum_requirements
+
+        self.app = app
+        self.forums = forum_requirements(app.contract)
+        opts = [(f.name, f.id) for f in self.forums]
+        first = params.get("forum") if params.get("forum") in [v for _, v in opts] else self.forums[0].id
+        self.forum = Field(W.Dropdown(options=opts, value=first, layout=W.Layout(width="30em")), "Forum")
+        self.forum.widget.add_class("lmcore-meeting-forum")
+        self.held = DateText("Met on", None, "YYYY-MM-DD, not after today", what="meeting date")
+        self.held.widget.add_class("lmcore-meeting-date")
+        self.note = Field(_text(placeholder="e.g. telework pilot, space plan"), "Note", "optional")
+        self.since = DateText("Count meetings from", None, "optional; blank: January 1 of the as-of year", what="first day counted")
+        if params.get("since"):
+            self.since.widget.value = params["since"]
+        self.add_button = W.Button(description="Record the meeting", button_style="primary", icon="plus", layout=W.Layout(width="auto"))
+        self.add_button.add_class("lmcore-meeting-add")
+        self.message = W.HTML()
+        self.table = W.HTML("<p><i>The meetings recorded are read when this page is shown.</i></p>")
+        self.table.add_class("lmcore-forum-table")
+        self.pick = Field(W.Dropdown(options=[], value=None, layout=W.Layout(width="36em")), "Meetings recorded")
+        self.remove_button = W.Button(description="Remove", button_style="danger", icon="trash", layout=W.Layout(width="auto"))
+        label, box, error = self.pick.box.children
+        self.pick.box.children = (label, box, self.remove_button, error)
+        self._confirm: Any = None
+        self.others = W.HTML(others_html(self.forums))
+        self.left_out = W.HTML()
+        self.tracker: Any = None
+        self.widget = W.VBox([
+            W.HTML("<p>The contract's committees that must meet on a schedule, each with the meetings recorded, whether "
+                   "every period that has ended had its meeting, and by which workday the next is due.</p>"),
+            W.HBox([self.forum.box, self.held.box], layout=W.Layout(flex_flow="row wrap")),
+            W.HBox([self.note.box, self.add_button], layout=W.Layout(flex_flow="row wrap", align_items="center")),
+            self.message, self.table, self.left_out, self.since.box, self.pick.box,
+            W.Accordion(children=[self.others], titles=("Forums that meet on request or as issues arise (no due date)",),
+                        selected_index=None)])
+        self.add_button.on_click(lambda _: self.add())
+        self.remove_button.on_click(lambda _: self.remove())
+        self.pick.widget.observe(lambda _: self._reset(), "value")
+        self.since.widget.observe(lambda _: self.app.store is not None and self.load(), "value")
+
+    def load(self) -> None:
+        """Read the stored meetings and redraw the tracker as of the page's day."""
+        as_of = self.app.as_of_day()
+        try:
+            since = self.since.read()
+        except LmcoreError:
+            return
+        if as_of is None:
+            return
+        try:
+            recs = self.app.records()
+            self.tracker = recs.tracker(as_of, self.app.reading_contract(), since=since)
+            meetings = recs.meetings()
+        except LmcoreError as exc:
+            self.table.value = f"<p style='{_BAD}'>⚠ {esc(exc)}</p>"
+            return
+        self.table.value = tracker_html(self.tracker)
+        self.left_out.value = "".join(f"<p><small>Not counted: {esc(_day(m.held) if m.held else m.forum)} "
+                                      f"({esc(m.forum)}): {esc(why)}.</small></p>" for m, why in self.tracker.left_out)
+        names = {f.id: f.name for f in self.forums}
+        keep = self.pick.widget.value
+        self.pick.widget.options = [(f"{_day(m.held)} — {names.get(m.forum, m.forum)}" + (f" — {m.note}" if m.note else ""),
+                                     (m.forum, m.held.isoformat() if m.held else "")) for m in meetings]
+        self.pick.widget.value = keep if keep in [v for _, v in self.pick.widget.options] else None
+        self.app.headline()
+
+    def add(self) -> bool:
+        self.message.value = ""
+        try:
+            day = self.held.read(required=True)
+        except LmcoreError:
+            return False
+        try:
+            m = self.app.records().add_meeting(self.forum.widget.value, day, note=self.note.widget.value, by=self.app.who(),
+                                               today=self.app.today)
+        except LmcoreError as exc:
+            (self.held if getattr(exc, "field", None) == "held" else self.forum).show_error(str(exc))
+            return False
+        self.held.clear()
+        self.forum.clear()
+        self.note.widget.value = ""
+        self.message.value = _done(f"Recorded: the {self.app.records().forums()[m.forum].name} met on {_day(m.held)}.")
+        self.load()
+        return True
+
+    def remove(self) -> bool:
+        value = self.pick.widget.value
+        if value is None:
+            self.pick.show_error("Choose a meeting first.")
+            return False
+        if self._confirm != value:
+            self._confirm = value
+            self.remove_button.description = "Click again to remove it"
+            return False
+        try:
+            self.app.records().remove_meeting(*value)
+        except LmcoreError as exc:
+            self.pick.show_error(str(exc))
+            return False
+        self._reset()
+        self.message.value = _done("Removed the meeting.")
+        self.load()
+        return True
+
+    def _reset(self) -> None:
+        self._confirm = None
+        self.remove_button.description = "Remove"
+        self.pick.clear()
+
+
+def tracker_html(tracker: Any) -> str:
+    """The scheduled forums, the soonest due first: requirement, meetings held, the record so far, the next due date."""
+    rows = []
+    scheduled = sorted((s for s in tracker.statuses if s.next_due is not None), key=lambda s: (s.next_due, s.forum.name))
+    for s in scheduled:
+        f = s.forum
+        since = [d for d in s.held if d >= s.since]
+        held = ", ".join(_day(d) for d in since) or "none recorded"
+        state = ("<span style='%s'>met so far</span>" % _OK) if s.met else ("<span style='%s'><b>not met</b></span>" % _BAD)
+        problems = "".join(f"<br><small>{esc(p)}</small>" for p in s.problems)
+        why = (f"<details><summary><small>the rule and the count</small></summary><pre style='white-space:pre-wrap;"
+               f"font-family:inherit;font-size:.85em;max-width:40em'>{esc(s.explain())}</pre></details>")
+        rows.append(f"<tr><td><b>{esc(f.name)}</b><br><small>{esc(f.cite)}</small></td><td>{esc(_requirement(f))}</td>"
+                    f"<td>{esc(held)}</td><td>{state}{problems}</td><td style='white-space:nowrap'><b>{esc(_day(s.next_due))}</b>"
+                    f"<br><small>{esc(s.period or '')}</small>{why}</td></tr>")
+    return (f"<p><small>As of {esc(_day(tracker.as_of))}; meetings counted from {esc(_day(scheduled[0].since) if scheduled else '')}."
+            f"</small></p><table {_TABLE}><thead><tr><th>Forum</th><th>What the contract requires</th><th>Meetings held</th>"
+            f"<th>Record so far</th><th>Next meeting due by</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+def _requirement(f: Any) -> str:
+    what = {"quarterly": "at least once a quarter", "monthly": "once a month"}.get(f.rhythm, "")
+    return what + (" (unless the parties agree otherwise)" if f.unless_agreed else "") + f": “{f.quote}”"
+
+
+def others_html(forums: Any) -> str:
+    items = "".join(f"<li><b>{esc(f.name)}</b> ({esc(f.cite)}): {esc(f.requirement().split(': ', 1)[1])}</li>"
+                    for f in forums if not f.scheduled)
+    return f"<ul style='max-width:60em'>{items}</ul>"
+
+
+class PdiSection:
+    """The pre-decisional involvement log: each issue from the information given to the decision."""
+
+    def __init__(self, app: Any):
+        self.app = app
+        self.pick = Field(W.Dropdown(options=[("A new entry", 0)], value=0, layout=W.Layout(width="32em")), "Entry")
+        self.issue = Field(_text(placeholder="e.g. Telework policy"), "Issue", "what the decision is about")
+        self.issue.widget.add_class("lmcore-pdi-issue")
+        self.given = DateText("Information given", None, "the day the union got it", what="date the information was given")
+        self.given.widget.add_class("lmcore-pdi-given")
+        self.received = DateText("Input received", None, "optional", what="date the input was received")
+        self.decided = DateText("Decision made", None, "optional", what="date of the decision")
+        self.summary = Field(_area(), "The decision", "optional, in a few words")
+        self.forum = Field(_text(placeholder="e.g. Department LMRC"), "Forum", "optional")
+        self.notes = Field(_area(), "Notes", "optional")
+        self.save_button = W.Button(description="Save the entry", button_style="primary", icon="save", layout=W.Layout(width="auto"))
+        self.save_button.add_class("lmcore-pdi-save")
+        self.message = W.HTML()
+        self.table = W.HTML()
+        self.table.add_class("lmcore-pdi-table")
+        self.opened: tuple[int, int] | None = None  # (entry id, version) the form holds
+        self.widget = W.VBox([
+            W.HTML("<p>For each issue: when management gave the union the information, when the union's input came, and when "
+                   "the decision was made — and what the record shows about the process.</p>"),
+            self.pick.box, self.issue.box, W.HBox([self.given.box, self.received.box, self.decided.box],
+                                                  layout=W.Layout(flex_flow="row wrap")),
+            self.summary.box, self.forum.box, self.notes.box, self.save_button, self.message, self.table])
+        self.pick.widget.observe(lambda _: self.open(self.pick.widget.value), "value")
+        self.save_button.on_click(lambda _: self.save())
+
+    def load(self) -> None:
+        try:
+            log = self.app.records().pdi_log()
+        except LmcoreError as exc:
+            self.table.value = f"<p style='{_BAD}'>⚠ {esc(exc)}</p>"
+            return
+        self.table.value = pdi_html(log)
+        keep = self.pick.widget.value
+        self.pick.widget.options = [("A new entry", 0)] + [(f"#{e.id} {e.issue}" + (f" ({e.record.stage})" if e.record else ""), e.id)
+                                                          for e in log]
+        self.pick.widget.value = keep if keep in [v for _, v in self.pick.widget.options] else 0
+
+    def open(self, entry_id: int) -> None:
+        """Fill the form with a stored entry (or empty it for a new one)."""
+        self.message.value = ""
+        for f in (self.issue, self.given, self.received, self.decided, self.summary):
+            f.clear()
+        if not entry_id:
+            self.opened = None
+            self.issue.widget.value = self.summary.widget.value = self.forum.widget.value = self.notes.widget.value = ""
+            for d in (self.given, self.received, self.decided):
+                d.set(None)
+            self.save_button.description = "Save the entry"
+            return
+        try:
+            e = self.app.records().pdi_entry(entry_id)
+        except LmcoreError as exc:
+            self.pick.show_error(str(exc))
+            return
+        r = e.record
+        self.opened = (e.id, e.version)
+        self.issue.widget.value = e.issue
+        if r is not None:
+            self.given.set(r.information_given)
+            self.received.set(r.input_received)
+            self.decided.set(r.decision)
+            self.summary.widget.value, self.forum.widget.value, self.notes.widget.value = r.decision_summary, r.forum or "", r.notes
+        self.save_button.description = f"Save entry #{e.id}"
+
+    def save(self) -> bool:
+        from ...partnership.pdi import PdiRecord
+        from ...storage.caselog import Conflict
+
+        self.message.value = ""
+        try:
+            given = self.given.read(required=True)
+            received, decided = self.received.read(), self.decided.read()
+        except LmcoreError:
+            return False
+        boxes = {"issue": self.issue, "information_given": self.given, "input_received": self.received, "decision": self.decided,
+                 "decision_summary": self.summary}
+        try:
+            record = PdiRecord(self.issue.widget.value, given, received, decided, self.summary.widget.value,
+                               self.forum.widget.value.strip() or None, self.notes.widget.value)
+            recs = self.app.records()
+            if self.opened is None:
+                e = recs.add_pdi(record, by=self.app.who())
+            else:
+                e = recs.update_pdi(self.opened[0], record, expect_version=self.opened[1], by=self.app.who())
+        except Conflict as exc:
+            self.message.value = f"<p style='{_BAD}'>⚠ {esc(exc)}</p>"
+            return False
+        except LmcoreError as exc:
+            boxes.get(getattr(exc, "field", None) or "issue", self.issue).show_error(str(exc))
+            return False
+        for f in boxes.values():
+            f.clear()
+        self.load()
+        self.pick.widget.value = e.id  # the form holds the entry as saved (its new version)
+        self.opened = (e.id, e.version)
+        self.message.value = _done(f"Saved entry #{e.id} (version {e.version}).")
+        return True
+
+
+def pdi_html(log: Any) -> str:
+    if not log:
+        return "<p><i>No entries yet.</i></p>"
+    rows = []
+    for e in log:
+        if e.record is None:
+            rows.append(f"<tr><td>#{e.id}</td><td>{esc(e.issue)}</td><td colspan='5' style='{_BAD}'>⚠ {esc(e.problem)}</td></tr>")
+            continue
+        r = e.record
+        shows = "".join(f"<p style='margin:0;{_BAD}'><small>⚠ {esc(f)}</small></p>" for f in r.findings())
+        if r.predecisional:
+            shows = f"<span style='{_OK}'>input came before the decision ({r.days_for_input} days from the information)</span>"
+        rows.append(f"<tr><td>#{e.id}</td><td><b>{esc(r.issue)}</b>" + (f"<br><small>{esc(r.forum)}</small>" if r.forum else "")
+                    + f"</td><td>{_day(r.information_given)}</td><td>{_day(r.input_received)}</td><td>{_day(r.decision)}"
+                    + (f"<br><small>{esc(r.decision_summary)}</small>" if r.decision_summary else "")
+                    + f"</td><td>{esc(r.stage)}</td><td>{shows}</td></tr>")
+    return (f"<table {_TABLE}><thead><tr><th></th><th>Issue</th><th>Information given</th><th>Input received</th><th>Decision</th>"
+            f"<th>Stage</th><th>What the record shows</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+
+
+class ReportSection:
+    """The annual partnership report: the improvements in the memorandum's five categories, the efforts and the
+    union's involvement; a printable page to save."""
+
+    def __init__(self, app: Any, params: dict[str, str]):
+        from ...partnership.report import categories
+
+        self.app = app
+        self._text_year: int | None = None
+        year = params.get("year", "").strip() or str(app.today.year)
+        self.year = Field(_text(year, "6em"), "Report year")
+        self.year.widget.continuous_update = False
+        self.efforts = Field(_area(), "The efforts made", "their nature and extent")
+        self.involvement = Field(_area(), "The union's involvement", "how the union took part")
+        self.save_text = W.Button(description="Save the report's text", icon="save", layout=W.Layout(width="auto"))
+        self.category = Field(W.Dropdown(options=[(t, c) for c, t in categories()], layout=W.Layout(width="16em")), "Category")
+        self.improvement = Field(_text(placeholder="e.g. Fewer grievances reach Step 2", width="30em"), "Improvement")
+        self.improvement.widget.add_class("lmcore-report-improvement")
+        self.measure = Field(_text(placeholder="e.g. 12 → 7 a year"), "Measured by", "optional")
+        self.through = Field(_text(placeholder="e.g. Department LMRC"), "Through", "optional: the forum")
+        self.when = DateText("Achieved on", None, "optional", what="date of the improvement")
+        self.add_button = W.Button(description="Add the improvement", button_style="primary", icon="plus", layout=W.Layout(width="auto"))
+        self.add_button.add_class("lmcore-report-add")
+        self.message = W.HTML()
+        self.preview = W.HTML()
+        self.preview.add_class("lmcore-report-preview")
+        self.download = W.HTML()
+        self.widget = W.VBox([
+            W.HTML("<p>The 1999 memorandum asks for a yearly report of the efforts made and of the improvements achieved "
+                   "through partnership in five categories, prepared with the union.</p>"),
+            self.year.box, self.category.box, self.improvement.box, W.HBox([self.measure.box, self.through.box],
+                                                                           layout=W.Layout(flex_flow="row wrap")),
+            self.when.box, self.add_button, self.message, self.efforts.box, self.involvement.box, self.save_text,
+            self.download, self.preview])
+        self.add_button.on_click(lambda _: self.add())
+        self.save_text.on_click(lambda _: self.store_text())
+        self.year.widget.observe(lambda _: self.app.store is not None and self.load(), "value")
+
+    def _year(self) -> int | None:
+        from ...storage.partnership import check_year
+
+        try:
+            y = check_year(self.year.widget.value)
+        except LmcoreError as exc:
+            self.year.show_error(str(exc))
+            return None
+        self.year.clear()
+        return y
+
+    def load(self) -> None:
+        y = self._year()
+        if y is None:
+            return
+        try:
+            recs = self.app.records()
+            text, report, items = recs.report_text(y), recs.report(y), recs.report_entries(y)
+        except LmcoreError as exc:
+            self.preview.value = f"<p style='{_BAD}'>⚠ {esc(exc)}</p>"
+            return
+        if self._text_year != y:  # the stored text fills the boxes once per year shown (never over what is being typed)
+            self._text_year = y
+            self.efforts.widget.value, self.involvement.widget.value = text.efforts, text.union_involvement
+        self.preview.value = report_html(report, items)
+        self.download.value = download_link(report.html().encode("utf-8"), "text/html;charset=utf-8",
+                                            f"partnership-report-{y}.html", "Download the printable report (HTML)",
+                                            "lmcore-report-download")
+
+    def add(self) -> bool:
+        from ...partnership.report import ReportEntry
+
+        self.message.value = ""
+        y = self._year()
+        try:
+            when = self.when.read()
+        except LmcoreError:
+            return False
+        if y is None:
+            return False
+        try:
+            entry = ReportEntry(self.category.widget.value, self.improvement.widget.value, self.through.widget.value.strip() or None,
+                                when, self.measure.widget.value.strip() or None)
+            self.app.records().add_report_entry(y, entry, by=self.app.who())
+        except LmcoreError as exc:
+            self.improvement.show_error(str(exc))
+            return False
+        self.improvement.clear()
+        self.improvement.widget.value = self.measure.widget.value = self.through.widget.value = ""
+        self.when.set(None)
+        self.message.value = _done(f"Added to the {y} report under {self.category.widget.label.lower()}.")
+        self.load()
+        return True
+
+    def store_text(self) -> bool:
+        y = self._year()
+        if y is None:
+            return False
+        try:
+            self.app.records().set_report_text(y, efforts=self.efforts.widget.value,
+                                               union_involvement=self.involvement.widget.value, by=self.app.who())
+        except LmcoreError as exc:
+            self.efforts.show_error(str(exc))
+            return False
+        self.message.value = _done(f"Saved the {y} report's text.")
+        self.load()
+        return True
+
+
+def report_html(report: Any, items: Any) -> str:
+    """The report as it will print, inside the page (every typed text escaped)."""
+    from ...partnership.report import entry_words
+
+    by_cat: dict[str, list[Any]] = {}
+    for i in items:
+        if i.entry is not None:
+            by_cat.setdefault(i.entry.category, []).append(i)
+    parts = [f"<div class='lmcore-text' style='max-width:52em;border-left:4px solid #4a6fa5;padding:2px 12px;background:#f7f9fc'>"
+             f"<h4>Partnership report {report.year} — {esc(report.parties)}</h4>",
+             f"<p><small>{esc(report.source)}: “{esc(report.rule)}”</small></p>"]
+    for s in report.sections:
+        entries = "".join(f"<li>{esc(entry_words(i.entry))} <small>(#{i.id}, {esc(i.recorded_by)})</small></li>"
+                          for i in by_cat.get(s.id, [])) or "<li><i>No improvement recorded.</i></li>"
+        parts.append(f"<p style='margin-bottom:0'><b>{esc(s.title)}</b></p><ul style='margin-top:0'>{entries}</ul>")
+    if report.gaps:
+        parts.append("<p style='background:#fff4d6;padding:4px'><b>Still missing:</b> " + " ".join(esc(g) for g in report.gaps) + "</p>")
+    return "".join(parts) + "</div>"
+
+
+__all__ = ["ForumSection", "PdiSection", "ReportSection", "others_html", "pdi_html", "report_html", "tracker_html"]
