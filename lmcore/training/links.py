@@ -61,8 +61,19 @@ def _grievance_keeps() -> frozenset[str]:
 
 
 def _grievance(facts: dict[str, Any]) -> dict[str, str]:
+    """The grievance's dates and inputs, and the day its statuses are judged on: the scenario's `as_of`, else — as
+    grading does — the latest date recorded or signed (so the page never judges a later step "not happened yet")."""
+    from ..grievance.record import DATE_FIELDS
+
     keep = _grievance_keeps()
-    return {k: _text(v) for k, v in facts.items() if k in keep and v not in (None, "", False)}
+    out = {k: _text(v) for k, v in facts.items() if k in keep and v not in (None, "", False)}
+    if "as_of" not in out:
+        days = [v for k, v in facts.items() if k in DATE_FIELDS and isinstance(v, dt.date)]
+        days += [x.get("agreed_on") for k in ("waivers", "extensions") for x in facts.get(k) or () if isinstance(x, dict)]
+        days = [d for d in days if isinstance(d, dt.date)]
+        if days:
+            out["as_of"] = max(days).isoformat()
+    return out
 
 
 def _pay_period(facts: dict[str, Any]) -> dict[str, str]:
