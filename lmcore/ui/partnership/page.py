@@ -35,7 +35,6 @@ class PartnershipApp:
 
         self.contract, self.today, self.where = contract, today, where
         self.store: Any = None
-        notes: list[tuple[Field, str]] = []
         hub = hub_user()
         self.name = Field(W.Text(value=hub or "", placeholder="e.g. Ann Lee", disabled=bool(hub), layout=W.Layout(width="14em")),
                           "Your name", f"signed in to JupyterHub as {hub}" if hub else "recorded with each change")
@@ -56,21 +55,20 @@ class PartnershipApp:
         self.tabs = W.Tab(children=[self.forums.widget, self.pdi.widget, self.report.widget, self.assessment.widget,
                                     self.history.widget], titles=tuple(t for t, _ in TABS))
         self.tabs.selected_index = [v for _, v in TABS].index(tab)
-        msg and notes.append((self.as_of, msg))
+        self.link_note = W.HTML(f'<span style="color:#b00020">⚠ {esc(msg)}</span>' if msg else "")
+        self.link_note.add_class("lmcore-error")  # beside the tabs: the part of the page the link could not open
         self.widget = app_box([
             W.HTML("<p>The contract's own labor–management forums and the record of working together: meetings held against "
                    "what the text requires, pre-decisional involvement, the annual report, a team's self-assessment and the "
                    "history of partnership in the sources' words.</p>"),
             W.HBox([self.as_of.box, self.name.box], layout=W.Layout(flex_flow="row wrap")),
-            self.answer, self.tabs, self.readings.box], title="Labor–management partnership")
+            self.answer, self.link_note, self.tabs, self.readings.box], title="Labor–management partnership")
         self.as_of.widget.observe(lambda _: self.store is not None and self.forums.load(), "value")
         self.tabs.observe(lambda ch: ch.get("new") == 4 and self.history.draw(), "selected_index")
         if tab == "history":
             self.history.draw()
         self.widget._view_count = 0
         self.widget.observe(lambda ch: (ch.get("new") or 0) > 0 and self.store is None and self.open(), "_view_count")
-        for field, message in notes:
-            field.show_error(message)
         mark_ready(self.widget)
 
     # -- the records --------------------------------------------------------------------------------
