@@ -171,7 +171,8 @@ def test_choice_yes_no_and_number_questions(contract, db):
 def test_after_answering_the_case_opens_in_its_dashboard(contract, db):
     app = page(contract, db, track="steward")
     answer_date(app, "2026-12-14")
-    assert 'href="grievance_timeline.ipynb?learned=2026-11-13&amp;path=employee"' in app.links.value
+    # as_of: the day grading judges the case on (the latest date of the facts, the day learned)
+    assert 'href="grievance_timeline.ipynb?learned=2026-11-13&amp;path=employee&amp;as_of=2026-11-13"' in app.links.value
     assert "Open this case in the Grievance timeline dashboard" in app.links.value
     assert "training.ipynb?set=grievance-basics&amp;track=steward&amp;scenario=step1-filing-thanksgiving" in app.links.value
     pay = page(contract, db, scenario="credit-hours-thanksgiving-week")

@@ -97,14 +97,11 @@ class TrainingApp:
         self.reference = W.Accordion(children=[self.text_panel], titles=("The contract's words",), selected_index=None)
         self.stored = W.HTML()
         self.widget = app_box([
-            W.HTML("<p>Answer each question as you would in a meeting; lmcore works it out with the contract's own rules "
-                   "and shows why.</p>"),
             W.HBox([self.name.box, self.track.box], layout=W.Layout(flex_flow="row wrap")),
             W.HBox([self.set.box, self.pick.box], layout=W.Layout(flex_flow="row wrap")),
             W.HBox([self.prev_button, self.next_button]), self.answer, self.card,
             self.date_answer.box, self.number_answer.box, self.choice_answer.box,
-            W.HBox([self.check_button, self.hint_button]), self.hints, self.feedback, self.links, self.reference, self.stored],
-            title="Training: questions graded by the contract's rules")
+            W.HBox([self.check_button, self.hint_button]), self.hints, self.feedback, self.links, self.reference, self.stored])
         self.track.widget.observe(lambda _: self._fill_questions(), "value")
         self.set.widget.observe(lambda _: self._fill_questions(), "value")
         self.pick.widget.observe(lambda _: self.show(), "value")
@@ -189,7 +186,7 @@ class TrainingApp:
         if s is None or not s.hints:
             return
         self._hint_no = min(self._hint_no + 1, len(s.hints))
-        self.hints.value = "".join(f"<p>💡 <i>{esc(h)}</i></p>" for h in s.hints[: self._hint_no])
+        self.hints.value = "".join(f"<p>Hint: <i>{esc(h)}</i></p>" for h in s.hints[: self._hint_no])
 
     # -- grading -------------------------------------------------------------------------------------
     def typed(self) -> Any:
@@ -283,7 +280,7 @@ class TrainingApp:
             title = dashboard_title(link.notebook)
             left = "; ".join(label_words(fact_label(s.rule, k)).lower() for k in link.left_out)
             extra = f" The page cannot take these from the link: type them in from the facts above ({esc(left)})." if left else ""
-            parts.append(f"<p>🔗 <a href=\"{esc(link.href())}\" target=\"_blank\" rel=\"noopener\">Open this case in the "
+            parts.append(f"<p><a href=\"{esc(link.href())}\" target=\"_blank\" rel=\"noopener\">Open this case in the "
                          f"{esc(title)} dashboard</a>, its facts filled in.{extra}</p>")
         parts.append(f"<p><small>A link to this question for others: <a href=\"{esc(share)}\">{esc(share)}</a></small></p>")
         return "".join(parts)

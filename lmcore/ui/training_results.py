@@ -87,12 +87,10 @@ class ResultsApp:
         self.download = W.HTML()
         self.where_note = W.HTML()
         self.widget = app_box([
-            W.HTML("<p>Every trainee's answers, graded by lmcore: which questions are missed most, and how.</p>"),
             W.HBox([self.set.box, self.track.box], layout=W.Layout(flex_flow="row wrap")),
             W.HBox([self.trainee.box, self.since.box, self.refresh_button], layout=W.Layout(flex_flow="row wrap", align_items="center")),
             self.answer, self.missed, self.chart, W.HTML("<h3>By trainee</h3>"), self.trainees, W.HTML("<h3>Typical slips</h3>"),
-            self.slips, W.HTML("<h3>Every question answered</h3>"), self.scenarios, self.download, self.where_note],
-            title="Training results: the trainer's view")
+            self.slips, W.HTML("<h3>Every question answered</h3>"), self.scenarios, self.download, self.where_note])
         for w in (self.set.widget, self.track.widget, self.trainee.widget, self.since.widget):
             w.observe(lambda _: self.store is not None and self.refresh(), "value")
         self.refresh_button.on_click(lambda _: self.open() if self.store is None else self.refresh())

@@ -22,7 +22,7 @@ from ..readings import Readings
 from .practice import AssessmentSection, HistorySection
 from .records import ForumSection, PdiSection, ReportSection
 
-TABS = [("Forum tracker", "forums"), ("Pre-decisional involvement", "pdi"), ("Annual report", "report"),
+TABS = [("Forum tracker", "forums"), ("Involvement log", "pdi"), ("Annual report", "report"),
         ("Self-assessment", "assessment"), ("History", "history")]
 READINGS = ["committees.quarterly"]
 
@@ -58,11 +58,8 @@ class PartnershipApp:
         self.link_note = W.HTML(f'<span style="color:#b00020">⚠ {esc(msg)}</span>' if msg else "")
         self.link_note.add_class("lmcore-error")  # beside the tabs: the part of the page the link could not open
         self.widget = app_box([
-            W.HTML("<p>The contract's own labor–management forums and the record of working together: meetings held against "
-                   "what the text requires, pre-decisional involvement, the annual report, a team's self-assessment and the "
-                   "history of partnership in the sources' words.</p>"),
             W.HBox([self.as_of.box, self.name.box], layout=W.Layout(flex_flow="row wrap")),
-            self.answer, self.link_note, self.tabs, self.readings.box], title="Labor–management partnership")
+            self.answer, self.link_note, self.tabs, self.readings.box])
         self.as_of.widget.observe(lambda _: self.store is not None and self.forums.load(), "value")
         self.tabs.observe(lambda ch: ch.get("new") == 4 and self.history.draw(), "selected_index")
         if tab == "history":
@@ -138,9 +135,9 @@ def headline_html(tracker: Any) -> str:
             f"<span class='lmcore-due'>{esc(_day(soonest.next_due))}</span></b> ({esc(soonest.forum.cite)}; as of "
             f"{esc(_day(tracker.as_of))}).</p>")
     if behind:
-        names = "; ".join(f"{esc(s.forum.name)} ({sum(p.startswith('No meeting') for p in s.problems)} period(s) without a "
-                          "meeting)" for s in behind)
-        head += f"<p style='color:#b00020'>{len(behind)} of {len(scheduled)} scheduled forums are behind: {names}.</p>"
+        names = "; ".join(esc(s.forum.name) for s in behind)
+        head += (f"<p style='color:#b00020'>{len(behind)} of {len(scheduled)} forums that meet on a schedule missed a period "
+                 f"since {esc(_day(behind[0].since))}: {names}.</p>")
     else:
         head += f"<p style='color:#2e7d32'>Every one of the {len(scheduled)} scheduled forums has met as required so far.</p>"
     return head

@@ -64,8 +64,7 @@ class ForumSection:
         self.left_out = W.HTML()
         self.tracker: Any = None
         self.widget = W.VBox([
-            W.HTML("<p>The contract's committees that must meet on a schedule, each with the meetings recorded, whether "
-                   "every period that has ended had its meeting, and by which workday the next is due.</p>"),
+            W.HTML("<b>Record a meeting held</b>"),
             W.HBox([self.forum.box, self.held.box], layout=W.Layout(flex_flow="row wrap")),
             W.HBox([self.note.box, self.add_button], layout=W.Layout(flex_flow="row wrap", align_items="center")),
             self.message, self.table, self.left_out, self.since.box, self.pick.box,
@@ -155,7 +154,9 @@ def tracker_html(tracker: Any) -> str:
         since = [d for d in s.held if d >= s.since]
         held = ", ".join(_day(d) for d in since) or "none recorded"
         state = ("<span style='%s'>met so far</span>" % _OK) if s.met else ("<span style='%s'><b>not met</b></span>" % _BAD)
-        problems = "".join(f"<br><small>{esc(p)}</small>" for p in s.problems)
+        missed = [p.removeprefix("No meeting in ").split(" (")[0] for p in s.problems if p.startswith("No meeting")]
+        problems = (f"<br><small>no meeting in {esc(', '.join(missed))}</small>" if missed else "") + "".join(
+            f"<br><small>{esc(p)}</small>" for p in s.problems if not p.startswith("No meeting"))
         why = (f"<details><summary><small>the rule and the count</small></summary><pre style='white-space:pre-wrap;"
                f"font-family:inherit;font-size:.85em;max-width:40em'>{esc(s.explain())}</pre></details>")
         rows.append(f"<tr><td><b>{esc(f.name)}</b><br><small>{esc(f.cite)}</small></td><td>{esc(_requirement(f))}</td>"
@@ -199,8 +200,8 @@ class PdiSection:
         self.table.add_class("lmcore-pdi-table")
         self.opened: tuple[int, int] | None = None  # (entry id, version) the form holds
         self.widget = W.VBox([
-            W.HTML("<p>For each issue: when management gave the union the information, when the union's input came, and when "
-                   "the decision was made — and what the record shows about the process.</p>"),
+            W.HTML("<p>The pre-decisional involvement log. For each issue: when management gave the union the information, "
+                   "when the union's input came, and when the decision was made — and what the record shows about the process.</p>"),
             self.pick.box, self.issue.box, W.HBox([self.given.box, self.received.box, self.decided.box],
                                                   layout=W.Layout(flex_flow="row wrap")),
             self.summary.box, self.forum.box, self.notes.box, self.save_button, self.message, self.table])
