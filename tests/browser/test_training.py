@@ -12,9 +12,18 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from . import conftest as browser_conftest
 from .conftest import error_outputs, screenshot
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _room_for_a_cold_server(monkeypatch):
+    """The first page of a session is drawn while the server still pre-heats a kernel for each of the 13 dashboards:
+    on a loaded 2-core machine that took 63–71 s (measured; 5–8 s once they are warm), past the shared 60 s. The
+    waits stay the ones of the shared fixture — for the page's own ready marker, never a fixed time — with room."""
+    monkeypatch.setattr(browser_conftest, "READY_TIMEOUT_MS", 240_000)
 LINK = "set=grievance-basics&track=steward&scenario=step1-filing-thanksgiving"
 ANSWER_TIMEOUT = 30_000
 
