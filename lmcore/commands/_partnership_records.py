@@ -9,7 +9,7 @@ from typing import Any
 
 from . import date_arg, print_json
 
-_DB_HELP = "the database (sqlite:///PATH or postgresql://…; default: $LMCORE_DATABASE_URL, else the per-user file)"
+DB_HELP = "the database (sqlite:///PATH or postgresql://…; default: $LMCORE_DATABASE_URL, else the per-user file)"
 _BY_HELP = "who records it (default: the JupyterHub user, else the login name)"
 
 
@@ -76,7 +76,7 @@ def register_records(actions: Any) -> None:
 
 
 def _common(p: Any, by: bool = False) -> None:
-    p.add_argument("--db", metavar="URL", help=_DB_HELP)
+    p.add_argument("--db", metavar="URL", help=DB_HELP)
     if by:
         p.add_argument("--by", metavar="NAME", help=_BY_HELP)
     p.add_argument("--json", action="store_true", help="print JSON instead of text")

@@ -8,10 +8,11 @@ import datetime as dt
 from typing import Any
 
 from . import add_common, date_arg, load, print_json
+from ._partnership_records import DB_HELP as _DB_HELP
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("partnership", help="labor-management partnership: history, the contract's forums, self-assessment")
+    p = sub.add_parser("partnership", help="labor-management partnership: history, the forums, self-assessment, meetings, PDI log, annual report")
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
@@ -39,8 +40,6 @@ def register(sub: Any) -> None:
 
     register_records(actions)
 
-
-_DB_HELP = "the database (sqlite:///PATH or postgresql://…; default: $LMCORE_DATABASE_URL, else the per-user file)"
 
 
 def run_history(args: Any) -> int:
