@@ -20,7 +20,8 @@ from .. import CSS_ANSWER, Field, app_box, error_html, esc, mark_ready
 from ..practice_parts import DateText, choose
 from ..readings import Readings
 from .practice import AssessmentSection, HistorySection
-from .records import ForumSection, PdiSection, ReportSection
+from .records import ForumSection, PdiSection
+from .report import ReportSection
 
 TABS = [("Forum tracker", "forums"), ("Involvement log", "pdi"), ("Annual report", "report"),
         ("Self-assessment", "assessment"), ("History", "history")]

@@ -1,7 +1,6 @@
 """The partnership page's stored records (lmcore.storage.partnership): the forum tracker (meetings held against what
-the contract requires, the next due date; add a meeting → stored), the pre-decisional involvement log (add, open,
-update) and the annual report in the 1999 memorandum's five categories (entries, text, a printable page to save).
-Each section draws from `app.records()`; nothing is read before the page is shown (see page.py)."""
+the contract requires, the next due date; add a meeting → stored) and the pre-decisional involvement log (add, open,
+update). Each section draws from `app.records()`; nothing is read before the page is shown (see page.py)."""
 from __future__ import annotations
 
 from typing import Any
@@ -10,26 +9,26 @@ import ipywidgets as W
 
 from ...errors import LmcoreError
 from .. import Field, esc
-from ..practice_parts import DateText, download_link
+from ..practice_parts import DateText
 
-_TABLE = "class='lmcore-table' style='border-collapse:collapse;font-size:.9em'"
-_OK, _BAD = "color:#2e7d32", "color:#b00020"
+TABLE = "class='lmcore-table' style='border-collapse:collapse;font-size:.9em'"
+OK, BAD = "color:#2e7d32", "color:#b00020"
 
 
-def _day(d: Any) -> str:
+def day_words(d: Any) -> str:
     return d.strftime("%a %Y-%m-%d") if d else "—"
 
 
-def _text(value: str = "", width: str = "24em", placeholder: str = "") -> W.Text:
+def text_box(value: str = "", width: str = "24em", placeholder: str = "") -> W.Text:
     return W.Text(value=value, placeholder=placeholder, layout=W.Layout(width=width))
 
 
-def _area(width: str = "36em") -> W.Textarea:
+def area(width: str = "36em") -> W.Textarea:
     return W.Textarea(layout=W.Layout(width=width, height="4.5em"))
 
 
-def _done(message: str) -> str:
-    return f"<p style='{_OK}'>✔ {esc(message)}</p>"
+def done(message: str) -> str:
+    return f"<p style='{OK}'>✔ {esc(message)}</p>"
 
 
 class ForumSection:
@@ -46,7 +45,7 @@ class ForumSection:
         self.forum.widget.add_class("lmcore-meeting-forum")
         self.held = DateText("Met on", None, "YYYY-MM-DD, not after today", what="meeting date")
         self.held.widget.add_class("lmcore-meeting-date")
-        self.note = Field(_text(placeholder="e.g. telework pilot, space plan"), "Note", "optional")
+        self.note = Field(text_box(placeholder="e.g. telework pilot, space plan"), "Note", "optional")
         self.since = DateText("Count meetings from", None, "optional; blank: January 1 of the as-of year", what="first day counted")
         if params.get("since"):
             self.since.widget.value = params["since"]
@@ -89,14 +88,14 @@ class ForumSection:
             self.tracker = recs.tracker(as_of, self.app.reading_contract(), since=since)
             meetings = recs.meetings()
         except LmcoreError as exc:
-            self.table.value = f"<p style='{_BAD}'>⚠ {esc(exc)}</p>"
+            self.table.value = f"<p style='{BAD}'>⚠ {esc(exc)}</p>"
             return
         self.table.value = tracker_html(self.tracker)
-        self.left_out.value = "".join(f"<p><small>Not counted: {esc(_day(m.held) if m.held else m.forum)} "
+        self.left_out.value = "".join(f"<p><small>Not counted: {esc(day_words(m.held) if m.held else m.forum)} "
                                       f"({esc(m.forum)}): {esc(why)}.</small></p>" for m, why in self.tracker.left_out)
         names = {f.id: f.name for f in self.forums}
         keep = self.pick.widget.value
-        self.pick.widget.options = [(f"{_day(m.held)} — {names.get(m.forum, m.forum)}" + (f" — {m.note}" if m.note else ""),
+        self.pick.widget.options = [(f"{day_words(m.held)} — {names.get(m.forum, m.forum)}" + (f" — {m.note}" if m.note else ""),
                                      (m.forum, m.held.isoformat() if m.held else "")) for m in meetings]
         self.pick.widget.value = keep if keep in [v for _, v in self.pick.widget.options] else None
         self.app.headline()
@@ -116,7 +115,7 @@ class ForumSection:
         self.held.clear()
         self.forum.clear()
         self.note.widget.value = ""
-        self.message.value = _done(f"Recorded: the {self.app.records().forums()[m.forum].name} met on {_day(m.held)}.")
+        self.message.value = done(f"Recorded: the {self.app.records().forums()[m.forum].name} met on {day_words(m.held)}.")
         self.load()
         return True
 
@@ -135,7 +134,7 @@ class ForumSection:
             self.pick.show_error(str(exc))
             return False
         self._reset()
-        self.message.value = _done("Removed the meeting.")
+        self.message.value = done("Removed the meeting.")
         self.load()
         return True
 
@@ -152,18 +151,18 @@ def tracker_html(tracker: Any) -> str:
     for s in scheduled:
         f = s.forum
         since = [d for d in s.held if d >= s.since]
-        held = ", ".join(_day(d) for d in since) or "none recorded"
-        state = ("<span style='%s'>met so far</span>" % _OK) if s.met else ("<span style='%s'><b>not met</b></span>" % _BAD)
+        held = ", ".join(day_words(d) for d in since) or "none recorded"
+        state = ("<span style='%s'>met so far</span>" % OK) if s.met else ("<span style='%s'><b>not met</b></span>" % BAD)
         missed = [p.removeprefix("No meeting in ").split(" (")[0] for p in s.problems if p.startswith("No meeting")]
         problems = (f"<br><small>no meeting in {esc(', '.join(missed))}</small>" if missed else "") + "".join(
             f"<br><small>{esc(p)}</small>" for p in s.problems if not p.startswith("No meeting"))
         why = (f"<details><summary><small>the rule and the count</small></summary><pre style='white-space:pre-wrap;"
                f"font-family:inherit;font-size:.85em;max-width:40em'>{esc(s.explain())}</pre></details>")
         rows.append(f"<tr><td><b>{esc(f.name)}</b><br><small>{esc(f.cite)}</small></td><td>{esc(_requirement(f))}</td>"
-                    f"<td>{esc(held)}</td><td>{state}{problems}</td><td style='white-space:nowrap'><b>{esc(_day(s.next_due))}</b>"
+                    f"<td>{esc(held)}</td><td>{state}{problems}</td><td style='white-space:nowrap'><b>{esc(day_words(s.next_due))}</b>"
                     f"<br><small>{esc(s.period or '')}</small>{why}</td></tr>")
-    return (f"<p><small>As of {esc(_day(tracker.as_of))}; meetings counted from {esc(_day(scheduled[0].since) if scheduled else '')}."
-            f"</small></p><table {_TABLE}><thead><tr><th>Forum</th><th>What the contract requires</th><th>Meetings held</th>"
+    return (f"<p><small>As of {esc(day_words(tracker.as_of))}; meetings counted from {esc(day_words(scheduled[0].since) if scheduled else '')}."
+            f"</small></p><table {TABLE}><thead><tr><th>Forum</th><th>What the contract requires</th><th>Meetings held</th>"
             f"<th>Record so far</th><th>Next meeting due by</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
@@ -184,15 +183,15 @@ class PdiSection:
     def __init__(self, app: Any):
         self.app = app
         self.pick = Field(W.Dropdown(options=[("A new entry", 0)], value=0, layout=W.Layout(width="32em")), "Entry")
-        self.issue = Field(_text(placeholder="e.g. Telework policy"), "Issue", "what the decision is about")
+        self.issue = Field(text_box(placeholder="e.g. Telework policy"), "Issue", "what the decision is about")
         self.issue.widget.add_class("lmcore-pdi-issue")
         self.given = DateText("Information given", None, "the day the union got it", what="date the information was given")
         self.given.widget.add_class("lmcore-pdi-given")
         self.received = DateText("Input received", None, "optional", what="date the input was received")
         self.decided = DateText("Decision made", None, "optional", what="date of the decision")
-        self.summary = Field(_area(), "The decision", "optional, in a few words")
-        self.forum = Field(_text(placeholder="e.g. Department LMRC"), "Forum", "optional")
-        self.notes = Field(_area(), "Notes", "optional")
+        self.summary = Field(area(), "The decision", "optional, in a few words")
+        self.forum = Field(text_box(placeholder="e.g. Department LMRC"), "Forum", "optional")
+        self.notes = Field(area(), "Notes", "optional")
         self.save_button = W.Button(description="Save the entry", button_style="primary", icon="save", layout=W.Layout(width="auto"))
         self.save_button.add_class("lmcore-pdi-save")
         self.message = W.HTML()
@@ -212,7 +211,7 @@ class PdiSection:
         try:
             log = self.app.records().pdi_log()
         except LmcoreError as exc:
-            self.table.value = f"<p style='{_BAD}'>⚠ {esc(exc)}</p>"
+            self.table.value = f"<p style='{BAD}'>⚠ {esc(exc)}</p>"
             return
         self.table.value = pdi_html(log)
         keep = self.pick.widget.value
@@ -268,7 +267,7 @@ class PdiSection:
             else:
                 e = recs.update_pdi(self.opened[0], record, expect_version=self.opened[1], by=self.app.who())
         except Conflict as exc:
-            self.message.value = f"<p style='{_BAD}'>⚠ {esc(exc)}</p>"
+            self.message.value = f"<p style='{BAD}'>⚠ {esc(exc)}</p>"
             return False
         except LmcoreError as exc:
             boxes.get(getattr(exc, "field", None) or "issue", self.issue).show_error(str(exc))
@@ -278,7 +277,7 @@ class PdiSection:
         self.load()
         self.pick.widget.value = e.id  # the form holds the entry as saved (its new version)
         self.opened = (e.id, e.version)
-        self.message.value = _done(f"Saved entry #{e.id} (version {e.version}).")
+        self.message.value = done(f"Saved entry #{e.id} (version {e.version}).")
         return True
 
 
@@ -288,145 +287,18 @@ def pdi_html(log: Any) -> str:
     rows = []
     for e in log:
         if e.record is None:
-            rows.append(f"<tr><td>#{e.id}</td><td>{esc(e.issue)}</td><td colspan='5' style='{_BAD}'>⚠ {esc(e.problem)}</td></tr>")
+            rows.append(f"<tr><td>#{e.id}</td><td>{esc(e.issue)}</td><td colspan='5' style='{BAD}'>⚠ {esc(e.problem)}</td></tr>")
             continue
         r = e.record
-        shows = "".join(f"<p style='margin:0;{_BAD}'><small>⚠ {esc(f)}</small></p>" for f in r.findings())
+        shows = "".join(f"<p style='margin:0;{BAD}'><small>⚠ {esc(f)}</small></p>" for f in r.findings())
         if r.predecisional:
-            shows = f"<span style='{_OK}'>input came before the decision ({r.days_for_input} days from the information)</span>"
+            shows = f"<span style='{OK}'>input came before the decision ({r.days_for_input} days from the information)</span>"
         rows.append(f"<tr><td>#{e.id}</td><td><b>{esc(r.issue)}</b>" + (f"<br><small>{esc(r.forum)}</small>" if r.forum else "")
-                    + f"</td><td>{_day(r.information_given)}</td><td>{_day(r.input_received)}</td><td>{_day(r.decision)}"
+                    + f"</td><td>{day_words(r.information_given)}</td><td>{day_words(r.input_received)}</td><td>{day_words(r.decision)}"
                     + (f"<br><small>{esc(r.decision_summary)}</small>" if r.decision_summary else "")
                     + f"</td><td>{esc(r.stage)}</td><td>{shows}</td></tr>")
-    return (f"<table {_TABLE}><thead><tr><th></th><th>Issue</th><th>Information given</th><th>Input received</th><th>Decision</th>"
+    return (f"<table {TABLE}><thead><tr><th></th><th>Issue</th><th>Information given</th><th>Input received</th><th>Decision</th>"
             f"<th>Stage</th><th>What the record shows</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
-class ReportSection:
-    """The annual partnership report: the improvements in the memorandum's five categories, the efforts and the
-    union's involvement; a printable page to save."""
-
-    def __init__(self, app: Any, params: dict[str, str]):
-        from ...partnership.report import categories
-
-        self.app = app
-        self._text_year: int | None = None
-        year = params.get("year", "").strip() or str(app.today.year)
-        self.year = Field(_text(year, "6em"), "Report year")
-        self.year.widget.continuous_update = False
-        self.efforts = Field(_area(), "The efforts made", "their nature and extent")
-        self.involvement = Field(_area(), "The union's involvement", "how the union took part")
-        self.save_text = W.Button(description="Save the report's text", icon="save", layout=W.Layout(width="auto"))
-        self.category = Field(W.Dropdown(options=[(t, c) for c, t in categories()], layout=W.Layout(width="16em")), "Category")
-        self.improvement = Field(_text(placeholder="e.g. Fewer grievances reach Step 2", width="30em"), "Improvement")
-        self.improvement.widget.add_class("lmcore-report-improvement")
-        self.measure = Field(_text(placeholder="e.g. 12 → 7 a year"), "Measured by", "optional")
-        self.through = Field(_text(placeholder="e.g. Department LMRC"), "Through", "optional: the forum")
-        self.when = DateText("Achieved on", None, "optional", what="date of the improvement")
-        self.add_button = W.Button(description="Add the improvement", button_style="primary", icon="plus", layout=W.Layout(width="auto"))
-        self.add_button.add_class("lmcore-report-add")
-        self.message = W.HTML()
-        self.preview = W.HTML()
-        self.preview.add_class("lmcore-report-preview")
-        self.download = W.HTML()
-        self.widget = W.VBox([
-            W.HTML("<p>The 1999 memorandum asks for a yearly report of the efforts made and of the improvements achieved "
-                   "through partnership in five categories, prepared with the union.</p>"),
-            self.year.box, self.category.box, self.improvement.box, W.HBox([self.measure.box, self.through.box],
-                                                                           layout=W.Layout(flex_flow="row wrap")),
-            self.when.box, self.add_button, self.message, self.efforts.box, self.involvement.box, self.save_text,
-            self.download, self.preview])
-        self.add_button.on_click(lambda _: self.add())
-        self.save_text.on_click(lambda _: self.store_text())
-        self.year.widget.observe(lambda _: self.app.store is not None and self.load(), "value")
-
-    def _year(self) -> int | None:
-        from ...storage.partnership import check_year
-
-        try:
-            y = check_year(self.year.widget.value)
-        except LmcoreError as exc:
-            self.year.show_error(str(exc))
-            return None
-        self.year.clear()
-        return y
-
-    def load(self) -> None:
-        y = self._year()
-        if y is None:
-            return
-        try:
-            recs = self.app.records()
-            text, report, items = recs.report_text(y), recs.report(y), recs.report_entries(y)
-        except LmcoreError as exc:
-            self.preview.value = f"<p style='{_BAD}'>⚠ {esc(exc)}</p>"
-            return
-        if self._text_year != y:  # the stored text fills the boxes once per year shown (never over what is being typed)
-            self._text_year = y
-            self.efforts.widget.value, self.involvement.widget.value = text.efforts, text.union_involvement
-        self.preview.value = report_html(report, items)
-        self.download.value = download_link(report.html().encode("utf-8"), "text/html;charset=utf-8",
-                                            f"partnership-report-{y}.html", "Download the printable report (HTML)",
-                                            "lmcore-report-download")
-
-    def add(self) -> bool:
-        from ...partnership.report import ReportEntry
-
-        self.message.value = ""
-        y = self._year()
-        try:
-            when = self.when.read()
-        except LmcoreError:
-            return False
-        if y is None:
-            return False
-        try:
-            entry = ReportEntry(self.category.widget.value, self.improvement.widget.value, self.through.widget.value.strip() or None,
-                                when, self.measure.widget.value.strip() or None)
-            self.app.records().add_report_entry(y, entry, by=self.app.who())
-        except LmcoreError as exc:
-            self.improvement.show_error(str(exc))
-            return False
-        self.improvement.clear()
-        self.improvement.widget.value = self.measure.widget.value = self.through.widget.value = ""
-        self.when.set(None)
-        self.message.value = _done(f"Added to the {y} report under {self.category.widget.label.lower()}.")
-        self.load()
-        return True
-
-    def store_text(self) -> bool:
-        y = self._year()
-        if y is None:
-            return False
-        try:
-            self.app.records().set_report_text(y, efforts=self.efforts.widget.value,
-                                               union_involvement=self.involvement.widget.value, by=self.app.who())
-        except LmcoreError as exc:
-            self.efforts.show_error(str(exc))
-            return False
-        self.message.value = _done(f"Saved the {y} report's text.")
-        self.load()
-        return True
-
-
-def report_html(report: Any, items: Any) -> str:
-    """The report as it will print, inside the page (every typed text escaped)."""
-    from ...partnership.report import entry_words
-
-    by_cat: dict[str, list[Any]] = {}
-    for i in items:
-        if i.entry is not None:
-            by_cat.setdefault(i.entry.category, []).append(i)
-    parts = [f"<div class='lmcore-text' style='max-width:52em;border-left:4px solid #4a6fa5;padding:2px 12px;background:#f7f9fc'>"
-             f"<h4>Partnership report {report.year} — {esc(report.parties)}</h4>",
-             f"<p><small>{esc(report.source)}: “{esc(report.rule)}”</small></p>"]
-    for s in report.sections:
-        entries = "".join(f"<li>{esc(entry_words(i.entry))} <small>(#{i.id}, {esc(i.recorded_by)})</small></li>"
-                          for i in by_cat.get(s.id, [])) or "<li><i>No improvement recorded.</i></li>"
-        parts.append(f"<p style='margin-bottom:0'><b>{esc(s.title)}</b></p><ul style='margin-top:0'>{entries}</ul>")
-    if report.gaps:
-        parts.append("<p style='background:#fff4d6;padding:4px'><b>Still missing:</b> " + " ".join(esc(g) for g in report.gaps) + "</p>")
-    return "".join(parts) + "</div>"
-
-
-__all__ = ["ForumSection", "PdiSection", "ReportSection", "others_html", "pdi_html", "report_html", "tracker_html"]
+__all__ = ["ForumSection", "PdiSection", "others_html", "pdi_html", "tracker_html"]
