@@ -166,7 +166,7 @@ def test_annual_report_entries_text_and_the_printable_page(contract, db):
     r.efforts.widget.value = "Quarterly LMRC meetings & a joint task force"
     assert r.store_text()
     preview = text(r.preview.value)
-    assert "Quality Fewer grievances reach Step 2 <script> — measure: 12 → 7 — 2026-06-30" in preview
+    assert "Quality Fewer grievances reach Step 2 <script> — measure: 12 → 7 — Tue 2026-06-30" in preview
     assert "<script>" not in r.preview.value
     page_html = base64.b64decode(re.search(r"base64,([^']+)'", r.download.value).group(1)).decode()
     assert page_html.startswith("<!DOCTYPE html>") and "&lt;script&gt;" in page_html and "&amp; a joint task force" in page_html

@@ -142,7 +142,7 @@ def entry_words(e: ReportEntry) -> str:
     if e.forum:
         parts.append(f"through: {e.forum}")
     if e.date:
-        parts.append(e.date.isoformat())
+        parts.append(e.date.strftime("%a %Y-%m-%d"))
     return " — ".join(parts)
 
 
