@@ -11,7 +11,8 @@ LIB = load_scenarios()
 def test_grievance_link_carries_the_dates():
     link = prepared_link(LIB.get("step1-decision-after-meeting"))
     assert link.notebook == "grievance_timeline.ipynb"
-    assert link.params == {"learned": "2026-11-09", "filed": "2026-11-12", "step1_meeting": "2026-11-19"}
+    # as_of: the day grading judges the statuses on — the latest date recorded (the Step 1 meeting, Thu 11-19)
+    assert link.params == {"learned": "2026-11-09", "filed": "2026-11-12", "step1_meeting": "2026-11-19", "as_of": "2026-11-19"}
     assert link.url("http://127.0.0.1:8866/").startswith("http://127.0.0.1:8866/voila/render/grievance_timeline.ipynb?learned=")
 
 
@@ -29,3 +30,11 @@ def test_leave_and_subsidy_links_open_their_tab():
 
 def test_rules_without_a_page_get_no_link():
     assert prepared_link(LIB.get("use-or-lose-request-2027")) is None
+
+
+def test_grievance_link_judges_on_the_day_grading_does():
+    """A scenario without as_of is judged on its latest date, a signed waiver's too (step2-waived-invocation: the
+    Step 2 waiver agreed Mon 2026-08-10 is later than the last recorded date, the Step 1 decision of Mon 08-03)."""
+    s = LIB.get("step2-waived-invocation")
+    assert prepared_link(s).params["as_of"] == "2026-08-10"
+    assert prepared_link(s).left_out == ("waivers",)

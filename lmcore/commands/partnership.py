@@ -1,15 +1,18 @@
-"""`lmcore partnership history|forums|assess`: the partnership chapter (issue 18) on the command line — the history with
-its sources, the contract's forums with the next meeting due, and a team's Six Elements self-assessment."""
+"""`lmcore partnership history|forums|assess|meetings|pdi|report`: the partnership chapter (issue 18) on the command
+line — the history with its sources, the contract's forums with the next meeting due, a team's Six Elements
+self-assessment, and the office's stored records: forum meetings held, the pre-decisional involvement log and the
+annual report (on the shared database: `--db URL`, else $LMCORE_DATABASE_URL, else the per-user file)."""
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
 from . import add_common, date_arg, load, print_json
+from ._partnership_records import DB_HELP as _DB_HELP
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("partnership", help="labor-management partnership: history, the contract's forums, self-assessment")
+    p = sub.add_parser("partnership", help="labor-management partnership: history, the forums, self-assessment, meetings, PDI log, annual report")
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
     p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
@@ -21,6 +24,8 @@ def register(sub: Any) -> None:
     f.add_argument("--held", action="append", metavar="FORUM=DATE[,DATE…]", help="meetings held (repeatable), e.g. department_lmrc=2026-02-10,2026-05-12")
     f.add_argument("--as-of", metavar="DATE", help="the day to judge on (default: today)")
     f.add_argument("--since", metavar="DATE", help="the day the requirements apply from (default: January 1 of the as-of year)")
+    f.add_argument("--stored", action="store_true", help="also count the meetings stored with `meetings add` (in --db)")
+    f.add_argument("--db", metavar="URL", help=_DB_HELP)
     add_common(f)
     f.set_defaults(func=run_forums)
 
@@ -30,6 +35,11 @@ def register(sub: Any) -> None:
     a.add_argument("--done", action="append", default=[], metavar="LESSON", help="a lesson already in place (repeatable)")
     a.add_argument("--json", action="store_true", help="print JSON instead of text")
     a.set_defaults(func=run_assess)
+
+    from ._partnership_records import register_records
+
+    register_records(actions)
+
 
 
 def run_history(args: Any) -> int:
@@ -62,6 +72,18 @@ def run_forums(args: Any) -> int:
     contract = load(args)
     held = {k: [date_arg(v) for v in vs] for k, vs in _pairs(args.held, "forum=dates").items()}
     as_of = date_arg(args.as_of) if args.as_of else dt.date.today()
+    if args.db and not args.stored:
+        from ..errors import InvalidInput
+
+        raise InvalidInput("--db names the stored meetings, but --stored was not given", fix="Add --stored, or leave out --db")
+    if args.stored:
+        from ..storage.partnership import PartnershipRecords
+
+        records = PartnershipRecords(args.db, contract=contract)
+        known = records.forums()
+        for m in records.meetings():
+            if m.forum in known and m.held is not None and m.held <= as_of and m.held not in held.get(m.forum, []):
+                held.setdefault(m.forum, []).append(m.held)
     rows = forum_statuses(held, as_of, contract, since=date_arg(args.since) if args.since else None)
     if args.json:
         print_json([r.to_dict() for r in rows])

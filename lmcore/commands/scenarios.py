@@ -1,7 +1,10 @@
-"""`lmcore scenarios list|show ID|check [FOLDER]|quiz|grade ID ANSWER`: graded training scenarios (issue 18).
+"""`lmcore scenarios list|show ID|check [FOLDER]|quiz|grade ID ANSWER|results|forget NAME`: graded training scenarios
+(issue 18).
 
 The bundled starter set by default; `--folder DIR` reads another trainer's set. Every answer is graded by lmcore's
-own rule engines; `check` fails (exit 2) on a malformed scenario or a trainer answer that disagrees with lmcore."""
+own rule engines; `check` fails (exit 2) on a malformed scenario or a trainer answer that disagrees with lmcore.
+`quiz --record NAME` and `grade … --record NAME` store each graded answer in the shared database (`--db URL`, else
+$LMCORE_DATABASE_URL, else the per-user file the case log uses); `results` is the trainer's view of them."""
 from __future__ import annotations
 
 import sys
@@ -38,14 +41,49 @@ def register(sub: Any) -> None:
     qz.add_argument("--track", choices=["steward", "manager", "both"], help="the trainee's track ('both' scenarios included)")
     qz.add_argument("--set", dest="set_id", metavar="ID", help="only one set")
     qz.add_argument("--limit", type=int, metavar="N", help="ask at most N scenarios")
+    _record(qz)
     _common(qz)
     qz.set_defaults(func=run_quiz)
 
     gr = actions.add_parser("grade", help="grade one answer: right or not, the rule's explanation, the likely slip")
     gr.add_argument("id", metavar="ID")
     gr.add_argument("answer", metavar="ANSWER", help="e.g. 2026-12-17, 7.5, yes, or a choice")
+    _record(gr)
     _common(gr)
     gr.set_defaults(func=run_grade)
+
+    rs = actions.add_parser("results", help="the trainer's view: answers per trainee and per scenario, most missed, typical slips",
+                            description="Every answer stored by the training page, `quiz --record` or `grade --record`.")
+    rs.add_argument("--trainee", metavar="NAME", help="only one trainee's answers")
+    rs.add_argument("--set", dest="set_id", metavar="ID", help="only one set")
+    rs.add_argument("--track", choices=["steward", "manager", "both"], help="only answers given in one track")
+    rs.add_argument("--csv", metavar="FILE", help="also write every answer to FILE (CSV, UTF-8), one row each")
+    rs.add_argument("--db", metavar="URL", help=_DB_HELP)
+    rs.add_argument("--json", action="store_true", help="print JSON instead of text")
+    rs.set_defaults(func=run_results)
+
+    fg = actions.add_parser("forget", help="remove every stored answer of one trainee (a practice run, or on request)")
+    fg.add_argument("trainee", metavar="NAME")
+    fg.add_argument("--db", metavar="URL", help=_DB_HELP)
+    fg.add_argument("--json", action="store_true", help="print JSON instead of text")
+    fg.set_defaults(func=run_forget)
+
+
+_DB_HELP = ("the database: sqlite:///PATH or postgresql://USER@HOST/DB (default: $LMCORE_DATABASE_URL, else the "
+            "per-user file the case log uses)")
+
+
+def _record(p: Any) -> None:
+    p.add_argument("--record", metavar="NAME", help="store each graded answer under this trainee's name (on JupyterHub "
+                   "the hub user is recorded)")
+    p.add_argument("--db", metavar="URL", help=_DB_HELP)
+
+
+def _results(args: Any) -> Any:
+    """The results store named by --db (or the setting), only when an answer is to be recorded or read."""
+    from ..storage.training import TrainingResults
+
+    return TrainingResults(getattr(args, "db", None))
 
 
 def _common(p: Any) -> None:
@@ -121,12 +159,91 @@ def run_grade(args: Any) -> int:
     from ..training import grade
 
     lib, contract = _library(args)
-    g = grade(lib.get(args.id), args.answer, contract)
+    s = lib.get(args.id)
+    store, who = _recorder(args)
+    g = grade(s, args.answer, contract)
+    if store is not None:
+        store.record_grade(g, who)
     if args.json:
-        print_json(g.to_dict())
+        print_json({**g.to_dict(), **({"recorded_as": who} if store is not None else {})})
     else:
         print(g.feedback)
+        if store is not None:
+            print(f"\nRecorded for {who} in {store.where}.")
     return 0
+
+
+def _recorder(args: Any) -> tuple[Any, str | None]:
+    """(store, trainee) when --record is given (the database opened before any question, so a problem shows at once)."""
+    if getattr(args, "record", None) is None:
+        if getattr(args, "db", None):
+            from ..errors import InvalidInput
+
+            raise InvalidInput("--db names where to record answers, but no --record NAME was given",
+                               fix="Add --record YOUR-NAME, or leave out --db")
+        return None, None
+    from ..storage.training import trainee_name
+
+    who = trainee_name(args.record)
+    return _results(args), who
+
+
+def run_results(args: Any) -> int:
+    from ..training.slips import kind_words
+
+    store = _results(args)
+    summary = store.summary(trainee=args.trainee, set_id=args.set_id, track=args.track)
+    if args.csv:
+        from pathlib import Path
+
+        from ..errors import InvalidInput
+
+        try:
+            Path(args.csv).expanduser().write_text(summary.to_csv(), encoding="utf-8")
+        except OSError as exc:
+            raise InvalidInput(f"cannot write {args.csv}: {exc.strerror}", fix="Choose a file in a folder you can write to") from None
+    if args.json:
+        print_json({"database": store.where, "answers": len(summary.attempts), **summary.to_dict(),
+                    "attempts": [a.to_dict() for a in summary.attempts]})
+        return 0
+    n, right = len(summary.attempts), sum(a.correct for a in summary.attempts)
+    if not n:
+        print(f"No answers stored yet in {store.where}.")
+        return 0
+    print(f"{n} answer{'s' if n != 1 else ''} from {len(summary.trainees)} trainee{'s' if len(summary.trainees) != 1 else ''}: "
+          f"{right} right ({round(100 * right / n)}%). Stored in {store.where}.")
+    print("\nBy trainee:")
+    for t in summary.trainees:
+        print(f"  {printable(t.trainee)}: {t.correct} of {t.answered} right ({round(100 * t.score)}%)")
+    print("\nMost often missed:")
+    for r in summary.most_missed or ():
+        slip = f"; typical slip: {r.typical_slip}" if r.typical_slip else ""
+        print(f"  {r.title or r.scenario} ({r.article}): {r.missed} of {r.answered} missed{slip}")
+    if not summary.most_missed:
+        print("  none: every answer is right")
+    if summary.slips:
+        print("\nTypical slips:")
+        for kind, _, count in summary.slips:
+            print(f"  {kind_words(kind)}: {count} answer{'s' if count != 1 else ''}")
+    if args.csv:
+        print(f"\nWrote {n} answer{'s' if n != 1 else ''} to {args.csv}.")
+    return 0
+
+
+def run_forget(args: Any) -> int:
+    store = _results(args)
+    n = store.forget(args.trainee)
+    if args.json:
+        print_json({"trainee": args.trainee, "removed": n})
+    else:
+        print(f"Removed {n} answer{'s' if n != 1 else ''} of {printable(args.trainee)} from {store.where}.")
+    return 0
+
+
+def printable(text: Any) -> str:
+    from ..storage.records import printable as shown
+
+    return shown(text)
 
 
 def run_quiz(args: Any) -> int:
@@ -137,6 +254,7 @@ def run_quiz(args: Any) -> int:
 
     lib, contract = _library(args)
     pool = list(lib.select(args.track, args.set_id))
+    store, who = _recorder(args)
     if args.limit is not None:
         if args.limit < 1:
             raise InvalidInput(f"--limit {args.limit} asks no scenario", fix="Give 1 or more")
@@ -172,7 +290,11 @@ def run_quiz(args: Any) -> int:
             right += g.correct
             results.append(g.to_dict())
             print(g.feedback, file=out)
+            if store is not None:
+                store.record_grade(g, who, args.track)
             break
+    if store is not None and results:
+        print(f"\nAnswers recorded for {who} in {store.where}.", file=out)
     return _score(args, out, right, results, len(pool))
 
 

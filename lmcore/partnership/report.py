@@ -70,7 +70,7 @@ class PartnershipReport:
                  "Union involvement: " + (self.union_involvement or "(not recorded)")]
         for s in self.sections:
             lines += ["", s.title]
-            lines += [f"- {_entry_words(e)}" for e in s.entries] or ["- No improvement recorded."]
+            lines += [f"- {entry_words(e)}" for e in s.entries] or ["- No improvement recorded."]
         if self.gaps:
             lines += ["", "Still missing:"] + [f"- {g}" for g in self.gaps]
         return "\n".join(lines)
@@ -83,7 +83,7 @@ class PartnershipReport:
                 f"<h2>Efforts</h2><p>{e(self.efforts) or '<i>Not described.</i>'}</p>",
                 f"<h2>Union involvement</h2><p>{e(self.union_involvement) or '<i>Not recorded.</i>'}</p>"]
         for s in self.sections:
-            items = "".join(f"<li>{e(_entry_words(x))}</li>" for x in s.entries) or "<li><i>No improvement recorded.</i></li>"
+            items = "".join(f"<li>{e(entry_words(x))}</li>" for x in s.entries) or "<li><i>No improvement recorded.</i></li>"
             body.append(f"<h2>{e(s.title)}</h2><ul>{items}</ul>")
         if self.gaps:
             body.append("<div class=\"gaps\"><b>Still missing</b><ul>" + "".join(f"<li>{e(g)}</li>" for g in self.gaps) + "</ul></div>")
@@ -135,15 +135,15 @@ def _entry(d: dict[str, Any]) -> ReportEntry:
                        d.get("measure") or None)
 
 
-def _entry_words(e: ReportEntry) -> str:
+def entry_words(e: ReportEntry) -> str:
     parts = [e.improvement.strip()]
     if e.measure:
         parts.append(f"measure: {e.measure}")
     if e.forum:
         parts.append(f"through: {e.forum}")
     if e.date:
-        parts.append(e.date.isoformat())
+        parts.append(e.date.strftime("%a %Y-%m-%d"))
     return " — ".join(parts)
 
 
-__all__ = ["PartnershipReport", "ReportEntry", "Section", "annual_report", "categories"]
+__all__ = ["PartnershipReport", "ReportEntry", "Section", "annual_report", "categories", "entry_words"]

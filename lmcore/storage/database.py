@@ -290,7 +290,7 @@ class Database:
 EXPORT_FORMAT = "lmcore-database-export-1"
 
 
-TABLE_PREFIXES = ("caselog_",)  # each record kind's tables start with its prefix (add yours: ARCHITECTURE.md)
+TABLE_PREFIXES = ("caselog_", "training_", "partnership_")  # each record kind's tables start with its prefix (add yours: ARCHITECTURE.md)
 
 
 def lmcore_tables(conn: Connection) -> list[Any]:

@@ -16,6 +16,7 @@ class Link:
 
     notebook: str
     params: dict[str, str]
+    left_out: tuple[str, ...] = ()  # the facts the page cannot take from its link (type them in)
 
     def query(self) -> str:
         return urlencode(self.params)
@@ -24,8 +25,13 @@ class Link:
         """'/voila/render/grievance_timeline.ipynb?learned=2026-11-13&path=employee' (after `base`, e.g. the server)."""
         return f"{base.rstrip('/')}/voila/render/{self.notebook}" + (f"?{self.query()}" if self.params else "")
 
+    def href(self) -> str:
+        """The link relative to another dashboard page ('grievance_timeline.ipynb?learned=…'): it works under
+        /voila/render/ and behind JupyterHub or Binder, whatever the server's prefix."""
+        return self.notebook + (f"?{self.query()}" if self.params else "")
+
     def to_dict(self) -> dict[str, Any]:
-        return {"notebook": self.notebook, "params": dict(self.params), "url": self.url()}
+        return {"notebook": self.notebook, "params": dict(self.params), "url": self.url(), "left_out": list(self.left_out)}
 
 
 def _text(value: Any) -> str:
@@ -43,14 +49,31 @@ def _pick(names: dict[str, str], extra: dict[str, str] | None = None) -> Callabl
     def build(facts: dict[str, Any]) -> dict[str, str]:
         out = {param: _text(facts[fact]) for fact, param in names.items() if facts.get(fact) not in (None, "", ())}
         return {**out, **(extra or {})}
+    build.carries = frozenset(names)  # type: ignore[attr-defined]
     return build
 
 
-def _grievance(facts: dict[str, Any]) -> dict[str, str]:
+def _grievance_keeps() -> frozenset[str]:
+    """The grievance page's query names: every date of a grievance, and the few other inputs it reads."""
     from ..grievance.record import DATE_FIELDS
 
-    keep = (*DATE_FIELDS, "as_of", "path", "agencies", "consolidation", "continuing", "expedited", "title")
-    return {k: _text(v) for k, v in facts.items() if k in keep and v not in (None, "", False)}
+    return frozenset((*DATE_FIELDS, "as_of", "path", "agencies", "consolidation", "continuing", "expedited", "title"))
+
+
+def _grievance(facts: dict[str, Any]) -> dict[str, str]:
+    """The grievance's dates and inputs, and the day its statuses are judged on: the scenario's `as_of`, else — as
+    grading does — the latest date recorded or signed (so the page never judges a later step "not happened yet")."""
+    from ..grievance.record import DATE_FIELDS
+
+    keep = _grievance_keeps()
+    out = {k: _text(v) for k, v in facts.items() if k in keep and v not in (None, "", False)}
+    if "as_of" not in out:
+        days = [v for k, v in facts.items() if k in DATE_FIELDS and isinstance(v, dt.date)]
+        days += [x.get("agreed_on") for k in ("waivers", "extensions") for x in facts.get(k) or () if isinstance(x, dict)]
+        days = [d for d in days if isinstance(d, dt.date)]
+        if days:
+            out["as_of"] = max(days).isoformat()
+    return out
 
 
 def _pay_period(facts: dict[str, Any]) -> dict[str, str]:
@@ -61,12 +84,16 @@ def _pay_period(facts: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+_pay_period.carries = frozenset(("schedule", "part_time_hours", "carry_in", "period_start"))  # type: ignore[attr-defined]
+
+
 PAGES: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, str]]]] = {
     "grievance.timeline": ("grievance_timeline.ipynb", _grievance),
     "grievance.screening": ("grievance_timeline.ipynb", _pick({k: k for k in ("filer", "subject", "status", "agencies", "consolidation")})),
     "arbitration.milestones": ("arbitration_scheduler.ipynb", _pick({k: k for k in ("invoked", "kind", "hearing", "record_closed")})),
     "schedules.pay_period": ("work_schedules.ipynb", _pay_period),
-    "leave.projection": ("leave_planner.ipynb", _pick({"balance": "balance", "years_of_service": "service", "planned": "planned"})),
+    "leave.projection": ("leave_planner.ipynb", _pick({"balance": "balance", "years_of_service": "service", "planned": "planned",
+                                                        "as_of": "as_of"})),
     "leave.medical_certificate": ("leave_planner.ipynb", _pick({"first_day": "first", "last_day": "last"}, {"tab": "sick"})),
     "leave.restriction": ("leave_planner.ipynb", _pick({"start": "r_start", "months": "r_months", "extensions": "r_ext"},
                                                        {"tab": "restriction"})),
@@ -88,7 +115,9 @@ def prepared_link(scenario: Scenario) -> Link | None:
     if page is None:
         return None
     notebook, build = page
-    return Link(notebook, build(scenario.facts))
+    carries = _grievance_keeps() if build is _grievance else build.carries  # type: ignore[attr-defined]
+    left = tuple(k for k in scenario.facts if k not in carries)
+    return Link(notebook, build(scenario.facts), left)
 
 
 __all__ = ["PAGES", "Link", "prepared_link"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..errors import InvalidInput
@@ -14,12 +15,16 @@ from ..errors import InvalidInput
 if TYPE_CHECKING:
     from .grading import Grade
 
-ATTEMPT_FIELDS = ("trainee", "scenario", "set_id", "track", "article", "answer", "expected", "correct", "slip_kind", "slip", "at")
+ATTEMPT_FIELDS = ("trainee", "scenario", "set_id", "track", "article", "answer", "expected", "correct", "slip_kind", "slip", "at",
+                  "title", "answer_type")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet runs a cell that starts with one of these
 
 
 @dataclass(frozen=True)
 class Attempt:
-    """One trainee's answer to one scenario as graded: the record a results store keeps."""
+    """One trainee's answer to one scenario as graded: the record a results store keeps. `track` is the track the
+    trainee chose (the scenario's own track when none was chosen); `answer` and `expected` are plain values (ISO date,
+    number, 'yes'/'no', choice id); `title` is the scenario's title when it was answered."""
 
     trainee: str
     scenario: str
@@ -32,6 +37,8 @@ class Attempt:
     slip_kind: str | None = None
     slip: str | None = None
     at: dt.datetime | None = None
+    title: str = ""
+    answer_type: str = ""
 
     def __post_init__(self) -> None:
         if not str(self.trainee).strip():
@@ -39,17 +46,24 @@ class Attempt:
                                field="trainee")
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
+        out = {f.name: getattr(self, f.name) for f in fields(self)}  # shallow: a trainer's CSV of 10,000 answers is quick
         out["at"] = self.at.isoformat(timespec="seconds") if self.at else None
         return out
 
 
-def attempt_from(grade: Grade, trainee: str, at: dt.datetime | None = None) -> Attempt:
-    """The record of one graded answer."""
+def hub_user() -> str | None:
+    """The JupyterHub user name where the page or command runs under JupyterHub (set by the hub, not by the
+    trainee); None elsewhere."""
+    name = " ".join(os.environ.get("JUPYTERHUB_USER", "").split())
+    return name or None
+
+
+def attempt_from(grade: Grade, trainee: str, at: dt.datetime | None = None, track: str | None = None) -> Attempt:
+    """The record of one graded answer (`track`: the one the trainee chose, if any)."""
     d = grade.to_dict()
     s = grade.scenario
-    return Attempt(" ".join(str(trainee).split()), s.id, s.set_id, s.track, s.article, d["answer"], d["expected"],
-                   grade.correct, d["slip_kind"], d["slip"], at)
+    return Attempt(" ".join(str(trainee).split()), s.id, s.set_id, track or s.track, s.article, d["answer"], d["expected"],
+                   grade.correct, d["slip_kind"], d["slip"], at, s.title, s.answer_type)
 
 
 @dataclass(frozen=True)
@@ -71,6 +85,7 @@ class ScenarioRow:
     correct: int
     typical_slip: str | None
     typical_slip_count: int
+    title: str = ""
 
     @property
     def missed(self) -> int:
@@ -103,12 +118,13 @@ class Summary:
                 "slip_kind": [k for k, _, _ in self.slips], "slip_count": [n for _, _, n in self.slips]}
 
     def to_csv(self) -> str:
-        """Every attempt, one row each (for a spreadsheet)."""
+        """Every attempt, one row each (for a spreadsheet). A text that a spreadsheet would run as a formula (a name
+        typed as '=HYPERLINK(…)') gets a leading apostrophe; numbers stay numbers."""
         buf = io.StringIO()
         w = csv.DictWriter(buf, fieldnames=list(ATTEMPT_FIELDS), lineterminator="\n")
         w.writeheader()
         for a in self.attempts:
-            w.writerow(a.to_dict())
+            w.writerow({k: _cell(v) for k, v in a.to_dict().items()})
         return buf.getvalue()
 
     def to_dict(self) -> dict[str, Any]:
@@ -131,12 +147,19 @@ def summarize(attempts: Iterable[Attempt]) -> Summary:
     for sid, xs in sorted(by_s.items()):
         kinds = Counter(x.slip for x in xs if not x.correct and x.slip)
         top = kinds.most_common(1)
+        title = next((x.title for x in reversed(xs) if x.title), "")
         rows.append(ScenarioRow(sid, xs[0].article, len(xs), sum(x.correct for x in xs), top[0][0] if top else None,
-                                top[0][1] if top else 0))
+                                top[0][1] if top else 0, title))
     slip_kinds = Counter(a.slip_kind for a in items if not a.correct and a.slip_kind)
     example = {a.slip_kind: a.slip for a in items if not a.correct and a.slip_kind}
     slips = tuple((k, example[k] or "", n) for k, n in sorted(slip_kinds.items(), key=lambda kv: (-kv[1], kv[0])))
     return Summary(trainees, tuple(rows), slips, items)
 
 
-__all__ = ["ATTEMPT_FIELDS", "Attempt", "ScenarioRow", "Summary", "TraineeRow", "attempt_from", "summarize"]
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+__all__ = ["ATTEMPT_FIELDS", "Attempt", "hub_user", "ScenarioRow", "Summary", "TraineeRow", "attempt_from", "summarize"]

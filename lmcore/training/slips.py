@@ -23,6 +23,36 @@ if TYPE_CHECKING:
 # Other time limits of the contract a count is easily confused with (workdays or calendar days).
 OTHER_AMOUNTS = (3, 5, 10, 14, 15, 20, 25, 30, 90)
 _COUNT_AFTER = "count.event_on_nonworkday"
+# Each kind of slip in a few plain words, for a trainer's table or chart (the slip itself says it in full).
+KIND_WORDS = {
+    "event_day_counted": "counted the day of the event",
+    "holiday_counted": "counted a holiday or closure as a workday",
+    "holidays_counted": "counted the holidays as workdays",
+    "calendar_days": "counted calendar days, not workdays",
+    "workdays": "counted workdays, not calendar days",
+    "not_moved": "did not move the last day off a weekend or holiday",
+    "wrong_start": "counted from the wrong event",
+    "wrong_amount": "used another time limit",
+    "other_limit": "used only one of two limits",
+    "reading": "used another reading of the text",
+    "one_short": "stopped one workday too soon",
+    "one_over": "counted one workday too many",
+    "stopped_on_nonworkday": "ended the count on a day off",
+    "transcripts_split": "split the transcript costs",
+    "holiday_not_deducted": "did not take the holiday off the basic work requirement",
+    "pay_period_start": "gave the day the pay period begins",
+    "no_accrual": "left out the leave still to be earned",
+    "cost_cap_missed": "did not limit the subsidy to the cost",
+    "monthly_cap_missed": "missed the monthly limit",
+    "cap_not_percentage": "gave the monthly limit, not the percentage",
+}
+
+
+def kind_words(kind: str | None) -> str:
+    """A slip kind in plain words ('counted the day of the event'); an unknown kind as its words, never its id."""
+    if not kind:
+        return "no common slip"
+    return KIND_WORDS.get(kind, kind.replace("_", " "))
 
 
 @dataclass(frozen=True)
@@ -188,4 +218,4 @@ def _name(reason: str) -> str:
     return reason.split(" (")[0] if reason else "a holiday"
 
 
-__all__ = ["OTHER_AMOUNTS", "Slip", "counting_slips", "detect", "reading_slips"]
+__all__ = ["KIND_WORDS", "OTHER_AMOUNTS", "Slip", "kind_words", "counting_slips", "detect", "reading_slips"]

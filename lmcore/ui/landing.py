@@ -21,7 +21,7 @@ from . import app_box, esc, mark_ready
 LANDING = "index.ipynb"
 # The order a trainer walks through them; dashboards not named here follow, alphabetically.
 ORDER = ("handbook", "grievance_timeline", "arbitration_scheduler", "contract_calendar", "work_schedules",
-         "leave_planner", "flexiplace", "subsidies")
+         "leave_planner", "flexiplace", "subsidies", "training", "training_results", "partnership")
 
 
 @dataclass(frozen=True)
