@@ -124,3 +124,12 @@ def test_tour_and_shift_fields(contract):
     assert a.result.schedule.shift == "other" and "schedules.other_shifts" in [c.id for c in a.result.interpretations]
     bad = build_app(contract, as_of=AS_OF, params={"shift": "graveyard"})
     assert "graveyard" in bad.shift.error.value and bad.shift.widget.value == "day"
+
+
+def test_a_part_timer_without_a_tour_gets_the_answer_and_a_reason_for_no_comparison(contract):
+    """Art. 4 §7.b: a part-time standard schedule's requirement is the hours scheduled each day, so comparing a
+    part-timer's 40 hours with the standard type needs the tour; the page answers for the variable week it was asked
+    about and says, in the comparison's place, why there is none (it used to stop with a traceback)."""
+    a = build_app(contract, as_of=AS_OF, params={"part_time": "40", "period": "2026-03-08"})  # no holiday in it
+    assert a.result is not None and a.result.basic_requirement == 40
+    assert a.comparison == () and "No comparison" in a.compare.value and "needs its tour" in a.compare.value

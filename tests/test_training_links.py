@@ -37,4 +37,5 @@ def test_grievance_link_judges_on_the_day_grading_does():
     Step 2 waiver agreed Mon 2026-08-10 is later than the last recorded date, the Step 1 decision of Mon 08-03)."""
     s = LIB.get("step2-waived-invocation")
     assert prepared_link(s).params["as_of"] == "2026-08-10"
-    assert prepared_link(s).left_out == ("waivers",)
+    assert prepared_link(s).left_out == ()  # the waiver is carried: Step 2 waived in writing, signed that day (§13.b)
+    assert (prepared_link(s).params["waive2"], prepared_link(s).params["waive2_on"]) == ("1", "2026-08-10")

@@ -56,6 +56,8 @@ def test_the_page_reads_every_name_its_link_carries(contract, tmp_path, scenario
         if key == "tab":
             tabs = getattr(module, "TABS", ("childcare", "transit"))
             assert app.tabs.selected_index == list(tabs).index(value), (key, value)
+        elif key in ("waive1", "waive2"):  # a step waived in writing: its box is ticked
+            assert getattr(app, key).value is True, key
         elif key == "period":  # the pay period that holds the day
             assert app.period.widget.value == pay_period_start(dt.date.fromisoformat(value))
         else:

@@ -57,7 +57,8 @@ def _grievance_keeps() -> frozenset[str]:
     """The grievance page's query names: every date of a grievance, and the few other inputs it reads."""
     from ..grievance.record import DATE_FIELDS
 
-    return frozenset((*DATE_FIELDS, "as_of", "path", "agencies", "consolidation", "continuing", "expedited", "title"))
+    return frozenset((*DATE_FIELDS, "as_of", "path", "agencies", "consolidation", "continuing", "expedited", "title",
+                      "waivers"))
 
 
 def _grievance(facts: dict[str, Any]) -> dict[str, str]:
@@ -66,7 +67,13 @@ def _grievance(facts: dict[str, Any]) -> dict[str, str]:
     from ..grievance.record import DATE_FIELDS
 
     keep = _grievance_keeps()
-    out = {k: _text(v) for k, v in facts.items() if k in keep and v not in (None, "", False)}
+    out = {k: _text(v) for k, v in facts.items() if k in keep - {"waivers"} and v not in (None, "", False)}
+    for w in facts.get("waivers") or ():  # a step waived in writing (§13.b): the page's "Step N waived" box, and when
+        if isinstance(w, dict) and str(w.get("step", "")) in ("step1", "step2"):
+            n = str(w["step"])[-1]
+            out[f"waive{n}"] = "1"
+            if isinstance(w.get("agreed_on"), dt.date):
+                out[f"waive{n}_on"] = w["agreed_on"].isoformat()
     if "as_of" not in out:
         days = [v for k, v in facts.items() if k in DATE_FIELDS and isinstance(v, dt.date)]
         days += [x.get("agreed_on") for k in ("waivers", "extensions") for x in facts.get(k) or () if isinstance(x, dict)]
@@ -77,14 +84,15 @@ def _grievance(facts: dict[str, Any]) -> dict[str, str]:
 
 
 def _pay_period(facts: dict[str, Any]) -> dict[str, str]:
-    out = _pick({"schedule": "schedule", "part_time_hours": "part_time", "carry_in": "carry_in"})(facts)
+    out = _pick({"schedule": "schedule", "part_time_hours": "part_time", "carry_in": "carry_in", "tour": "tour",
+                 "shift": "shift"})(facts)
     first = facts.get("period_start") or next((ln.split(",")[0] for ln in str(facts.get("timesheet", "")).splitlines()[1:] if ln.strip()), None)
     if first:
         out["period"] = _text(first)
     return out
 
 
-_pay_period.carries = frozenset(("schedule", "part_time_hours", "carry_in", "period_start"))  # type: ignore[attr-defined]
+_pay_period.carries = frozenset(("schedule", "part_time_hours", "carry_in", "period_start", "tour", "shift"))  # type: ignore[attr-defined]
 
 
 PAGES: dict[str, tuple[str, Callable[[dict[str, Any]], dict[str, str]]]] = {

@@ -123,6 +123,11 @@ class GrievanceApp:
         # -- modifications (§13) ----------------------------------------------------------------
         self.waive1, self.waive2 = (box(f"Step {n} waived in writing (§13.b)") for n in (1, 2))
         self.waive1_on, self.waive2_on = date_field("Step 1 waiver signed", None), date_field("Step 2 waiver signed", None)
+        for n, waive, on in ((1, self.waive1, self.waive1_on), (2, self.waive2, self.waive2_on)):  # ?waive2=1&waive2_on=…
+            waive.value = params.get(f"waive{n}") in ("1", "true", "yes")
+            on.widget.value, msg = _date_param(params, f"waive{n}_on")
+            if msg:
+                link_errors[f"waive{n}_on"] = msg
         self.ext_name = drop([("No extension", "")], "")
         self.ext_days = W.BoundedIntText(value=0, min=0, max=250, layout=W.Layout(width="90px"))
         self.ext_field = Field(self.ext_days, "Extra workdays agreed (§13.a)")
@@ -189,7 +194,8 @@ class GrievanceApp:
 
     # -- events -----------------------------------------------------------------------------------
     def _field(self, name: str) -> Field:
-        return self.as_of if name == "as_of" else self.fields[name]
+        extra = {"as_of": self.as_of, "waive1_on": self.waive1_on, "waive2_on": self.waive2_on}
+        return extra[name] if name in extra else self.fields[name]
 
     def _on_change(self, change: Any = None) -> None:
         owner = change.get("owner") if isinstance(change, dict) else getattr(change, "owner", None)

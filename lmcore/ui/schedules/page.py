@@ -69,6 +69,7 @@ class ScheduleApp:
         self.result: Any = None
         self.timesheet: Timesheet | None = None
         self.comparison: tuple[Any, ...] = ()
+        self.compare_problem: LmcoreError | None = None
         self.cov: Any = None
         self._quiet = True
         self._build()
@@ -355,8 +356,11 @@ class ScheduleApp:
             self._stale()
             return
         self.timesheet, self.result = ts, res
-        self.comparison = compare(ts, contract, carry_in=carry, part_time_hours=None if sched.tour else sched.part_time_hours,
-                                  tour=sched.tour)
+        try:
+            self.comparison, self.compare_problem = compare(ts, contract, carry_in=carry, tour=sched.tour,
+                                                            part_time_hours=None if sched.tour else sched.part_time_hours), None
+        except LmcoreError as exc:  # another schedule type needs what this one does not (a part-timer's tour, §7.b)
+            self.comparison, self.compare_problem = (), exc
         self._draw(res, ts, contract)
 
     def _stale(self) -> None:
@@ -380,7 +384,8 @@ class ScheduleApp:
         self.cite_pick.options = cites
         self.cite_pick.value = current if current in cites else (serious or cites or [None])[0]
         self._show_cite()
-        self.compare.value = compare_html(comparison_table(self.comparison))
+        self.compare.value = ("<p>No comparison with the other schedule types:</p>" + error_html(self.compare_problem)
+                              if self.compare_problem else compare_html(comparison_table(self.comparison)))
 
     def _show_cite(self) -> None:
         cite = self.cite_pick.value
