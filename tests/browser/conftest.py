@@ -98,8 +98,26 @@ def voila_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of a Voilà server started with the repository config on a free port (one per xdist worker).
     Its kernels keep the grievance case log in a temporary file (LMCORE_CASELOG), never in the real home."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-    with start_server(worker, tmp_path_factory.mktemp("caselog") / "cases.sqlite") as server:
+    # The whole browser suite is one client (127.0.0.1) keeping several pages open and requesting every dashboard
+    # (test_landing): above the default 12 pages per client; tests/test_server.py checks the default cap.
+    with start_server(worker, tmp_path_factory.mktemp("caselog") / "cases.sqlite",
+                      ("--LmcoreServer.max_kernels_per_client=64",)) as server:
+        _wait_until_warm(server)
         yield server.base
+
+
+WARM_TIMEOUT_S = 600  # 14 notebooks pre-heated on a loaded 2-core machine (measured 60–200 s), once per worker
+WARM_LINE = "lmcore: every dashboard has a warm kernel"  # lmcore.server.app, when its pool is complete
+
+
+def _wait_until_warm(server: Server) -> None:
+    """Wait until the server has pre-heated a kernel for every dashboard, so that the tests' first pages do not race
+    the pool for the 2 cores (a page then takes a warm kernel and draws in seconds)."""
+    deadline = time.monotonic() + WARM_TIMEOUT_S
+    while WARM_LINE not in server.log():
+        if server.process.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"the server's kernels did not get warm within {WARM_TIMEOUT_S} s:\n{server.log()[-3000:]}")
+        time.sleep(0.5)  # polling the server's log, not waiting for a page
 
 
 def _wait_until_answering(base: str, proc: subprocess.Popen, log_path: Path) -> None:
@@ -166,7 +184,9 @@ class Opener:
 
         context.route("**/*", guard)
         self.opened.append((context, dash))
-        page.goto(f"{self.base}voila/render/{name}.ipynb" + (f"?{query}" if query else ""), timeout=READY_TIMEOUT_MS)
+        # "commit": the page's own ready marker (wait_until_ready) says when it is drawn, not the browser's load event
+        page.goto(f"{self.base}voila/render/{name}.ipynb" + (f"?{query}" if query else ""), timeout=READY_TIMEOUT_MS,
+                  wait_until="commit")
         if wait_ready:
             wait_until_ready(page, self.base)
         dash.kernel_id = kernel_id(page)
