@@ -139,6 +139,9 @@ PARAMETERS = {
     "schedules.lunch_latest_end": ("15:00", "variable week"),               # Tue's lunch to 2:15 inside the window
     "schedules.flexiplace_tour_hours": (9, "flexiplace"),                   # an 8½-hour day is not the tour
 }
+# The same rows as (value, answer of the public API) for tests/test_every_parameter_is_read.py.
+PROBES: dict[str, tuple[Any, Callable[[Any], str]]] = {
+    key: (value, lambda c, name=name: _answer(scenarios(c)[name])) for key, (value, name) in PARAMETERS.items()}
 LAW = {
     "hours_of_work.basic_workweek_hours": (35, "standard"),                 # a 35-hour standard week
     "hours_of_work.basic_workday_hours": (7, "part-time standard"),         # an 8-hour tour day refused
