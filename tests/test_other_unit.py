@@ -211,3 +211,42 @@ def test_a_broken_folder_is_one_line_naming_file_line_and_key(tmp_path, capsys):
     _, err = capsys.readouterr()
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "parameters.yaml line" in err and "value" in err and "16 is not the number the quote writes (15)" in err
+
+
+COMMANDS = [
+    "grievance --learned 2026-11-18", "screen --subject removal --service-years 9", "deadline 2026-11-18 --workdays 15",
+    "arbitration --invoked 2026-11-25 --kind expedited", "arbitration panel --effective 2025-10-31",
+    "arbitration simulate --months 2", "arbitration costs --fees 1000",
+    "schedule evaluate {csv} --schedule compressed-4-10", "schedule compare {csv}", "schedule patterns --schedule compressed-4-10",
+    "leave project --balance 100 --as-of 2026-11-23 --scd 2020-03-01", "leave restoration-date --year 2026",
+    "leave certificate --first 2026-11-16 --last 2026-11-20", "leave restriction --start 2027-01-15",
+    "leave voting --polls-open 07:00 --polls-close 19:00 --work-start 08:30 --work-end 17:00",
+    "leave repay --separation 2026-06-30 --taken 100 --years-of-service 5",
+    "flexiplace clocks --requested 2026-11-23", "flexiplace termination-notice --effective 2026-12-14",
+    "flexiplace inability --began 2026-11-23", "flexiplace eligibility --met A,B",
+    "flexiplace grievable --decision termination --arrangement formal",
+    "bargaining --received 2026-11-23", "facilities list", "contract-calendar --ratified 2026-11-23",
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_with_contract_nothing_reads_the_bundled_folder(command, monkeypatch, tmp_path, capsys):
+    """With --contract FOLDER no part of a command falls back to the bundled contract: with the bundled folder made
+    unreadable for the test, each command still answers from tests/other_unit (exit 0)."""
+    import lmcore.contract.loading as loading
+
+    csv = tmp_path / "four_nine.csv"
+    csv.write_text(FOUR_NINE, encoding="utf-8")
+    monkeypatch.setattr(loading, "BUNDLED", tmp_path / "no_bundled_contract")
+    monkeypatch.setattr(loading, "_LOADED", {})
+    code = main([*command.format(csv=csv).split(), "--contract", str(OTHER)])
+    _, err = capsys.readouterr()
+    assert (code, err) == (0, "")
+    with pytest.raises(LmcoreError, match="does not exist"):
+        load_contract()  # the check bites: the bundled folder really is out of reach
+
+
+def test_the_example_panel_is_the_units_size_art44_1a(capsys):
+    """No --arbitrators: the example roster has the unit's five names (§1.a), and the simulator runs on it."""
+    data = cli(capsys, "arbitration", "panel", "--effective", "2025-10-31")
+    assert data["rosters"]["regular"] == ["Ruth Abernathy", "Susan Feldman", "Thomas Garcia", "Helen Nakamura", "Daniel Okafor"]
