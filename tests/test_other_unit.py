@@ -250,3 +250,17 @@ def test_the_example_panel_is_the_units_size_art44_1a(capsys):
     """No --arbitrators: the example roster has the unit's five names (§1.a), and the simulator runs on it."""
     data = cli(capsys, "arbitration", "panel", "--effective", "2025-10-31")
     assert data["rosters"]["regular"] == ["Ruth Abernathy", "Susan Feldman", "Thomas Garcia", "Helen Nakamura", "Daniel Okafor"]
+
+
+def test_the_units_own_scenarios_check_against_its_contract(capsys):
+    """`lmcore scenarios check tests/other_unit/scenarios --contract tests/other_unit`: its three hand-counted answers
+    (Step 1 by Mon 2026-12-07, hearing by Thu 2027-03-25, flexiplace decision by Fri 2026-06-26) agree; checked against
+    the bundled contract instead, all three are named as wrong (exit 2): 20 workdays, 90 days, 15 days."""
+    folder = str(OTHER / "scenarios")
+    assert main(["scenarios", "check", folder, "--contract", str(OTHER)]) == 0
+    assert "every trainer answer agrees with lmcore" in capsys.readouterr().out
+    assert main(["scenarios", "check", folder]) == 2
+    err = capsys.readouterr().err
+    assert "Mon 2026-12-07 differs from lmcore's Mon 2026-12-14" in err
+    assert "Thu 2027-03-25 differs from lmcore's Tue 2027-02-23" in err
+    assert "Fri 2026-06-26 differs from lmcore's Thu 2026-07-02" in err
