@@ -264,3 +264,13 @@ def test_the_units_own_scenarios_check_against_its_contract(capsys):
     assert "Mon 2026-12-07 differs from lmcore's Mon 2026-12-14" in err
     assert "Thu 2027-03-25 differs from lmcore's Tue 2027-02-23" in err
     assert "Fri 2026-06-26 differs from lmcore's Thu 2026-07-02" in err
+
+
+def test_a_units_scenarios_are_its_default_set(capsys):
+    """With --contract and no scenario folder, `lmcore scenarios` uses the unit's own scenarios/ (three), not the
+    bundled 76; the bundled contract keeps the bundled set."""
+    rows = cli(capsys, "scenarios", "list")
+    assert [r["id"] for r in rows] == ["local2000-step1-filing-thanksgiving", "local2000-regular-hearing-limit",
+                                       "local2000-flexiplace-decision"]
+    assert main(["scenarios", "check", "--contract", str(OTHER)]) == 0
+    assert "Checked 3 scenarios in" in capsys.readouterr().out
