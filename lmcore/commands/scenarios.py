@@ -2,7 +2,8 @@
 (issue 18).
 
 The contract folder's own set (its scenarios/) by default, else the bundled starter set; `--folder DIR` reads another
-trainer's set. Every answer is graded by lmcore's own rule engines; `check` fails (exit 2) on a malformed scenario or a trainer answer that disagrees with lmcore.
+trainer's set. Every answer is graded by lmcore's own rule engines; `check` fails (exit 2) on a malformed scenario or a
+trainer answer that disagrees with lmcore.
 `quiz --record NAME` and `grade … --record NAME` store each graded answer in the shared database (`--db URL`, else
 $LMCORE_DATABASE_URL, else the per-user file the case log uses); `results` is the trainer's view of them."""
 from __future__ import annotations
