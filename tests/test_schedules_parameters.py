@@ -205,7 +205,7 @@ def test_another_units_numbers_reach_the_messages(tmp_path):
     ("schedules.credit_increment", 7, "does not divide an hour"),
     # §2.c(1)(c) against (a): a 36-hour four-day week is 72 hours a pay period, a full-time compressed schedule 80
     ("schedules.four_day_week_hours", 36, "four-day week's 36 hours each week make 72 hours a pay period, not the 80"),
-    ("schedules.compressed_5_4_9_hours", 72, "the 5-4/9 make 72 hours a pay period, not the 80"),
+    ("schedules.compressed_5_4_9_hours", 72, "the hours of the 5-4/9 make 72 hours a pay period, not the 80"),
 ])
 def test_a_contract_number_no_schedule_can_have_is_a_contract_file_error(tmp_path, key, value, words):
     from lmcore.errors import ContractFileError

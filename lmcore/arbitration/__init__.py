@@ -9,7 +9,7 @@ from .panel import EXAMPLE_NAMES, Panel, alternate_strikes, example_names, make_
 from .results import SimResult
 from .simulator import meeting_dates, reserved_dates, simulate
 
-__all__ = ["EXAMPLE_NAMES", "example_names", "KINDS", "MILESTONES", "SUBJECTS", "CapacityAnswer", "Invocations", "Panel", "SimConfig",
-           "SimResult", "alternate_strikes", "capacity", "check_kind", "classify", "compare_policies", "invocations_from",
-           "make_panel", "meeting_dates", "milestones", "notice_window", "reserved_dates", "simulate", "split_costs",
-           "synthetic_invocations"]
+__all__ = ["EXAMPLE_NAMES", "KINDS", "MILESTONES", "SUBJECTS", "CapacityAnswer", "Invocations", "Panel", "SimConfig",
+           "SimResult", "alternate_strikes", "capacity", "check_kind", "classify", "compare_policies", "example_names",
+           "invocations_from", "make_panel", "meeting_dates", "milestones", "notice_window", "reserved_dates", "simulate",
+           "split_costs", "synthetic_invocations"]
