@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import functools
 import itertools
+import json
 import re
 import shutil
 from decimal import Decimal
@@ -149,15 +150,24 @@ def _bundled() -> dict[str, Any]:
     return yaml.load((BUNDLED / "parameters.yaml").read_text(encoding="utf-8"), Loader=_LOAD)
 
 
+_MADE: dict[str, Path] = {}
+
+
 def copy_folder(tmp: Path, changes: dict[str, Any]) -> Path:
-    """A fresh copy of the bundled folder in which each "group.name" parameter has its new value, said in its words."""
+    """A copy of the bundled folder in which each "group.name" parameter has its new value, said in its words.
+
+    One copy per set of changes in a test run (several tests try the same change): treat the folder as read-only."""
+    key = json.dumps(changes, sort_keys=True, default=str)
+    if key in _MADE and _MADE[key].is_dir():
+        return _MADE[key]
     folder = tmp / f"unit_{next(_N)}"
-    shutil.copytree(BUNDLED, folder)
+    shutil.copytree(BUNDLED, folder, ignore=shutil.ignore_patterns("scenarios"))
     data = copy.deepcopy(_bundled())
     text_file = folder / data["contract"]["text"]
     text = change_numbers(text_file.read_text(encoding="utf-8"), data, changes)
     text_file.write_text(text, encoding="utf-8")
     (folder / "parameters.yaml").write_text(yaml.dump(data, Dumper=_DUMP, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _MADE[key] = folder
     return folder
 
 

@@ -51,6 +51,13 @@ def show(fn: Callable[[Any], Any], contract: Any) -> str:
     return repr(r)
 
 
+def _row_changed(key: str, i: int, **cells: Any) -> list[dict[str, Any]]:
+    """The bundled table `key` with row i's cells changed (a table parameter's value in another unit's folder)."""
+    rows = [dict(r) for r in load_contract().value(key)]
+    rows[i].update(cells)
+    return rows
+
+
 # (new value, the answer it must change). Inputs are chosen so the change matters.
 PROBES: dict[str, tuple[Any, Callable[[Any], Any]]] = {
     # Art. 5
@@ -119,6 +126,10 @@ PROBES: dict[str, tuple[Any, Callable[[Any], Any]]] = {
     "facilities.visitor_parking_notice": (2, lambda c: visitor_parking_request_due(D(2026, 12, 9), c)),
     "facilities.meeting_room_request": (5, lambda c: meeting_room_request_due(D(2026, 12, 9), c)),
     "facilities.regulation_copies": (2, lambda c: entitlements(c)),
+    "facilities.meeting_room_start": ("12:00", lambda c: meeting_room_request_due(D(2026, 12, 9), c, start_time="11:50")),
+    "facilities.meeting_room_end": ("14:00", lambda c: meeting_room_request_due(D(2026, 12, 9), c, end_time="13:45")),
+    "facilities.full_day_rooms": ("Thursday", lambda c: meeting_room_request_due(D(2026, 12, 3), c, full_day=True)),
+    "committees.joint": (_row_changed("committees.joint", 0, meets="quarterly"), lambda c: committees(c)),
     # Art. 47
     "duration.effective_after_ratification": (60, lambda c: contract_calendar(D(2026, 11, 23), c, 3)),
     "duration.term": (4, lambda c: contract_calendar(D(2026, 11, 23), c, 5)),
@@ -131,6 +142,7 @@ PROBES: dict[str, tuple[Any, Callable[[Any], Any]]] = {
     "transit.converter_bonus": (10, lambda c: transit_subsidy(150, c, converted_months_ago=2)),
     "transit.converter_months": (2, lambda c: transit_subsidy(150, c, converted_months_ago=2)),
     "transit.certification_per_month": (2, lambda c: contract_calendar(D(2026, 11, 23), c, 1)),
+    "childcare.bands": (_row_changed("childcare.bands", 3, percent=45), lambda c: childcare_subsidy(45000, 700, c)),
     "childcare.max_child_age": (12, lambda c: childcare_subsidy(45000, 900, c, children=[Child(13)])),
     "childcare.max_disabled_child_age": (17, lambda c: childcare_subsidy(45000, 900, c, children=[Child(18, disabled=True)])),
     "childcare.tax_threshold": (3000, lambda c: childcare_subsidy(20000, 500, c, tax_year=2025)),

@@ -121,15 +121,15 @@ PARAMETERS = {
     "schedules.core_end": ("14:30", "variable week"),
     "schedules.overtime_daily": (9, "variable week"),                       # Tue: ordered time past 9 h, not 8
     "schedules.overtime_weekly": (44, "variable week"),                     # Saturday's ordered 4 h no longer past the week's hours
-    "schedules.compressed_full_time_hours": (72, "5-4/9"),                  # the 80-hour layouts no longer a full-time compressed schedule
+    "schedules.compressed_full_time_hours": (72, "5-4/9"),                  # 72 h against the 80 of the 5-4/9 and the four-day week: refused (ContractFileError)
     "schedules.compressed_full_time_workdays_under": (9, "5-4/9"),          # 9 workdays is not "less than nine"
     "schedules.compressed_part_time_hours_under": (70, "part-time compressed"),  # a 72-hour tour is not part-time compressed
     "schedules.compressed_part_time_workdays_under": (9, "part-time compressed"),
-    "schedules.compressed_5_4_9_hours": (72, "5-4/9 layouts"),              # 72 h over 9 days: 8-hour days
+    "schedules.compressed_5_4_9_hours": (72, "5-4/9 layouts"),              # 72 h against the 80 h of §2.c(1)(a): refused, naming both
     "schedules.compressed_days_week1": (4, "5-4/9 layouts"),                # 4 + 4 days: 10-hour days
     "schedules.compressed_days_week2": (3, "5-4/9 layouts"),
     "schedules.four_day_week_days": (3, "4-10 layouts"),                    # three days a week
-    "schedules.four_day_week_hours": (36, "4-10 layouts"),                  # 9-hour days
+    "schedules.four_day_week_hours": (36, "4-10 layouts"),                  # 72 h a pay period against 80: refused (tests/other_unit changes both: 9-hour days)
     "schedules.band_start": ("06:30", "variable week"),                     # Mon's 5:45 start: 45 min outside, not 15
     "schedules.band_end": ("20:00", "variable week"),                       # Tue until 7:30 p.m. inside the band
     "schedules.premium_pay_after": ("17:00", "variable week"),              # more time past the premium-pay hour
@@ -139,6 +139,9 @@ PARAMETERS = {
     "schedules.lunch_latest_end": ("15:00", "variable week"),               # Tue's lunch to 2:15 inside the window
     "schedules.flexiplace_tour_hours": (9, "flexiplace"),                   # an 8½-hour day is not the tour
 }
+# The same rows as (value, answer of the public API) for tests/test_every_parameter_is_read.py.
+PROBES: dict[str, tuple[Any, Callable[[Any], str]]] = {
+    key: (value, lambda c, name=name: _answer(scenarios(c)[name])) for key, (value, name) in PARAMETERS.items()}
 LAW = {
     "hours_of_work.basic_workweek_hours": (35, "standard"),                 # a 35-hour standard week
     "hours_of_work.basic_workday_hours": (7, "part-time standard"),         # an 8-hour tour day refused
@@ -200,6 +203,9 @@ def test_another_units_numbers_reach_the_messages(tmp_path):
     ("schedules.office_day_hours", 14, "does not fit the day shift's band"),
     ("schedules.band_start", "20:00", "band_start is not before its end"),
     ("schedules.credit_increment", 7, "does not divide an hour"),
+    # §2.c(1)(c) against (a): a 36-hour four-day week is 72 hours a pay period, a full-time compressed schedule 80
+    ("schedules.four_day_week_hours", 36, "four-day week's 36 hours each week make 72 hours a pay period, not the 80"),
+    ("schedules.compressed_5_4_9_hours", 72, "the hours of the 5-4/9 make 72 hours a pay period, not the 80"),
 ])
 def test_a_contract_number_no_schedule_can_have_is_a_contract_file_error(tmp_path, key, value, words):
     from lmcore.errors import ContractFileError

@@ -5,11 +5,11 @@ from .caseload import Invocations, SimConfig, invocations_from, synthetic_invoca
 from .costs import split_costs
 from .hearings import MILESTONES, milestones
 from .kinds import KINDS, SUBJECTS, check_kind, classify
-from .panel import EXAMPLE_NAMES, Panel, alternate_strikes, make_panel, notice_window
+from .panel import EXAMPLE_NAMES, Panel, alternate_strikes, example_names, make_panel, notice_window
 from .results import SimResult
 from .simulator import meeting_dates, reserved_dates, simulate
 
 __all__ = ["EXAMPLE_NAMES", "KINDS", "MILESTONES", "SUBJECTS", "CapacityAnswer", "Invocations", "Panel", "SimConfig",
-           "SimResult", "alternate_strikes", "capacity", "check_kind", "classify", "compare_policies", "invocations_from",
-           "make_panel", "meeting_dates", "milestones", "notice_window", "reserved_dates", "simulate", "split_costs",
-           "synthetic_invocations"]
+           "SimResult", "alternate_strikes", "capacity", "check_kind", "classify", "compare_policies", "example_names",
+           "invocations_from", "make_panel", "meeting_dates", "milestones", "notice_window", "reserved_dates", "simulate",
+           "split_costs", "synthetic_invocations"]

@@ -70,7 +70,7 @@ def capacity(config: SimConfig, contract: Contract | None = None, *, target: flo
     """Binary search over k (valid because the on-time share never falls as k grows) on the same invocations."""
     from ..errors import OutOfRange
     from .caseload import synthetic_invocations
-    from .panel import EXAMPLE_NAMES, make_panel
+    from .panel import example_names, make_panel
     from .simulator import simulate
 
     if not 0 < target <= 1:
@@ -88,7 +88,7 @@ def capacity(config: SimConfig, contract: Contract | None = None, *, target: flo
             seen[k] = float(r.on_time.mean()) if len(r.hearing) else 1.0
         return seen[k]
 
-    panel = kw.get("panel") or make_panel(EXAMPLE_NAMES, config.start, contract)
+    panel = kw.get("panel") or make_panel(example_names(contract), config.start, contract)
     n_arb = len(panel.roster("regular", config.checked().start))
     if share(k_max) < target:
         return CapacityAnswer(target, None, None, None, tuple(sorted(seen.items())), seen[k_max])

@@ -22,6 +22,15 @@ if TYPE_CHECKING:
 
 ROSTERS = ("regular", "expedited")
 EXAMPLE_NAMES = ("Ruth Abernathy", "Susan Feldman", "Thomas Garcia", "Helen Nakamura", "Daniel Okafor", "Robert Whitfield")
+_MORE_NAMES = ("Maria Castillo", "Peter Lindqvist", "Grace Oyelaran", "Victor Brandt", "Linda Moreau", "Kenji Watanabe")
+
+
+def example_names(contract: Contract) -> tuple[str, ...]:
+    """A made-up roster the size of this contract's panel (§1.a) for the simulator and the panel when no names are
+    given: the six example names for a panel of six, fewer or more for another unit's panel."""
+    n = int(contract.value("arbitration.panel_size"))
+    names = EXAMPLE_NAMES + _MORE_NAMES
+    return names[:n] + tuple(f"Arbitrator {i}" for i in range(len(names) + 1, n + 1))
 
 
 def sort_key(name: str, order: str = "surname") -> tuple[str, ...]:

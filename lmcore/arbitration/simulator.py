@@ -139,11 +139,11 @@ def simulate(config: SimConfig | None = None, contract: Contract | None = None, 
              reserved: Mapping[str, Iterable[Any]] | None = None) -> SimResult:
     """Run the monthly meetings over a stream of invocations; deterministic for a given config (and seed)."""
     from ..contract.loading import load_contract
-    from .panel import EXAMPLE_NAMES, make_panel
+    from .panel import example_names, make_panel
 
     cfg = (config or SimConfig()).checked()
     contract = contract or load_contract()
-    panel = panel or make_panel(EXAMPLE_NAMES, cfg.start, contract)
+    panel = panel or make_panel(example_names(contract), cfg.start, contract)
     inv = synthetic_invocations(cfg, contract) if cases is None else (
         cases if isinstance(cases, Invocations) else invocations_from(cases))
     last = inv.invoked.max().item() if len(inv) else cfg.start

@@ -143,7 +143,7 @@ def _register_panel(subs: Any) -> None:
 
 def run_panel(args: Any) -> int:
     from ..bargaining.duration import effective_date
-    from ..arbitration.panel import EXAMPLE_NAMES, make_panel
+    from ..arbitration.panel import example_names, make_panel
 
     if args.notice and not args.remove:
         raise InvalidInput("--notice is the day a removal notice was given: say who is removed (--remove NAME)", cite="Art. 44 §1.d",
@@ -153,7 +153,7 @@ def run_panel(args: Any) -> int:
                            fix="Add --replace-with NAME, or leave out --agreed")
     contract = load(args)
     eff = date_arg(args.effective) if args.effective else effective_date(date_arg(args.ratified), contract).due
-    names = [n for n in (args.arbitrators.split(";") if args.arbitrators else EXAMPLE_NAMES) if n.strip()]
+    names = [n for n in (args.arbitrators.split(";") if args.arbitrators else example_names(contract)) if n.strip()]
     panel = make_panel(names, eff, contract, size=args.size)
     out: dict[str, Any] = {"effective": eff.isoformat()}
     days = [eff]

@@ -554,16 +554,17 @@ def run_remove(args: Any) -> int:
     return 0
 
 
-def _names(args: Any) -> list[str]:
-    from ..arbitration.panel import EXAMPLE_NAMES
+def _names(args: Any, contract: Any) -> list[str]:
+    from ..arbitration.panel import example_names
 
-    return [n for n in (args.arbitrators.split(";") if args.arbitrators else EXAMPLE_NAMES) if n.strip()]
+    return [n for n in (args.arbitrators.split(";") if args.arbitrators else example_names(contract)) if n.strip()]
 
 
 def run_panel(args: Any) -> int:
     from ..storage.arbitration import rotation
 
-    rot = rotation(_log(args).cases(), _names(args), date_arg(args.effective), load(args))
+    contract = load(args)
+    rot = rotation(_log(args).cases(), _names(args, contract), date_arg(args.effective), contract)
     if args.json:
         print_json(rot.to_dict())
         return 0
@@ -586,7 +587,7 @@ def run_simulate(args: Any) -> int:
     inv = open_caseload(cases)
     start = (min(inv.invoked).item() if len(inv) else dt.date.today()).replace(day=1)
     cfg = SimConfig(months=args.months, start=start, dates_per_month=args.dates_per_month).checked()
-    result = simulate(cfg, contract, panel=make_panel(_names(args), start, contract), cases=inv)
+    result = simulate(cfg, contract, panel=make_panel(_names(args, contract), start, contract), cases=inv)
     if args.json:
         print_json(result.to_dict(include_cases=True))
     else:

@@ -1,8 +1,9 @@
 """`lmcore scenarios list|show ID|check [FOLDER]|quiz|grade ID ANSWER|results|forget NAME`: graded training scenarios
 (issue 18).
 
-The bundled starter set by default; `--folder DIR` reads another trainer's set. Every answer is graded by lmcore's
-own rule engines; `check` fails (exit 2) on a malformed scenario or a trainer answer that disagrees with lmcore.
+The contract folder's own set (its scenarios/) by default, else the bundled starter set; `--folder DIR` reads another
+trainer's set. Every answer is graded by lmcore's own rule engines; `check` fails (exit 2) on a malformed scenario or a
+trainer answer that disagrees with lmcore.
 `quiz --record NAME` and `grade … --record NAME` store each graded answer in the shared database (`--db URL`, else
 $LMCORE_DATABASE_URL, else the per-user file the case log uses); `results` is the trainer's view of them."""
 from __future__ import annotations
@@ -33,7 +34,7 @@ def register(sub: Any) -> None:
     sh.set_defaults(func=run_show)
 
     ck = actions.add_parser("check", help="validate a folder and compare every trainer answer with lmcore's (exit 2 on any problem)")
-    ck.add_argument("folder_arg", nargs="?", metavar="FOLDER", help="the folder of scenario files (default: the bundled set)")
+    ck.add_argument("folder_arg", nargs="?", metavar="FOLDER", help="the folder of scenario files (default: the --contract folder's scenarios/, else the bundled set)")
     _common(ck)
     ck.set_defaults(func=run_check)
 

@@ -249,7 +249,8 @@ def schedule_for(year: LeaveYear, day: dt.date, years_of_service: Any, scd: Any,
     if (years_of_service is None) == (scd is None):
         raise InvalidInput("the accrual rate needs the service computation date or the years of service" if scd is None
                            else "give the service computation date or the years of service, not both", cite=ACCRUAL_LAW,
-                           fix="The SCD (as on the leave and earnings statement) lets lmcore change the rate when 3 or 15 years are completed")
+                           fix="The SCD (as on the leave and earnings statement) lets lmcore change the rate when "
+                               f"{' or '.join(f'{law.value(k):g}' for k in _BANDS)} years are completed")
     if scd is None:
         rate = accrual_rate(years_of_service, law)
         return fixed_schedule(year, rate), rate

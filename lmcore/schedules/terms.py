@@ -132,6 +132,14 @@ class Terms:
             if not 1 <= n <= week_days:
                 raise ContractFileError(f"{key} is {n}: a compressed week works 1 to {week_days} of its weekdays",
                                         cite=contract.param(f"schedules.{key}").cite, fix=f"Correct schedules.{key} in parameters.yaml")
+        for key, what, total in (("four_day_week_hours", f"the four-day week's {self.four_day_week_hours / 60:g} hours each week",
+                                  self.four_day_week_hours * PERIOD_WEEKS),
+                                 ("compressed_5_4_9_hours", "the hours of the 5-4/9", self.five_four_nine_hours)):
+            if total != self.compressed_full_time:  # §2.c(1)(c)'s schedules are the full-time compressed schedule of (a)
+                raise ContractFileError(f"{what} make {total / 60:g} hours a pay period, not the {self.compressed_full_time / 60:g} "
+                                        "hours of a full-time compressed schedule (compressed_full_time_hours)",
+                                        cite=contract.param(f"schedules.{key}").cite,
+                                        fix=f"Make schedules.{key} agree with schedules.compressed_full_time_hours in parameters.yaml")
         for key, (a, b) in (("band_start", self.band), ("core_start", self.core), ("lunch_earliest_start", self.lunch)):
             if not a < b:
                 raise ContractFileError(f"{key} is not before its end", cite=contract.param(f"schedules.{key}").cite,

@@ -160,10 +160,10 @@ def check_folder(folder: Any = None, contract: Contract | None = None) -> CheckR
     from pathlib import Path
 
     from ..contract.loading import load_contract
-    from .scenario import BUNDLED, load_file, load_scenarios
+    from .scenario import default_folder, load_file, load_scenarios
 
     contract = contract or load_contract()
-    folder = Path(folder) if folder is not None else BUNDLED
+    folder = Path(folder) if folder is not None else default_folder(contract)
     problems: list[Problem] = []
     scenarios: list[Scenario] = []
     try:

@@ -243,12 +243,19 @@ def load_file(path: str | Path, contract: Contract | None = None) -> ScenarioSet
     return ScenarioSet(m.set.id, m.set.title, m.set.description, path, tuple(out))
 
 
+def default_folder(contract: Contract) -> Path:
+    """The scenarios of a contract folder (its `scenarios/`, a unit's own set), else the bundled starter set."""
+    own = Path(contract.folder) / "scenarios"
+    return BUNDLED if not own.is_dir() or own.resolve() == BUNDLED.resolve() else own
+
+
 def load_scenarios(folder: str | Path | None = None, contract: Contract | None = None) -> Library:
-    """Every *.yaml scenario file of a folder (the bundled starter set by default); ids are unique across files."""
+    """Every *.yaml scenario file of a folder (by default the contract folder's own set, else the bundled starter set);
+    ids are unique across files."""
     from ..contract.loading import load_contract
 
-    folder = Path(folder) if folder is not None else BUNDLED
     contract = contract or load_contract()
+    folder = Path(folder) if folder is not None else default_folder(contract)
     if folder.is_file():
         files = [folder]
     elif folder.is_dir():
