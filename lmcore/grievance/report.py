@@ -74,16 +74,27 @@ def ics(t: Timeline, contract: Any = None, *, remind: int = REMIND_WORKDAYS, cas
     return to_ics(events(t, contract, remind=remind, case=case), name=name)
 
 
+def _safe_cell(m: Milestone) -> str:
+    if m.safe is None or not m.safe.differs or m.safe_due is None:
+        return ""
+    return f"<br><small>safe date {escape(fmt_day(m.safe_due))}</small>"
+
+
 def summary_html(t: Timeline, screening: Any = None) -> str:
     """A printable one-page summary; every text the user typed is escaped."""
     g = t.grievance
     title = "Grievance timeline" + (f": {g.title}" if g.title else "")
     rows = "".join(
-        f"<tr class='{m.status}'><td>{escape(m.label)}</td><td>{escape(_due(m))}</td>"
+        f"<tr class='{m.status}'><td>{escape(m.label)}</td><td>{escape(_due(m))}{_safe_cell(m)}</td>"
         f"<td>{escape(_STATUS_WORDS[m.status])}</td><td>{escape(fmt_day(m.done_on)) if m.done_on else ''}</td>"
         f"<td>{escape(m.actor)}</td><td>{escape(m.cite)}</td><td>{escape(m.consequence)} ({escape(m.consequence_cite)})</td></tr>"
         for m in t.milestones)
     notes = "".join(f"<li>{escape(n)}</li>" for n in t.notes)
+    safe = "".join(f"<li>{escape(m.label)}: {escape(m.safe.words)}</li>" for m in t.milestones
+                   if m.safe is not None and (m.safe.differs or m.safe.too_many))
+    if safe:
+        safe = ("<h2>Safe dates: on time whichever reading is taken</h2><p>Where readings of the text give different "
+                f"dates, the earliest for your own step and the latest for the other side's.</p><ul>{safe}</ul>")
     readings = "".join(f"<li>{escape(str(c))}</li>" for c in t.interpretations)
     screen = ""
     if screening is not None:
@@ -103,6 +114,7 @@ tr.projected td {{ color: #555; font-style: italic; }} small {{ color: #555; }}
 {screen}
 <table><thead><tr><th>Step</th><th>Due</th><th>Status</th><th>Done</th><th>Who acts</th><th>Rule</th><th>If missed</th></tr></thead>
 <tbody>{rows}</tbody></table>
+{safe}
 <h2>Notes</h2><ul>{notes or '<li>None.</li>'}</ul>
 <h2>Readings of the contract that decide these dates</h2><ul>{readings or '<li>None would move a date here.</li>'}</ul>
 <p><small>Projected dates assume each earlier step happens on its last allowed day. Workdays are Monday–Friday
