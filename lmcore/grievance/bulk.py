@@ -11,6 +11,7 @@ whose dates the engine would refuse (it says why).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -351,6 +352,7 @@ class BulkTimelines:
         self._signatures: dict[str, np.ndarray] = {}
         self._milestones: dict[tuple[str, bytes], Milestone] = {}
         self._decides: dict[str, np.ndarray] | None = None
+        self._walks: dict[tuple[tuple[str, str], ...], _Walk] = {}
         self._texts: dict[tuple[str, bytes], str] = {}
         self.at_hand, self.due, self.status = np.zeros(n, np.int64), np.full(n, NAT), np.full(n, OPEN, np.int8)
         if self._walk is not None and n:
@@ -423,12 +425,44 @@ class BulkTimelines:
                 for option in c.interpretations[rid].options:
                     if option == c.choice(rid):
                         continue
-                    other = _Walk(self.specs, self.dates, c.with_interpretations({rid: option}), np.datetime64(self.as_of, "D"))
+                    other = self._walk_under(((rid, option),))
                     for s in self.specs:
                         a, b = w.due[s.name], other.due[s.name]
                         found[s.name][:, k] |= ~((a == b) | (np.isnat(a) & np.isnat(b)))
             self._decides = found
         return self._decides
+
+    def _walk_under(self, combo: tuple[tuple[str, str], ...]) -> _Walk:
+        """The walk again with these readings switched (kept: decides() and safe_due() share them)."""
+        if combo not in self._walks:
+            self._walks[combo] = _Walk(self.specs, self.dates, self.contract.with_interpretations(dict(combo)),
+                                       np.datetime64(self.as_of, "D"))
+        return self._walks[combo]
+
+    def safe_due(self) -> np.ndarray:
+        """Each row's safe date for its step at hand (lmcore.safe_date): the earliest due date for a filer's step, the
+        latest for the other side's, over every combination of the readings that move some step's date in these rows
+        (each row's own readings among them; more than safe_date.MAX_READINGS: each switched alone)."""
+        from ..safe_date import MAX_READINGS, OWN, side_of
+
+        if self._walk is None or not len(self):
+            return self.due
+        dec, c = self.decides(), self.contract
+        moving = [rid for k, rid in enumerate(self.readings) if any(dec[s.name][:, k].any() for s in self.specs)]
+        if len(moving) <= MAX_READINGS:
+            options = [[o for o in c.interpretations[r].options] for r in moving]
+            combos = [tuple((r, o) for r, o in zip(moving, combo) if o != c.choice(r)) for combo in itertools.product(*options)]
+        else:
+            combos = [((r, o),) for r in moving for o in c.interpretations[r].options if o != c.choice(r)]
+        rows, at = np.arange(len(self)), self.at_hand
+        own = np.array([side_of(s.side) == OWN for s in self.specs])[at]
+        best = self.due.copy()
+        for combo in (k for k in combos if k):
+            w = self._walk_under(combo)
+            d = np.stack([w.due[s.name] for s in self.specs], axis=1)[rows, at]
+            take = ~np.isnat(d) & (np.isnat(best) | np.where(own, d < best, d > best))
+            best = np.where(take, d, best)
+        return best
 
     @property
     def readings(self) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from ..contract.readings import Choice
 from ..deadlines import Deadline, count_calendar_days, fmt_day
 from ..errors import InvalidDate, LmcoreError
 from .milestones import Milestone, Timeline, ended_at
+from .safe_dates import with_safe_dates
 from .record import DATE_FIELDS, SCHEDULED_FIELDS, Grievance
 from .steps import STAY_FILING, StepSpec, amount, oelmr_step, path_steps, render
 from .timeliness import Timeliness
@@ -368,9 +369,7 @@ def timeline(grievance: Grievance, contract: Any = None, as_of: dt.date | None =
     t = Engine(grievance, contract, day).run()
     t = _deciding_readings(t, grievance, contract, day) if readings else t
     if safe:
-        from .safe_dates import with_safe_dates
-
-        t = with_safe_dates(t, grievance, contract, day)
+        t = with_safe_dates(t, lambda c: Engine(grievance, c, day).run(), contract)
     return t
 
 
