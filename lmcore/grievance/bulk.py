@@ -441,27 +441,50 @@ class BulkTimelines:
 
     def safe_due(self) -> np.ndarray:
         """Each row's safe date for its step at hand (lmcore.safe_date): the earliest due date for a filer's step, the
-        latest for the other side's, over every combination of the readings that move some step's date in these rows
-        (each row's own readings among them; more than safe_date.MAX_READINGS: each switched alone)."""
+        latest for the other side's, over every combination of the readings that decide that step in that row
+        (`decides`): one reading alone is the walk `decides` made; the rows two or more readings decide are walked
+        again, only they, under each combination of two or more of those readings (more than safe_date.MAX_READINGS
+        among them all: rows grouped by their own readings; a row with more than that: each reading alone)."""
         from ..safe_date import MAX_READINGS, OWN, side_of
 
         if self._walk is None or not len(self):
             return self.due
-        dec, c = self.decides(), self.contract
-        moving = [rid for k, rid in enumerate(self.readings) if any(dec[s.name][:, k].any() for s in self.specs)]
-        if len(moving) <= MAX_READINGS:
-            options = [[o for o in c.interpretations[r].options] for r in moving]
-            combos = [tuple((r, o) for r, o in zip(moving, combo) if o != c.choice(r)) for combo in itertools.product(*options)]
-        else:
-            combos = [((r, o),) for r in moving for o in c.interpretations[r].options if o != c.choice(r)]
-        rows, at = np.arange(len(self)), self.at_hand
-        own = np.array([side_of(s.side) == OWN for s in self.specs])[at]
+        dec, c, specs = self.decides(), self.contract, self.specs
+        n, at = len(self), self.at_hand
+        rows = np.arange(n)
+        own = np.array([side_of(s.side) == OWN for s in specs])[at]
         best = self.due.copy()
-        for combo in (k for k in combos if k):
-            w = self._walk_under(combo)
-            d = np.stack([w.due[s.name] for s in self.specs], axis=1)[rows, at]
-            take = ~np.isnat(d) & (np.isnat(best) | np.where(own, d < best, d > best))
-            best = np.where(take, d, best)
+
+        def fold(sel: np.ndarray, due: np.ndarray) -> None:
+            d, b, o = due[sel], best[sel], own[sel]
+            take = ~np.isnat(d) & (np.isnat(b) | np.where(o, d < b, d > b))
+            best[sel] = np.where(take, d, b)
+
+        def at_hand(w: _Walk, sel: np.ndarray) -> np.ndarray:
+            return np.stack([w.due[s.name] for s in specs], axis=1)[np.arange(len(sel)), at[sel]]
+
+        everyone = np.ones(n, bool)
+        for rid in self.readings:  # each reading alone: the walks decides() made, over every row
+            for option in c.interpretations[rid].options:
+                if option != c.choice(rid):
+                    fold(everyone, at_hand(self._walk_under(((rid, option),)), rows))
+        deciding = np.stack([dec[s.name] for s in specs], axis=1)[rows, at]  # (rows × readings): decide the step at hand
+        several = deciding.sum(axis=1) >= 2
+        if not several.any():
+            return best
+        union = deciding[several].any(axis=0)
+        groups = [union] if union.sum() <= MAX_READINGS else list(np.unique(deciding[several], axis=0))
+        for pattern in groups:  # the rows two or more readings decide: walked together under their combinations
+            ids = [r for r, on in zip(self.readings, pattern) if on]
+            if len(ids) > MAX_READINGS:
+                continue
+            sel = several if pattern is union else several & (deciding == pattern).all(axis=1)
+            sub, idx = {k: v[sel] for k, v in self.dates.items()}, np.flatnonzero(sel)
+            for combo in itertools.product(*[c.interpretations[r].options for r in ids]):
+                switched = {r: o for r, o in zip(ids, combo) if o != c.choice(r)}
+                if len(switched) >= 2:
+                    w = _Walk(specs, sub, c.with_interpretations(switched), np.datetime64(self.as_of, "D"))
+                    fold(sel, _scatter(n, idx, at_hand(w, idx)))
         return best
 
     @property
@@ -569,6 +592,13 @@ class _NoChoice:
 
 
 _NO_CHOICE = _NoChoice()
+
+
+def _scatter(n: int, idx: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """A full-length column with `values` at the rows `idx` (NaT elsewhere)."""
+    out = np.full(n, NAT)
+    out[idx] = values
+    return out
 
 
 def _what(spec: StepSpec) -> str:
