@@ -198,3 +198,35 @@ def of_deadline(contract: Any, d: Any, *, side: str) -> SafeDate:
     p = contract.param(d.rule)
     amount = None if d.amount == p.signed else d.amount
     return for_deadline(contract, d.rule, d.start, side=side, amount=amount)
+
+
+# Time limits outside Art. 43–44 where the latest date over the readings is the safe one: the other side's act, or
+# the first day of a window (a notice before it is too early). Every other limit is a party's own act: the earliest.
+LATEST_IS_SAFE = {
+    "flexiplace.decision": "the supervisor decides the request",
+    "duration.reopener_notice_earliest": "the window's first day: a notice before it is too early",
+}
+
+_DEADLINE_KEYS = {"due", "start", "amount", "unit", "rule", "steps"}
+
+
+def annotate(contract: Any, data: Any) -> Any:
+    """JSON output with each deadline in it (a `Deadline.to_dict()` of a contract time limit) given its safe date:
+    `safe_due`, `safe_reading`, `by_reading` and the rest of `SafeDate.to_dict()` (for the leave, flexiplace,
+    bargaining and deadline commands, whose results hold their Deadlines as dictionaries)."""
+    if isinstance(data, list):
+        return [annotate(contract, x) for x in data]
+    if not isinstance(data, dict):
+        return data
+    out = {k: annotate(contract, v) for k, v in data.items()}
+    if _DEADLINE_KEYS <= data.keys() and data.get("rule") in getattr(contract, "parameters", {}) and "safe_due" not in data:
+        p = contract.param(data["rule"])
+        if p.unit in ("workdays", "calendar_days") and data.get("start"):
+            try:
+                amount = None if data["amount"] == p.signed else int(data["amount"])
+                side = OTHER if data["rule"] in LATEST_IS_SAFE else OWN
+                out.update(for_deadline(contract, data["rule"], dt.date.fromisoformat(data["start"]), side=side,
+                                        amount=amount).to_dict())
+            except (LmcoreError, ValueError, TypeError):
+                pass  # a deadline the contract cannot count again as given: shown as it is
+    return out

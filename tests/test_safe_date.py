@@ -211,3 +211,25 @@ def test_the_safe_date_is_one_of_the_readings_dates_and_on_the_right_side(contra
         dates = [o.due for o in m.safe.outcomes]
         assert m.safe_due in dates and m.due in dates
         assert m.safe_due == (min(dates) if m.side in ("filer", "either") else max(dates))
+
+
+def _cli(*args: str) -> dict:
+    out = subprocess.run([sys.executable, "-m", "lmcore", *args, "--json"], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_flexiplace_decision_the_supervisors_latest_art10_5a():
+    """Art. 10 §5.A, 15 calendar days: request Thu 2026-12-10 + 15 = Fri 12-25, Christmas Day. backward → Thu 12-24
+    (in use), none → 12-25, forward → Mon 12-28. The decision is the supervisor's: it is late only after Mon 12-28."""
+    d = _cli("flexiplace", "clocks", "--requested", "2026-12-10")["decision"]
+    roll = "flexiplace.decision_due_nonworkday"
+    assert (d["due"], d["safe_due"], d["safe_reading"]) == ("2026-12-24", "2026-12-28", {roll: "forward"})
+    assert {"choices": {roll: "none"}, "due": "2026-12-25"} in d["by_reading"] and len(d["by_reading"]) == 3
+
+
+def test_deadline_command_a_filing_from_a_saturday_art43_7a1():
+    """`lmcore deadline 2026-11-14 --rule grievance.step1_filing`: Mon 12-14 or Tue 12-15 (counted above); a filing
+    is one's own: Mon 12-14."""
+    d = _cli("deadline", "2026-11-14", "--rule", "grievance.step1_filing")
+    assert (d["due"], d["safe_due"]) == ("2026-12-14", "2026-12-14")
+    assert sorted(x["due"] for x in d["by_reading"]) == ["2026-12-14", "2026-12-15"]
