@@ -224,7 +224,7 @@ def code_digest() -> str:
         root = Path(__file__).resolve().parents[1]
         h = hashlib.sha256(str(getattr(holidays, "__version__", "")).encode())
         for p in sorted([*root.glob("grievance/*.py"), *root.glob("contract/*.py"), root / "calendar.py",
-                         root / "deadlines.py", Path(__file__)]):
+                         root / "deadlines.py", root / "safe_date.py", Path(__file__)]):
             h.update(p.read_bytes())
         _CODE.append(h.hexdigest()[:16])
     return _CODE[0]
