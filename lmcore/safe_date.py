@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -178,9 +179,9 @@ def safe_words(contract: Any, due: dt.date | None, safe: dt.date | None, combo: 
 
 
 def reading_label(contract: Any, reading: str, option: str) -> str:
-    """A reading in words: its option's description up to the first explanation in brackets."""
-    text = contract.interpretations[reading].describe(option)
-    return text.split(" (")[0].rstrip(".:;") if " (" in text else text.rstrip(".")
+    """A reading in words: its option's description without the example in brackets at its end."""
+    text = contract.interpretations[reading].describe(option).strip()
+    return re.sub(r"\s*\([^()]*\)\.?$", "", text).rstrip(".:;")
 
 
 def for_deadline(contract: Any, key: str, start: Any, *, side: str, amount: int | None = None,

@@ -9,11 +9,13 @@ from . import esc
 SAFE_COLOUR = "#8a4b00"
 
 
-def safe_line(safe: Any) -> str:
-    """A line of HTML for beside a date, or "" when no reading gives another safe date."""
+def safe_line(safe: Any, what: str = "") -> str:
+    """A line of HTML for beside a date (`what`: the step named in words, when the line stands apart from it), or ""
+    when no reading gives another safe date."""
     if safe is None or not (safe.differs or safe.too_many):
         return ""
-    return (f"<p class='lmcore-safe-date' style='color:{SAFE_COLOUR};margin:2px 0 6px 0'>⚠ {esc(safe.words)}</p>")
+    head = f"<b>{esc(what)}</b>: " if what else ""
+    return (f"<p class='lmcore-safe-date' style='color:{SAFE_COLOUR};margin:2px 0 6px 0'>⚠ {head}{esc(safe.words)}</p>")
 
 
 def safe_cell(safe: Any) -> str:
