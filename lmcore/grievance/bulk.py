@@ -11,7 +11,9 @@ whose dates the engine would refuse (it says why).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -444,11 +446,23 @@ class BulkTimelines:
         latest for the other side's, over every combination of the readings that decide that step in that row
         (`decides`): one reading alone is the walk `decides` made; the rows two or more readings decide are walked
         again, only they, under each combination of two or more of those readings (more than safe_date.MAX_READINGS
-        among them all: rows grouped by their own readings; a row with more than that: each reading alone)."""
-        from ..safe_date import MAX_READINGS, OWN, side_of
+        among them all: rows grouped by their own readings; a row with more than that: each reading alone). Kept per
+        contract for the same rows and day: a board drawn again does not walk them again."""
 
         if self._walk is None or not len(self):
             return self.due
+        key = (self.path, tuple((s.name, s.key, s.key_no_decision, s.side) for s in self.specs), self.as_of,
+               hashlib.sha1(b"".join(self.dates[k].tobytes() for k in sorted(self.dates))).hexdigest())
+        kept = _kept_safe(self.contract)
+        if key not in kept:
+            if len(kept) >= 16:
+                kept.clear()
+            kept[key] = self._safe_due()
+        return kept[key].copy()
+
+    def _safe_due(self) -> np.ndarray:
+        from ..safe_date import MAX_READINGS, OWN, side_of
+
         dec, c, specs = self.decides(), self.contract, self.specs
         n, at = len(self), self.at_hand
         rows = np.arange(n)
@@ -592,6 +606,19 @@ class _NoChoice:
 
 
 _NO_CHOICE = _NoChoice()
+
+
+_SAFE: weakref.WeakKeyDictionary[Any, dict[tuple, np.ndarray]] = weakref.WeakKeyDictionary()
+
+
+def _kept_safe(contract: Any) -> dict[tuple, np.ndarray]:
+    """The safe dates already worked out under this contract (its readings, closures and parameters never change:
+    with_interpretations and with_closures make new contracts); a board's Memo stands for its contract."""
+    base = getattr(contract, "_c", contract)
+    try:
+        return _SAFE.setdefault(base, {})
+    except TypeError:  # cannot be referenced weakly: nothing kept
+        return {}
 
 
 def _scatter(n: int, idx: np.ndarray, values: np.ndarray) -> np.ndarray:
