@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "lmcore"
 # Layers, bottom first: a module may import its own layer (without circles) and the layers below, never above.
 LAYERS = [
     ("foundation", ["lmcore.errors", "lmcore.contract", "lmcore.calendar", "lmcore.deadlines", "lmcore.rulings",
-                    "lmcore.exports"]),
+                    "lmcore.exports", "lmcore.safe_date"]),
     ("rules", ["lmcore.grievance", "lmcore.arbitration", "lmcore.schedules", "lmcore.leave", "lmcore.flexiplace",
                "lmcore.bargaining", "lmcore.subsidies"]),
     # Above the rules, below storage: training grades answers with every rule package; the partnership chapter reuses

@@ -56,7 +56,13 @@ def test_every_date_on_the_board_is_the_hand_count(log, contract):
     assert board.soon_until == SOON_UNTIL and board.total == 5
     got = {r.case_id: (r.milestone, r.due, r.status, r.bucket, r.cite) for r in board.rows}
     assert got == {cid: tuple(v[1:]) for cid, v in CASES.items()}
-    assert [r.case_id for r in board.rows] == ["ended", "lee", "jones", "smith", "continuing"]  # the sort key's order
+    # the sort key's order: bucket, then the safe date (issue 16). jones's appeal is due Fri 12-04, but under the reading
+    # grievance.reply_due_without_meeting = meeting_deadline the reply was due when the meeting time ran out, Thu 11-12:
+    # 11-13 = 1, 11-16..11-20 = 2–6, 11-23..11-25 = 7–9, Thanksgiving skipped, Fri 11-27 = 10 → safe date 11-27, before
+    # lee's meeting (the Department's: its latest date, Mon 11-30, no reading moves it)
+    assert {r.case_id: r.safe_due for r in board.rows} == {"ended": D(2026, 10, 30), "lee": D(2026, 11, 30),
+                                                          "jones": D(2026, 11, 27), "smith": D(2026, 12, 17), "continuing": None}
+    assert [r.case_id for r in board.rows] == ["ended", "jones", "lee", "smith", "continuing"]
 
 
 def test_each_row_carries_the_explanation_of_its_date(log, contract):
@@ -71,9 +77,9 @@ def test_each_row_carries_the_explanation_of_its_date(log, contract):
 def test_filters(log, contract):
     ids = lambda **kw: [r.case_id for r in due_board(log, AS_OF, contract, **kw).rows]  # noqa: E731
     assert ids(steward="ann lee") == ["ended", "lee"]  # stewards alternate Bo Chen / Ann Lee in CASES order
-    assert ids(status="soon") == ["lee", "jones"] and ids(status="missed") == ["ended"]
+    assert ids(status="soon") == ["jones", "lee"] and ids(status="missed") == ["ended"]  # by safe date: 11-27, 11-30
     assert ids(article="Art. 12") == ["lee"] and ids(article="Art. 1") == []  # "Art. 1" is not "Art. 12"
-    assert ids(path="employee") == ["ended", "lee", "jones", "smith", "continuing"] and ids(path="department") == []
+    assert ids(path="employee") == ["ended", "jones", "lee", "smith", "continuing"] and ids(path="department") == []
 
 
 def test_the_cache_gives_the_same_board_and_follows_edits(log, contract):

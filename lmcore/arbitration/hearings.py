@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..calendar import to_date
 from ..errors import InvalidDate, InvalidInput
+from ..safe_date import OTHER, OWN, SafeDate, Survey
 from .kinds import HEARING_RULE, ROSTER, STAY_FLAW, check_kind
 
 if TYPE_CHECKING:
@@ -17,6 +18,12 @@ if TYPE_CHECKING:
 
 
 MILESTONES = ("hearing_by", "prehearing_meeting", "exchange_meeting", "arbitrability_notice", "decision")
+
+# Whose act each date is, for its safe date: the hearing and the two meetings are held by the parties together and a
+# notice is a party's own — holding or giving it by the earliest date of all readings is on time under every one;
+# the decision is the arbitrator's — it is overdue only after the latest.
+SIDES = {"hearing_by": OWN, "prehearing_meeting": OWN, "exchange_meeting": OWN, "arbitrability_notice": OWN,
+         "decision": OTHER}
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,12 @@ class Milestone:
     other: Deadline | None = None  # arbitrability: the second of the two limits, which did not bind
     hearing: dt.date | None = None  # hearing_by: the hearing date checked against it
     feasible: bool = True  # False when the date falls before the invocation: it can no longer be met (§5, §9)
+    safe: SafeDate | None = None  # its date under every reading that decides it (lmcore.safe_date)
+
+    @property
+    def safe_due(self) -> dt.date:
+        """The date that is on time whichever reading is taken."""
+        return self.safe.safe_due if self.safe is not None and self.safe.safe_due else self.due
 
     @property
     def due(self) -> dt.date:
@@ -68,6 +81,8 @@ class Milestone:
                             "rule": self.other.rule}
         if self.hearing is not None:
             out.update(hearing=self.hearing.isoformat(), on_time=self.on_time)
+        if self.safe is not None:
+            out.update(self.safe.to_dict())
         return out
 
 
@@ -134,11 +149,17 @@ def milestones(invoked: Any, kind: str, contract: Contract, *, hearing: Any = No
     base = {m.name: m.due for m in sched.milestones}
     decided = contract.deciding(lambda c: {m.name: m.due for m in _schedule(invoked, kind, c, hearing, record_closed).milestones},
                                 dict.fromkeys(i for ids in own.values() for i in ids), base)
+    def answer(c: Contract) -> tuple[dict[str, dt.date], list[str]]:
+        s = _schedule(invoked, kind, c, hearing, record_closed)
+        return {m.name: m.due for m in s.milestones}, [ch.id for ch in s.interpretations]
+
+    survey = Survey(contract, answer)
     out = []
     for m in sched.milestones:
         cites = {c.id: c.cite for c in m.deadline.interpretations}
         used = tuple(contract.used(i, cite=cites.get(i) or origin[i])[0] for i in decided[m.name])
-        out.append(replace(m, deadline=replace(m.deadline, interpretations=used)))
+        out.append(replace(m, deadline=replace(m.deadline, interpretations=used),
+                           safe=survey.safe(m.name, SIDES[m.name], decided[m.name])))
     return replace(sched, milestones=tuple(out))
 
 

@@ -285,7 +285,9 @@ def print_json(obj: Any) -> None:
 def print_result(args: Any, result: Any, text: str | None = None) -> int:
     """A result as JSON (--json) or in words (its explanation, or the text given); exit status 0."""
     if args.json:
-        print_json(result.to_dict())
+        from ..safe_date import annotate
+
+        print_json(annotate(load(args), result.to_dict()))  # each deadline with its safe date (issue 16)
     else:
         print(text if text is not None else result.explain())
     return 0

@@ -62,10 +62,15 @@ def run_milestones(args: Any) -> int:
         print_json(out)
     else:
         print(f"{kind.capitalize()} arbitration invoked {sched.invoked.isoformat()} ({sched.roster} roster)")
+        safe = any(m.safe_due != m.due for m in sched.milestones)  # the "safe" column only when a safe date differs
         for m in sched.milestones:
             status = "" if m.on_time is None else ("  (hearing on time)" if m.on_time else "  (hearing LATE)")
             status += "" if m.feasible else "  (due before the invocation: cannot be met)"
-            print(f"{m.name:<22} {m.due.strftime('%a %Y-%m-%d')}  {m.cite:<16} {m.deadline.label}{status}")
+            col = (f"safe {m.safe_due.strftime('%a %Y-%m-%d')}  " if m.safe_due != m.due else " " * 20) if safe else ""
+            print(f"{m.name:<22} {m.due.strftime('%a %Y-%m-%d')}  {col}{m.cite:<16} {m.deadline.label}{status}")
+        for m in sched.milestones:
+            if m.safe_due != m.due and m.safe is not None:
+                print(f"{m.name}: {m.safe.words}")
         for f in sched.flaws:
             print(f"Note: {f}")
     return 0

@@ -64,7 +64,9 @@ def run(args: Any) -> int:
                   effective=effective, last_session=rule_date(args.last_session, "last session", "Art. 36 §2.a") if args.last_session else None,
                   session_pattern=MeetingPattern.parse(args.session_day) if args.session_day else None)
     if args.json:
-        print_json(result.to_dict(contract))
+        from ..safe_date import annotate
+
+        print_json(annotate(contract, result.to_dict(contract)))
     else:
         print(result.explain(contract))
     return 0

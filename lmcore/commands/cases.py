@@ -370,7 +370,9 @@ def run_due(args: Any) -> int:
             if r.problem:
                 table.append(("—", _p(r.case_id), f"PROBLEM: {_p(r.problem)}", "", "", "", _p(r.steward)))
             else:
-                table.append((f"{r.due:%a %Y-%m-%d}" if r.due else "any time", _p(r.case_id), r.label, r.actor,
+                due = f"{r.due:%a %Y-%m-%d}" if r.due else "any time"
+                due += f" (safe {r.safe_due:%a %Y-%m-%d})" if r.safe_due and r.safe_due != r.due else ""
+                table.append((due, _p(r.case_id), r.label, r.actor,
                               r.status.replace("_", " "), r.cite, _p(r.steward)))
         print(_columns(table))
     print("\nProjected dates assume each earlier step happens on its last allowed day. Why a date is what it is: "

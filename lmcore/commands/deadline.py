@@ -39,7 +39,9 @@ def run(args: Any) -> int:
     else:
         raise InvalidInput("say how far to count", fix="Add --workdays N, --calendar-days N or --rule KEY")
     if args.json:
-        print_json(d.to_dict())
+        from ..safe_date import annotate
+
+        print_json(annotate(contract, d.to_dict()))
     else:
         print(d.due.isoformat())
     return 0

@@ -5,9 +5,11 @@ import datetime as dt
 from typing import Any
 
 from ..errors import InvalidDate, InvalidInput, OutOfRange
+from ..exports import REMIND_WORKDAYS
 from . import Number, add_common, date_arg, load, print_json, whole_arg, write_bytes
 
 EXTENSION = Number("extension", 1, 10_000, "workdays", whole=True, cite="Art. 43 §13.a")
+REMIND = Number("reminder lead", 0, 60, "workdays", whole=True)  # a setting of the calendar file, not a rule
 
 # Options that record a date: (option, Grievance field).
 _DATES = [
@@ -39,6 +41,9 @@ def register(sub: Any) -> None:
     p.add_argument("--as-of", metavar="DATE", help="the day to judge statuses on (default: today)")
     p.add_argument("--explain", metavar="NAME", help="print the full explanation of one milestone")
     p.add_argument("--ics", metavar="FILE", help="write the open deadlines to an iCalendar file")
+    p.add_argument("--remind", metavar="WORKDAYS", default=None,
+                   help=f"the calendar file's reminders: this many workdays before each safe date [{REMIND.describe()}; "
+                        f"default {REMIND_WORKDAYS}]")
     add_common(p)
     p.set_defaults(func=run)
 
@@ -114,9 +119,10 @@ def run(args: Any) -> int:
 
     contract = load(args)
     as_of = _date(args.as_of, "--as-of", "Art. 43") or dt.date.today()
-    t = timeline(build(args), contract, as_of)
+    t = timeline(build(args), contract, as_of, safe=True)
+    remind = REMIND_WORKDAYS if args.remind is None else whole_arg(args.remind, REMIND)
     if args.ics is not None:
-        write_bytes(args.ics, ics(t), "calendar file")
+        write_bytes(args.ics, ics(t, contract, remind=remind), "calendar file")
     if args.explain:
         m = t.milestone(args.explain)
         print_json(m.to_dict()) if args.json else print(m.explain())

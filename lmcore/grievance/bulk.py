@@ -11,6 +11,9 @@ whose dates the engine would refuse (it says why).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import itertools
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -351,6 +354,7 @@ class BulkTimelines:
         self._signatures: dict[str, np.ndarray] = {}
         self._milestones: dict[tuple[str, bytes], Milestone] = {}
         self._decides: dict[str, np.ndarray] | None = None
+        self._walks: dict[tuple[tuple[str, str], ...], _Walk] = {}
         self._texts: dict[tuple[str, bytes], str] = {}
         self.at_hand, self.due, self.status = np.zeros(n, np.int64), np.full(n, NAT), np.full(n, OPEN, np.int8)
         if self._walk is not None and n:
@@ -423,12 +427,79 @@ class BulkTimelines:
                 for option in c.interpretations[rid].options:
                     if option == c.choice(rid):
                         continue
-                    other = _Walk(self.specs, self.dates, c.with_interpretations({rid: option}), np.datetime64(self.as_of, "D"))
+                    other = self._walk_under(((rid, option),))
                     for s in self.specs:
                         a, b = w.due[s.name], other.due[s.name]
                         found[s.name][:, k] |= ~((a == b) | (np.isnat(a) & np.isnat(b)))
             self._decides = found
         return self._decides
+
+    def _walk_under(self, combo: tuple[tuple[str, str], ...]) -> _Walk:
+        """The walk again with these readings switched (kept: decides() and safe_due() share them)."""
+        if combo not in self._walks:
+            self._walks[combo] = _Walk(self.specs, self.dates, self.contract.with_interpretations(dict(combo)),
+                                       np.datetime64(self.as_of, "D"))
+        return self._walks[combo]
+
+    def safe_due(self) -> np.ndarray:
+        """Each row's safe date for its step at hand (lmcore.safe_date): the earliest due date for a filer's step, the
+        latest for the other side's, over every combination of the readings that decide that step in that row
+        (`decides`): one reading alone is the walk `decides` made; the rows two or more readings decide are walked
+        again, only they, under each combination of two or more of those readings (more than safe_date.MAX_READINGS
+        among them all: rows grouped by their own readings; a row with more than that: each reading alone). Kept per
+        contract for the same rows and day: a board drawn again does not walk them again."""
+
+        if self._walk is None or not len(self):
+            return self.due
+        key = (self.path, tuple((s.name, s.key, s.key_no_decision, s.side) for s in self.specs), self.as_of,
+               hashlib.sha1(b"".join(self.dates[k].tobytes() for k in sorted(self.dates))).hexdigest())
+        kept = _kept_safe(self.contract)
+        if key not in kept:
+            if len(kept) >= 16:
+                kept.clear()
+            kept[key] = self._safe_due()
+        return kept[key].copy()
+
+    def _safe_due(self) -> np.ndarray:
+        from ..safe_date import MAX_READINGS, OWN, side_of
+
+        dec, c, specs = self.decides(), self.contract, self.specs
+        n, at = len(self), self.at_hand
+        rows = np.arange(n)
+        own = np.array([side_of(s.side) == OWN for s in specs])[at]
+        best = self.due.copy()
+
+        def fold(sel: np.ndarray, due: np.ndarray) -> None:
+            d, b, o = due[sel], best[sel], own[sel]
+            take = ~np.isnat(d) & (np.isnat(b) | np.where(o, d < b, d > b))
+            best[sel] = np.where(take, d, b)
+
+        def at_hand(w: _Walk, sel: np.ndarray) -> np.ndarray:
+            return np.stack([w.due[s.name] for s in specs], axis=1)[np.arange(len(sel)), at[sel]]
+
+        everyone = np.ones(n, bool)
+        for rid in self.readings:  # each reading alone: the walks decides() made, over every row
+            for option in c.interpretations[rid].options:
+                if option != c.choice(rid):
+                    fold(everyone, at_hand(self._walk_under(((rid, option),)), rows))
+        deciding = np.stack([dec[s.name] for s in specs], axis=1)[rows, at]  # (rows × readings): decide the step at hand
+        several = deciding.sum(axis=1) >= 2
+        if not several.any():
+            return best
+        union = deciding[several].any(axis=0)
+        groups = [union] if union.sum() <= MAX_READINGS else list(np.unique(deciding[several], axis=0))
+        for pattern in groups:  # the rows two or more readings decide: walked together under their combinations
+            ids = [r for r, on in zip(self.readings, pattern) if on]
+            if len(ids) > MAX_READINGS:
+                continue
+            sel = several if pattern is union else several & (deciding == pattern).all(axis=1)
+            sub, idx = {k: v[sel] for k, v in self.dates.items()}, np.flatnonzero(sel)
+            for combo in itertools.product(*[c.interpretations[r].options for r in ids]):
+                switched = {r: o for r, o in zip(ids, combo) if o != c.choice(r)}
+                if len(switched) >= 2:
+                    w = _Walk(specs, sub, c.with_interpretations(switched), np.datetime64(self.as_of, "D"))
+                    fold(sel, _scatter(n, idx, at_hand(w, idx)))
+        return best
 
     @property
     def readings(self) -> tuple[str, ...]:
@@ -535,6 +606,26 @@ class _NoChoice:
 
 
 _NO_CHOICE = _NoChoice()
+
+
+_SAFE: weakref.WeakKeyDictionary[Any, dict[tuple, np.ndarray]] = weakref.WeakKeyDictionary()
+
+
+def _kept_safe(contract: Any) -> dict[tuple, np.ndarray]:
+    """The safe dates already worked out under this contract (its readings, closures and parameters never change:
+    with_interpretations and with_closures make new contracts); a board's Memo stands for its contract."""
+    base = getattr(contract, "_c", contract)
+    try:
+        return _SAFE.setdefault(base, {})
+    except TypeError:  # cannot be referenced weakly: nothing kept
+        return {}
+
+
+def _scatter(n: int, idx: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """A full-length column with `values` at the rows `idx` (NaT elsewhere)."""
+    out = np.full(n, NAT)
+    out[idx] = values
+    return out
 
 
 def _what(spec: StepSpec) -> str:

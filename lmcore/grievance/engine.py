@@ -11,6 +11,7 @@ from ..contract.readings import Choice
 from ..deadlines import Deadline, count_calendar_days, fmt_day
 from ..errors import InvalidDate, LmcoreError
 from .milestones import Milestone, Timeline, ended_at
+from .safe_dates import with_safe_dates
 from .record import DATE_FIELDS, SCHEDULED_FIELDS, Grievance
 from .steps import STAY_FILING, StepSpec, amount, oelmr_step, path_steps, render
 from .timeliness import Timeliness
@@ -353,19 +354,23 @@ def _what(spec: StepSpec) -> str:
 
 
 def timeline(grievance: Grievance, contract: Any = None, as_of: dt.date | None = None, *,
-             readings: bool = True) -> Timeline:
+             readings: bool = True, safe: bool = False) -> Timeline:
     """Every milestone of the grievance as of a date (Art. 43 §6–§14; Art. 44 §3 once arbitration is invoked).
 
     Each milestone lists exactly the readings that decide it (its date or who acts): switched alone, each would
     change it — through its own count or through the steps it is counted from. That takes one more walk per reading
     used; `readings=False` skips it (same dates and statuses; each milestone then lists the readings its own count
-    and start applied) for callers that need only those, such as a board of many cases."""
+    and start applied) for callers that need only those, such as a board of many cases. `safe=True` adds each
+    milestone's safe date (`Milestone.safe`: its date under every combination of the readings that decide it)."""
     from ..contract.loading import load_contract
 
     contract = contract or load_contract()
     day = as_of or dt.date.today()
     t = Engine(grievance, contract, day).run()
-    return _deciding_readings(t, grievance, contract, day) if readings else t
+    t = _deciding_readings(t, grievance, contract, day) if readings else t
+    if safe:
+        t = with_safe_dates(t, lambda c: Engine(grievance, c, day).run(), contract)
+    return t
 
 
 def _deciding_readings(t: Timeline, g: Grievance, contract: Any, as_of: dt.date) -> Timeline:

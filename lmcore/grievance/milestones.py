@@ -9,6 +9,7 @@ from typing import Any
 from ..contract.readings import Choice, Flaw
 from ..deadlines import Deadline, fmt_day
 from ..errors import InvalidInput
+from ..safe_date import SafeDate
 from .record import Grievance
 
 STATUSES = ("done_on_time", "done_late", "premature", "open", "missed", "projected")
@@ -36,6 +37,12 @@ class Milestone:
     notes: tuple[str, ...] = ()
     flaws: tuple[Flaw, ...] = ()
     interpretations: tuple[Choice, ...] = ()
+    safe: SafeDate | None = None  # the date under every reading that decides it (timeline(..., safe=True))
+
+    @property
+    def safe_due(self) -> dt.date | None:
+        """The date that is on time whichever reading is taken (the due date when not worked out)."""
+        return self.safe.safe_due if self.safe is not None else self.due
 
     @property
     def is_open(self) -> bool:
@@ -79,6 +86,7 @@ class Milestone:
             "consequence_applies": self.consequence_applies, "notes": list(self.notes), "depends_on": list(self.depends_on),
             "flaws": [str(f) for f in self.flaws], "interpretations": [c.to_dict() for c in self.interpretations],
             "explanation": self.explain(), "deadline": self.deadline.to_dict() if self.deadline else None,
+            **(self.safe.to_dict() if self.safe is not None else {}),
         }
 
 

@@ -5,7 +5,8 @@ from html import escape
 from typing import Any
 
 from ..deadlines import fmt_day
-from ..exports import CalendarEvent, to_ics
+from ..exports import REMIND_WORKDAYS, CalendarEvent, to_ics
+from ..safe_date import OWN, side_of
 from .milestones import Milestone, Timeline
 
 _STATUS_WORDS = {"done_on_time": "done on time", "done_late": "done late", "premature": "PREMATURE", "open": "open",
@@ -21,12 +22,17 @@ def table(t: Timeline) -> str:
     """The timeline as a plain-text table with the notes and readings used (for the terminal)."""
     g = t.grievance
     head = f"Grievance timeline — {g.path} path" + (f": {g.title}" if g.title else "") + f", as of {fmt_day(t.as_of)}"
-    rows = [("Milestone", "Due", "Status", "Done", "Who", "Rule")]
+    safe = any(m.safe_due != m.due for m in t.milestones)  # a "Safe" column only when some safe date differs
+    rows = [("Milestone", "Due") + (("Safe",) if safe else ()) + ("Status", "Done", "Who", "Rule")]
     for m in t.milestones:
-        rows.append((m.name, _due(m), _STATUS_WORDS[m.status], fmt_day(m.done_on) if m.done_on else "",
+        col = ((fmt_day(m.safe_due) if m.safe_due and m.safe_due != m.due else "",) if safe else ())
+        rows.append((m.name, _due(m), *col, _STATUS_WORDS[m.status], fmt_day(m.done_on) if m.done_on else "",
                      m.actor, m.cite))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [head, ""] + ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    if safe:
+        lines += ["", "Safe dates (on time whichever reading is taken):"]
+        lines += [f"- {m.name}: {m.safe.words}" for m in t.milestones if m.safe is not None and m.safe_due != m.due]
     if t.notes:
         lines += ["", "Notes:"] + [f"- {n}" for n in t.notes]
     lines += ["", "Readings used:"] + ([f"- {c}" for c in t.interpretations]
@@ -36,21 +42,42 @@ def table(t: Timeline) -> str:
     return "\n".join(lines)
 
 
-def events(t: Timeline) -> list[CalendarEvent]:
-    """One all-day event per deadline still ahead (open or projected), with the rule and what to do."""
-    who = f" — {t.grievance.title}" if t.grievance.title else ""
+def events(t: Timeline, contract: Any = None, *, remind: int = REMIND_WORKDAYS, case: str | None = None) -> list[CalendarEvent]:
+    """One all-day event per deadline still ahead (open or projected), on its due date, with the rule, what to do,
+    both the due and the safe date, and a reminder `remind` workdays before the safe date (`contract`'s calendar;
+    none without a contract). A projected date says so in the title. `case` names the grievance for the events'
+    UIDs (default: its title, else its path and the day it was learned of), with each milestone's name."""
+    g = t.grievance
+    who = f" — {g.title}" if g.title else ""
+    ident = case or g.title or f"{g.path}|{g.learned.isoformat()}"
     out = []
     for m in t.milestones:
         if m.is_open and m.due is not None:
             prefix = "Projected: " if m.status == "projected" else ""
-            out.append(CalendarEvent(m.due, f"{prefix}{m.label}{who}", f"What to do: {m.label} — {m.actor}.\n" + m.explain(), m.cite))
+            safe = m.safe_due or m.due
+            dates = f"Due {fmt_day(m.due)} under the readings in use; safe date {fmt_day(safe)}. "
+            if m.safe is not None and safe != m.due:
+                dates += m.safe.words.split(" — ", 1)[-1][0].upper() + m.safe.words.split(" — ", 1)[-1][1:]
+            else:
+                dates += f"No reading of the text gives an {'earlier' if side_of(m.side) == OWN else 'later'} date."
+            if m.status == "projected":
+                dates += " Projected: the step before it has not happened yet; the date assumes it happens on its last allowed day."
+            alarm = None if contract is None else contract.calendar.add_workdays(safe, -remind) if remind else safe
+            out.append(CalendarEvent(m.due, f"{prefix}{m.label}{who}", f"{dates}\nWhat to do: {m.label} — {m.actor}.\n"
+                                     + m.explain(), m.cite, key=f"grievance|{ident}|{m.name}", remind=alarm))
     return out
 
 
-def ics(t: Timeline) -> bytes:
-    """The open deadlines as an iCalendar file."""
+def ics(t: Timeline, contract: Any = None, *, remind: int = REMIND_WORKDAYS, case: str | None = None) -> bytes:
+    """The open deadlines as an iCalendar file, each with a reminder `remind` workdays before its safe date."""
     name = "Grievance deadlines" + (f" — {t.grievance.title}" if t.grievance.title else "")
-    return to_ics(events(t), name=name)
+    return to_ics(events(t, contract, remind=remind, case=case), name=name)
+
+
+def _safe_cell(m: Milestone) -> str:
+    if m.safe is None or not m.safe.differs or m.safe_due is None:
+        return ""
+    return f"<br><small>safe date {escape(fmt_day(m.safe_due))}</small>"
 
 
 def summary_html(t: Timeline, screening: Any = None) -> str:
@@ -58,11 +85,16 @@ def summary_html(t: Timeline, screening: Any = None) -> str:
     g = t.grievance
     title = "Grievance timeline" + (f": {g.title}" if g.title else "")
     rows = "".join(
-        f"<tr class='{m.status}'><td>{escape(m.label)}</td><td>{escape(_due(m))}</td>"
+        f"<tr class='{m.status}'><td>{escape(m.label)}</td><td>{escape(_due(m))}{_safe_cell(m)}</td>"
         f"<td>{escape(_STATUS_WORDS[m.status])}</td><td>{escape(fmt_day(m.done_on)) if m.done_on else ''}</td>"
         f"<td>{escape(m.actor)}</td><td>{escape(m.cite)}</td><td>{escape(m.consequence)} ({escape(m.consequence_cite)})</td></tr>"
         for m in t.milestones)
     notes = "".join(f"<li>{escape(n)}</li>" for n in t.notes)
+    safe = "".join(f"<li>{escape(m.label)}: {escape(m.safe.words)}</li>" for m in t.milestones
+                   if m.safe is not None and (m.safe.differs or m.safe.too_many))
+    if safe:
+        safe = ("<h2>Safe dates: on time whichever reading is taken</h2><p>Where readings of the text give different "
+                f"dates, the earliest for your own step and the latest for the other side's.</p><ul>{safe}</ul>")
     readings = "".join(f"<li>{escape(str(c))}</li>" for c in t.interpretations)
     screen = ""
     if screening is not None:
@@ -82,6 +114,7 @@ tr.projected td {{ color: #555; font-style: italic; }} small {{ color: #555; }}
 {screen}
 <table><thead><tr><th>Step</th><th>Due</th><th>Status</th><th>Done</th><th>Who acts</th><th>Rule</th><th>If missed</th></tr></thead>
 <tbody>{rows}</tbody></table>
+{safe}
 <h2>Notes</h2><ul>{notes or '<li>None.</li>'}</ul>
 <h2>Readings of the contract that decide these dates</h2><ul>{readings or '<li>None would move a date here.</li>'}</ul>
 <p><small>Projected dates assume each earlier step happens on its last allowed day. Workdays are Monday–Friday

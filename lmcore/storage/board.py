@@ -75,6 +75,7 @@ class BoardRow:
     problem: str | None = None
     version: int = 0
     words: str | Words = ""
+    safe_due: dt.date | None = None  # the step's safe date (lmcore.safe_date): on time whichever reading is taken
 
     @property
     def explanation(self) -> str:
@@ -88,13 +89,16 @@ class BoardRow:
         return {"case_id": self.case_id, "title": self.title, "steward": self.steward, "path": self.path,
                 "articles": list(self.articles), "milestone": self.milestone, "label": self.label, "actor": self.actor,
                 "due": self.due.isoformat() if self.due else None, "status": self.status, "cite": self.cite,
-                "explanation": self.explanation, "bucket": self.bucket, "problem": self.problem, "version": self.version}
+                "explanation": self.explanation, "bucket": self.bucket, "problem": self.problem, "version": self.version,
+                "safe_due": self.safe_due.isoformat() if self.safe_due else None}
 
 
 def sort_key(row: BoardRow) -> tuple:
-    """The board's one order: bucket (overdue first), then the date, then the case id. (The one place to switch the
-    board to another date, e.g. a "safe date" before the last allowed day.)"""
-    return (BUCKETS.index(row.bucket) if row.bucket in BUCKETS else len(BUCKETS), row.due or dt.date.max, row.case_id)
+    """The board's one order: bucket (overdue first), then the safe date (on time whichever reading is taken: the
+    earliest for a filer's step, the latest for the other side's; the due date when no reading moves it), then the
+    due date, then the case id."""
+    return (BUCKETS.index(row.bucket) if row.bucket in BUCKETS else len(BUCKETS), row.safe_due or row.due or dt.date.max,
+            row.due or dt.date.max, row.case_id)
 
 
 @dataclass(frozen=True)
@@ -171,9 +175,13 @@ def row_of(case: Case, as_of: dt.date, contract: Any) -> BoardRow:
                         "Open the case, correct it and save it again.")
     if not t.milestones:
         return BoardRow(**base, status="done", words="\n".join(t.notes), bucket="done")
+    from ..grievance.engine import Engine
+    from ..grievance.safe_dates import safe_of
+
     m = t.at_hand
+    safe = safe_of(m, lambda c: Engine(case.grievance, c, as_of).run(), contract)
     return BoardRow(**base, milestone=m.name, label=m.label, actor=m.actor, due=m.due, status=m.status, cite=m.cite,
-                    words=m.explain())
+                    words=m.explain(), safe_due=safe.safe_due if safe is not None else m.due)
 
 
 def bucket_of(row: BoardRow, as_of: dt.date, soon_until: dt.date) -> str:
@@ -216,7 +224,7 @@ def code_digest() -> str:
         root = Path(__file__).resolve().parents[1]
         h = hashlib.sha256(str(getattr(holidays, "__version__", "")).encode())
         for p in sorted([*root.glob("grievance/*.py"), *root.glob("contract/*.py"), root / "calendar.py",
-                         root / "deadlines.py", Path(__file__)]):
+                         root / "deadlines.py", root / "safe_date.py", Path(__file__)]):
             h.update(p.read_bytes())
         _CODE.append(h.hexdigest()[:16])
     return _CODE[0]
@@ -236,11 +244,12 @@ def board_rows(log: Any, as_of: dt.date, contract: Any, soon_until: dt.date, *, 
     for idx, tl in groups:
         steps = [(s.name, s.label, s.actor, s.cite) for s in tl.specs]
         at, codes, dues = tl.at_hand.tolist(), tl.status.tolist(), tl.due.astype(object).tolist()
+        safes = tl.safe_due().astype(object).tolist()
         for j in np.flatnonzero(~tl.engine).tolist():
             i, (name, label, actor, cite), status = idx[j], steps[at[j]], STATUS_WORDS[codes[j]]
             rows[i] = BoardRow(cases.ids[i], cases.titles[i], cases.stewards[i], tl.path, cases.articles[i], name, label,
                                actor, dues[j], status, cite, _bucket(None, status, dues[j], as_of, soon_until), None,
-                               cases.versions[i], Words(tl.explain, j))
+                               cases.versions[i], Words(tl.explain, j), safes[j])
     if whole:
         where = {cases.ids[i]: i for i in whole}
         for r in _engine_rows(log, list(where), [cases.versions[i] for i in where.values()], as_of, memo, contract,
@@ -437,6 +446,7 @@ def _store(db: Any, rows: list[BoardRow], key: str) -> None:
 def _from_json(text: str) -> BoardRow:
     d = json.loads(text)
     d["due"] = dt.date.fromisoformat(d["due"]) if d.get("due") else None
+    d["safe_due"] = dt.date.fromisoformat(d["safe_due"]) if d.get("safe_due") else None
     d["articles"] = tuple(d.get("articles") or ())
     d["words"] = d.pop("explanation", "") or ""
     return BoardRow(**{k: v for k, v in d.items() if k in BoardRow.__dataclass_fields__})

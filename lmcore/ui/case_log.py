@@ -386,8 +386,10 @@ def board_html(rows: Any, limit: int = 300) -> str:
         why = (f"<details><summary><small>why this date?</small></summary><pre style='white-space:pre-wrap;"
                f"font-size:0.85em;max-width:40em'>{esc(r.explanation)}</pre></details>") if r.explanation else ""
         due = f"{r.due:%a %Y-%m-%d}" if r.due else "any time"
+        safe = (f"<br><small class='lmcore-safe-date'>safe date {r.safe_due:%a %Y-%m-%d}</small>"
+                if r.safe_due and r.safe_due != r.due else "")
         out.append(f"<tr style='color:{colour}'><td>{case}</td><td>{esc(BUCKET_WORDS.get(r.bucket, r.bucket))}</td>"
-                   f"<td>{esc(r.label)}<br><small>{esc(r.actor)}</small></td><td style='white-space:nowrap'>{esc(due)}{why}</td>"
+                   f"<td>{esc(r.label)}<br><small>{esc(r.actor)}</small></td><td style='white-space:nowrap'>{esc(due)}{safe}{why}</td>"
                    f"<td style='white-space:nowrap'>{esc(r.cite)}</td><td>{esc(r.steward)}</td></tr>")
     more = f"<p><small>… and {len(rows) - limit} more (filter, or export).</small></p>" if len(rows) > limit else ""
     return ("<table class='lmcore-table' style='border-collapse:collapse;font-size:0.9em'><thead><tr><th>Case</th>"

@@ -11,6 +11,7 @@ import ipywidgets as W
 from traitlets import TraitError
 
 from ...errors import LmcoreError
+from ..safe_dates import safe_line
 from .. import CSS_ANSWER, Field, app_box, cite_panel, date_field, error_html, esc, mark_ready, query_params
 from . import views as V
 from ..readings import Readings
@@ -241,12 +242,12 @@ class ArbitrationApp:
         flaws = "".join(f'<p class="lmcore-flaw" style="background:#fff4d6">{esc(f)}</p>' for f in s.flaws)
         self.answer.value = (
             f'<div style="font-size:1.1em"><b>Hearing must be held by {hb.due.strftime("%a %Y-%m-%d")}</b> ({esc(hb.cite)}).'
-            f"{late} Next in rotation on the {roster} roster: <b>{esc(who)}</b> (Art. 44 §1.c).</div>{flaws}")
+            f"{late} Next in rotation on the {roster} roster: <b>{esc(who)}</b> (Art. 44 §1.c).</div>{safe_line(hb.safe)}{flaws}")
         rows = [m.to_dict() for m in s.milestones]
         used = "".join(f"<li>{esc(c)}</li>" for c in s.interpretations)
         notes = "".join(f"<li>{esc(w)} ({esc(c)})</li>" for w, c in s.notes)
         self.details.value = (V.timeline_svg(s.invoked, [(m.name, m.due, m.cite) for m in s.milestones], s.hearing)
-                              + V.milestone_table(rows) + (f"<p><b>How the hearing runs:</b></p><ul>{notes}</ul>" if notes else "")
+                              + V.milestone_table(rows) + "".join(safe_line(m.safe, V.step_name(m.name)) for m in s.milestones[1:]) + (f"<p><b>How the hearing runs:</b></p><ul>{notes}</ul>" if notes else "")
                               + f"<p><b>Readings used</b> (switch them above):</p><ul>{used}</ul>")
         if self.panel:
             self.show_panel()

@@ -57,6 +57,11 @@ def timeline_svg(invoked: dt.date, items: Sequence[tuple[str, dt.date, str]], he
             f'xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>')
 
 
+def step_name(name: str) -> str:
+    """A milestone's name in words."""
+    return _NAMES.get(name, name)
+
+
 def milestone_table(rows: Sequence[dict[str, Any]]) -> str:
     """Milestones as a table: what, when, rule, how it was counted."""
     body = "".join(

@@ -22,6 +22,7 @@ from ...grievance.steps import CONSOLIDATIONS, PATHS, path_steps
 from ...grievance.screening import FILERS, STATUSES, SUBJECTS, Situation, screen
 from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, date_field, error_html, esc, mark_ready
 from ..caselog import CaseLogSection, fill_form
+from ..safe_dates import safe_cell, safe_line
 
 _LABELS = {
     "learned": ("Learned of the violation", "For a removal stay: the day the removal decision was received."),
@@ -292,7 +293,7 @@ class GrievanceApp:
                 if self.as_of.value is None:
                     raise LmcoreError("the 'as of' date is missing", fix="Pick today's date", field="as_of")
                 contract = self._contract()
-                t = timeline(self._grievance(), contract, self.as_of.value)
+                t = timeline(self._grievance(), contract, self.as_of.value, safe=True)
             except LmcoreError as exc:
                 self._fail(exc)
                 return
@@ -319,11 +320,11 @@ class GrievanceApp:
         first, hand = t.milestones[0], t.at_hand
         due = f"<b>{first.due.isoformat()}</b> ({first.due:%A})" if first.due else "<b>any time while the condition lasts</b>"
         html = [f"<p style='font-size:1.15em'>{esc(first.label)}: due {due} — {esc(first.status.replace('_', ' '))} "
-                f"<small>({esc(first.cite)})</small></p>"]
+                f"<small>({esc(first.cite)})</small></p>" + safe_line(first.safe)]
         if hand is not first:
             when = hand.due.isoformat() if hand.due else "—"
             html.append(f"<p>Step at hand: <b>{esc(hand.label)}</b>, due <b>{when}</b> — {esc(hand.actor)} "
-                        f"<small>({esc(hand.cite)})</small>; {esc(hand.status.replace('_', ' '))}.</p>")
+                        f"<small>({esc(hand.cite)})</small>; {esc(hand.status.replace('_', ' '))}.</p>" + safe_line(hand.safe))
         for m in t.milestones:
             if m.status == "missed" and m is not t.terminated and m.side != "filer":
                 html.append(f"<p style='color:#b00020'>Missed: {esc(m.label)}, due {esc(fmt_day(m.due))} "  # type: ignore[arg-type]
@@ -350,7 +351,7 @@ class GrievanceApp:
         for rid, flag in self.reading_flags.items():
             flag.value = ("<span style='color:#1565c0'>● decides a date in this timeline</span>" if rid in used
                           else "<span style='color:#999'>changes no date here</span>")
-        self._downloads(t)
+        self._downloads(t, contract)
 
     def _explain(self) -> None:
         if self.timeline is None or self.explain_pick.value not in self.timeline.names:
@@ -365,8 +366,8 @@ class GrievanceApp:
         self.screen_out.value = (f"<div><p style='color:{colour}'><b>{esc(s.headline)}</b></p><p>{esc(s.route)}</p>"
                                  f"<ul>{items}</ul></div>")
 
-    def _downloads(self, t: Timeline) -> None:
-        cal = base64.b64encode(ics(t)).decode()
+    def _downloads(self, t: Timeline, contract: Any) -> None:
+        cal = base64.b64encode(ics(t, contract)).decode()
         page = base64.b64encode(summary_html(t, self.screening).encode("utf-8")).decode()
         button = ("display:inline-block;padding:6px 14px;margin:4px 8px 4px 0;border-radius:4px;background:#1f4e9c;"
                   "color:white;text-decoration:none;font-weight:bold")
@@ -399,7 +400,7 @@ def _table_html(t: Timeline) -> str:
                "done_on_time": "#2e7d32"}
     rows = "".join(
         f"<tr style='color:{colours[m.status]}'><td>{esc(m.label)}</td>"
-        f"<td style='white-space:nowrap'>{esc(m.due.isoformat() if m.due else 'any time')}</td>"
+        f"<td style='white-space:nowrap'>{esc(m.due.isoformat() if m.due else 'any time')}{safe_cell(m.safe)}</td>"
         f"<td>{esc(m.status.replace('_', ' '))}</td>"
         f"<td style='white-space:nowrap'>{esc(m.done_on.isoformat() if m.done_on else '')}</td>"
         f"<td>{esc(m.actor)}</td><td>{esc(m.cite)}</td><td><small>{esc(m.consequence)} ({esc(m.consequence_cite)})</small></td></tr>"
