@@ -48,9 +48,9 @@ def test_interactions(contract):
     assert "2026-12-31" in a.answer.value and "lmcore-flaw" in a.answer.value
     a.readings.set("arbitration.hearing_limit_roll", "forward")
     assert "2027-01-04" in a.answer.value  # forward from Sun 01-03 → Mon 01-04
-    a.hearing.widget.value = dt.date(2026, 11, 1)
+    a.hearing.set(dt.date(2026, 11, 1))
     assert "must come after the invocation" in a.hearing.error.value and "2027-01-04" in a.answer.value  # kept
-    a.hearing.widget.value = None
+    a.hearing.set(None)
     assert a.hearing.error.value == ""
     # the simulator: more reserved dates never lower the on-time share
     before = a.sim.exact.on_time.mean()
@@ -61,14 +61,14 @@ def test_interactions(contract):
     assert "lmcore-month" in a.calendar_out.value and "monthly meeting" in a.calendar_out.value
     # the panel: a notice outside the window, then inside it (effective 2025-10-31: window 10-01 .. 10-30)
     a.who.value = "Thomas Garcia"
-    a.notice.widget.value = dt.date(2026, 9, 1)
+    a.notice.set(dt.date(2026, 9, 1))
     a.remove()
     assert "Art. 44 §1.d" in a.notice.error.value
-    a.notice.widget.value = dt.date(2026, 10, 9)
+    a.notice.set(dt.date(2026, 10, 9))
     a.remove()
     assert a.notice.error.value == "" and "removing Thomas Garcia" in a.panel_log.value
     a.newcomer.widget.value = "Anna Baker"
-    a.agreed.widget.value = dt.date(2026, 10, 20)
+    a.agreed.set(dt.date(2026, 10, 20))
     a.replace()
     assert "Anna Baker replaces Thomas Garcia" in a.panel_log.value
     assert "Anna Baker" in a.summary().split("Regular roster: ")[1].split("\n")[0]

@@ -39,7 +39,7 @@ def test_summary_is_plain_and_deterministic(app, contract):
 
 
 def test_office_closure_pushes_the_due_date_art43_7a1(app):
-    app.start.widget.value = D(2026, 12, 10)
+    app.start.set(D(2026, 12, 10))
     app.closures.widget.value = "2026-12-24=Executive order"
     # Thu 12-10; Fri 12-11 = 1; 12-14..18 = 2–6; 12-21..23 = 7–9; Thu 12-24 closure and Fri 12-25 Christmas
     # skipped; 12-28..31 = 10–13; Fri 2027-01-01 New Year's Day skipped; 01-04..08 = 14–18; 01-11 = 19; Tue 01-12 = 20
@@ -48,7 +48,7 @@ def test_office_closure_pushes_the_due_date_art43_7a1(app):
 
 
 def test_counting_backward_uses_the_before_reading_art44_5a(app):
-    app.start.widget.value = D(2027, 1, 25)
+    app.start.set(D(2027, 1, 25))
     app.n.widget.value = -10
     # Mon 2027-01-25; back: Fri 01-22 = 1, 01-21 = 2, 01-20 = 3, 01-19 = 4; Mon 01-18 MLK Day skipped;
     # Fri 01-15 = 5 … Mon 01-11 = 9; Fri 01-08 = 10
@@ -74,7 +74,7 @@ def test_too_many_workdays_is_out_of_range(app):
 
 
 def test_date_outside_the_calendar_is_explained(app):
-    app.start.widget.value = D(2150, 1, 1)
+    app.start.set(D(2150, 1, 1))
     assert "outside the years this calendar knows" in app.start.error.value
 
 

@@ -127,8 +127,11 @@ class Field:
 
 
 def date_field(label: str, value: dt.date | None, help_text: str = "") -> Field:
-    """A date picker in a Field (ISO text box underneath, so any browser can type a date)."""
-    return Field(W.DatePicker(value=value, layout=W.Layout(width="170px")), label, help_text)
+    """A date typed as text and read by lmcore (`inputs.DateText`): a half-typed, impossible or out-of-range date
+    is a message beside the box and `.value` None, never an earlier date answered for."""
+    from .inputs import DateText
+
+    return DateText(label, value, help_text)
 
 
 def error_html(exc: BaseException) -> str:
@@ -158,9 +161,14 @@ def cite_html(contract: Any, cite: str, title: str | None = None) -> str:
     )
 
 
-def app_box(children: list[W.Widget], title: str | None = None) -> W.VBox:
-    """The root box of a dashboard, marked so the browser tests can find it."""
-    items = ([W.HTML(f"<h2>{esc(title)}</h2>")] if title else []) + list(children)
+HOME_LINK = ('<nav class="lmcore-home"><a href="index.ipynb" style="text-decoration:none">← All dashboards'
+             "</a></nav>")
+
+
+def app_box(children: list[W.Widget], title: str | None = None, *, home: bool = True) -> W.VBox:
+    """The root box of a dashboard, marked so the browser tests can find it; with `home`, a link back to the landing
+    page (index.ipynb, beside every dashboard: a relative link works under Voilà and in JupyterLab alike) on top."""
+    items = ([W.HTML(HOME_LINK)] if home else []) + ([W.HTML(f"<h2>{esc(title)}</h2>")] if title else []) + list(children)
     box = W.VBox(items)
     box.add_class(CSS_APP)
     return box

@@ -97,7 +97,7 @@ class LandingApp:
         cards = "".join(self._card(d) for d in self.items) or "<p><i>No dashboards are in this folder yet.</i></p>"
         self.cards = W.HTML(f'<div class="lmcore-cards">{cards}</div>')
         self.cards.add_class("lmcore-answer")
-        self.widget = app_box([self.cards], title=None)
+        self.widget = app_box([self.cards], title=None, home=False)
         self.widget.add_class("lmcore-landing")
         mark_ready(self.widget)
 
