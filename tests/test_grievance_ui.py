@@ -61,7 +61,7 @@ def test_typing_a_learned_date_changes_the_answer(contract):
     assert "before the filing date" in a.fields["step1_meeting"].error.value and "§7.a(3)" in a.fields["step1_meeting"].error.value
     assert "No timeline yet" in a.answer.value
     assert a.results.layout.display == "none"  # no stale plot or table beside the error
-    assert a.fields["step1_meeting"].widget.value == D(2026, 11, 12)
+    assert a.fields["step1_meeting"].value == D(2026, 11, 12)
     assert a.summary().splitlines()[-1].startswith("Problem: the Step 1 meeting date (2026-11-12)")
     a.fields["step1_meeting"].set(D(2026, 11, 24))  # after "as of" Mon 11-23: not done yet
     assert "after the &#x27;as of&#x27; date" in a.fields["step1_meeting"].error.value

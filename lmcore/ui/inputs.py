@@ -7,7 +7,8 @@
   lies outside the workday calendar's years, and `.value` None until then;
 - `NumberText`: a number typed as text, never rounded or dropped: a value the rule cannot take gets a message beside
   the box (ipywidgets' IntText turns "2.5" into 25 and ignores "abc");
-- `needs_attention()`: the fields whose typed value cannot be read, and the line the answer area shows for them.
+- `needs_attention()` / `check_fields()`: every field whose typed value cannot be read (each message beside its field,
+  all at once, not the first only), and the line the answer area shows for them.
 """
 from __future__ import annotations
 
@@ -60,8 +61,8 @@ def read_date(text: str, what: str = "date", years: tuple[int, int] | None = Non
     if m and day.strftime("%a").lower() != m.group(1).lower():
         raise InvalidDate(f"'{raw}': {day.isoformat()} is a {day:%A}", fix="Check the day and the date, then type the date again")
     if years and not years[0] <= day.year <= years[1]:
-        raise OutOfRange(f"{day.isoformat()} is outside the years the workday calendar knows ({years[0]}–{years[1]})",
-                         fix=f"Type a {what} from {years[0]} to {years[1]}")
+        raise OutOfRange(f"{day.isoformat()} is outside the years this calendar knows ({years[0]}–{years[1]})",
+                         fix=f"Use a date from {years[0]}-01-01 to {years[1]}-12-31")
     return day
 
 
@@ -145,9 +146,8 @@ class DateText(_Typed):
         return self.date
 
     def set(self, value: dt.date | None) -> None:
-        """Put a date in the box (a link's, a stored case's) as if it had been typed."""
+        """Put a date in the box (a link's, a stored case's) as if it had been typed (the box reads it, then the page)."""
         self.widget.value = value.isoformat() if value else ""
-        self.check()
 
 
 class NumberText(_Typed):
@@ -183,8 +183,8 @@ class NumberText(_Typed):
         return True
 
     def set(self, value: float | int | None) -> None:
+        """Put a number in the box as if it had been typed (the box reads it, then the page)."""
         self.widget.value = "" if value is None else f"{value:g}"
-        self.check()
 
 
 def read_number(text: str, what: str, *, whole: bool = False, low: float | None = None, high: float | None = None,
@@ -231,6 +231,31 @@ def attention_html(count: int) -> str:
             "— see the message beside each.</div>")
 
 
+class FieldsNeedAttention(LmcoreError):
+    """Some fields cannot be read: each shows its own message beside it; this one says how many, for the answer area."""
+
+    def __init__(self, count: int):
+        super().__init__(f"{'1 field needs' if count == 1 else f'{count} fields need'} attention",
+                         fix="See the message beside each; no answer until they are fixed")
+        self.count = count
+
+
+def check_fields(checks: Iterable[tuple[Field, Callable[[], object]]], typed: Iterable[Field] = ()) -> None:
+    """Read every field on its own, not only up to the first bad one: each problem goes beside its field (the `typed`
+    boxes show their own), and FieldsNeedAttention says how many — so a person sees all there is to fix at once."""
+    bad = needs_attention(typed)
+    for field, read in checks:
+        if field.box.layout.display == "none" or field in bad:
+            continue
+        try:
+            read()
+        except LmcoreError as exc:
+            field.show_error(str(exc))
+            bad.append(field)
+    if bad:
+        raise FieldsNeedAttention(len(bad))
+
+
 class _Shown(InvalidDate):
     """A date box's problem, already shown beside the box (its message is the whole text: not repeated)."""
 
@@ -239,5 +264,5 @@ class _Shown(InvalidDate):
         return self.what
 
 
-__all__ = ["DateText", "NumberText", "attention_html", "calendar_years", "needs_attention", "page_today", "read_date",
+__all__ = ["DateText", "FieldsNeedAttention", "NumberText", "check_fields", "attention_html", "calendar_years", "needs_attention", "page_today", "read_date",
            "read_number"]
