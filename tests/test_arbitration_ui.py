@@ -40,7 +40,7 @@ def test_bad_link_values_show_beside_their_fields(contract):
     assert "invoked=2026-02-30" in a.invoked.error.value and "2027-02-16" in a.answer.value
     assert "kind=urgent" in a.kind.error.value
     # the link's k=many stays in its box with the message beside it; the simulator withholds its answer and says so
-    assert a.k.widget.value == "many" and "'many' is not a number" in a.k.error.value
+    assert a.k.widget.value == "many" and "&#x27;many&#x27; is not a number" in a.k.error.value
     assert "1 field needs attention" in a.sim_error.value and a.sim_out.value == ""
 
 

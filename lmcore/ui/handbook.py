@@ -15,7 +15,7 @@ import ipywidgets as W
 from ..contract.citations import Cite
 from ..errors import InvalidDate, LmcoreError, OutOfRange
 from . import CSS_ANSWER, Field, app_box, cite_html, date_field, esc, mark_ready, query_params
-from .inputs import NumberText, attention_html, needs_attention
+from .inputs import NumberText, attention_html, needs_attention, page_today
 
 DEFAULTS = {"q": "credit hours", "cite": "Art. 43 §7.a(1)", "workdays": "20"}
 MAX_WORKDAYS = 260  # about one year of workdays: the most the month calendar can draw legibly
@@ -148,6 +148,7 @@ class HandbookApp:
     # -- the calendar explorer -----------------------------------------------------------------
     def _build_explorer(self) -> None:
         self.start = date_field("Start: the event day", self.as_of, "not counted itself")
+        self.start.widget.add_class("lmcore-start")
         self.n = NumberText("Workdays to count", 20, f"negative counts backward; at most {MAX_WORKDAYS}",
                             what="workdays to count", whole=True)
         self.closures = Field(W.Text(placeholder="2026-12-24=Executive order, 2027-01-29=Snow", continuous_update=False,
@@ -307,7 +308,7 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     from ..contract.loading import load_contract
 
     contract = contract or load_contract()
-    as_of = as_of or dt.date.today()
+    as_of = as_of or page_today()
     if params is None:
         _warm_up(contract)  # in a pre-heated Voilà kernel this runs before anyone opens the page
         params = query_params({"q": DEFAULTS["q"]})

@@ -55,7 +55,13 @@ def read_date(text: str, what: str = "date", years: tuple[int, int] | None = Non
     raw = " ".join(str(text or "").split())
     m = _WEEKDAY.match(raw)
     body = raw[m.end():] if m else raw
-    if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", body):
+    slashed = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", body)
+    if slashed or re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", body):
+        readings = _readings(*map(int, slashed.groups())) if slashed else []
+        if slashed and not readings:  # 02/30/2026: no month has a 30th of February, either way round
+            raise InvalidDate(f"'{raw}' is not a real calendar date (the {what})", fix="Check the day and the month, then type it as YYYY-MM-DD")
+        if len(readings) == 1:
+            raise InvalidDate(f"'{raw}' is written month/day or day/month", fix=f"Type it as YYYY-MM-DD: {readings[0].isoformat()}")
         raise InvalidDate(f"'{raw}' could be read two ways (month/day or day/month)", fix="Write the date as YYYY-MM-DD, e.g. 2026-12-17")
     day = to_date(body, what)
     if m and day.strftime("%a").lower() != m.group(1).lower():
@@ -64,6 +70,17 @@ def read_date(text: str, what: str = "date", years: tuple[int, int] | None = Non
         raise OutOfRange(f"{day.isoformat()} is outside the years this calendar knows ({years[0]}–{years[1]})",
                          fix=f"Use a date from {years[0]}-01-01 to {years[1]}-12-31")
     return day
+
+
+def _readings(a: int, b: int, year: int) -> list[dt.date]:
+    """The real dates a/b/year can be: month/day, day/month (one when both are the same day)."""
+    found = []
+    for month, day in ((a, b), (b, a)):
+        try:
+            found.append(dt.date(year, month, day))
+        except ValueError:
+            pass
+    return sorted(set(found))
 
 
 class _Typed(Field):
@@ -224,10 +241,10 @@ def needs_attention(fields: Iterable[Field]) -> list[Field]:
     return [f for f in fields if getattr(f, "problem", False) and f.box.layout.display != "none"]
 
 
-def attention_html(count: int) -> str:
+def attention_html(count: int, lead: str = "No answer yet: ") -> str:
     """The answer area's line while fields need attention: no answer for values the person did not mean."""
     fields = "1 field needs" if count == 1 else f"{count} fields need"
-    return (f'<div class="lmcore-attention" style="color:#b00020;font-size:1.1em">⚠ No answer yet: {fields} attention '
+    return (f'<div class="lmcore-attention" style="color:#b00020;font-size:1.1em">⚠ {esc(lead)}{fields} attention '
             "— see the message beside each.</div>")
 
 

@@ -12,7 +12,7 @@ import ipywidgets as W
 from ..errors import LmcoreError
 from . import (CSS_ANSWER, Field, app_box, cite_html, date_field, esc, link_date_field, mark_ready, query_date,
                query_params, show_link_notes)
-from .inputs import FieldsNeedAttention, check_fields
+from .inputs import FieldsNeedAttention, check_fields, page_today
 from .readings import Readings
 
 READINGS = ["leave.balance_basis", "leave.restoration_pay_period", "leave.restoration_last_day", "leave.restriction_month_end",
@@ -67,6 +67,7 @@ class LeaveApp:
         self.service = Field(text("service", "e.g. 5"), "Years of service", "sets how fast leave is earned")
         self.planned = Field(text("planned", "e.g. 16"), "Leave already planned", "hours before the year ends (15-minute steps)")
         self.day = date_field("Balance as of", day, "the date of that balance")
+        self.day.widget.add_class("lmcore-as-of")
         self._link_notes: list[tuple[Field, str]] = []
         self.scd = link_date_field(p, "scd", "Service computation date", None,
                                    "optional, as on your leave statement: then the rate rises in the pay period after you complete "
@@ -236,4 +237,4 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
 
     contract = contract or load_contract()
     raw = query_params() if params is None else dict(params)
-    return LeaveApp(contract, as_of or dt.date.today(), {k: html.unescape(str(v)) for k, v in raw.items()})
+    return LeaveApp(contract, as_of or page_today(), {k: html.unescape(str(v)) for k, v in raw.items()})

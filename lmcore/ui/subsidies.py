@@ -10,7 +10,7 @@ import ipywidgets as W
 
 from ..errors import LmcoreError
 from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, query_params
-from .inputs import FieldsNeedAttention, NumberText, check_fields
+from .inputs import FieldsNeedAttention, NumberText, check_fields, page_today
 from .readings import Readings
 
 READINGS = ["childcare.income_edges", "childcare.cap_per", "childcare.cent_rounding", "childcare.tax_threshold",
@@ -232,4 +232,4 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
 
     contract = contract or load_contract()
     raw = query_params() if params is None else dict(params)
-    return SubsidiesApp(contract, as_of or dt.date.today(), {k: html.unescape(str(v)) for k, v in raw.items()})
+    return SubsidiesApp(contract, as_of or page_today(), {k: html.unescape(str(v)) for k, v in raw.items()})

@@ -12,7 +12,7 @@ import ipywidgets as W
 from ...errors import LmcoreError
 from .. import CSS_ANSWER, Field, app_box, cite_panel, date_field, error_html, esc, mark_ready, query_params
 from . import views as V
-from ..inputs import NumberText, attention_html, needs_attention
+from ..inputs import NumberText, attention_html, needs_attention, page_today
 from ..readings import Readings
 
 DEFAULTS = {"invoked": "2026-11-18", "kind": "regular", "effective": "2025-10-31", "caseload": "6", "expedited": "33",
@@ -408,7 +408,7 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     from ...contract.loading import load_contract
 
     contract = contract or load_contract()
-    as_of = as_of or dt.date.today()
+    as_of = as_of or page_today()
     if params is None:
         _warm_up(contract)  # in a pre-heated Voilà kernel this runs before anyone opens the page
         params = query_params({}, plots=False)

@@ -21,7 +21,7 @@ from ...grievance.report import ics, summary_html
 from ...grievance.steps import CONSOLIDATIONS, PATHS, path_steps
 from ...grievance.screening import FILERS, STATUSES, SUBJECTS, Situation, screen
 from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, date_field, error_html, esc, mark_ready
-from ..inputs import NumberText, attention_html, needs_attention
+from ..inputs import NumberText, attention_html, needs_attention, page_today
 from ..caselog import CaseLogSection, fill_form
 
 _LABELS = {
@@ -104,6 +104,7 @@ class GrievanceApp:
         self.title = W.Text(value=params.get("title", ""), placeholder="e.g. Overtime rotation – J. Smith", layout=W.Layout(width="330px"))
         as_of_value, msg = _date_param(params, "as_of")
         self.as_of = date_field("As of (today)", as_of_value or as_of, "Statuses are judged on this day.")
+        self.as_of.widget.add_class("lmcore-as-of")
         if msg:
             link_errors["as_of"] = msg
         self.fields: dict[str, Field] = {}
@@ -426,4 +427,4 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     CaseLog or its path (default: the user's own, lmcore.storage.caselog.default_path()), opened only when needed."""
     from ...contract.loading import load_contract
 
-    return GrievanceApp(contract or load_contract(), as_of or dt.date.today(), dict(params or {}), caselog)
+    return GrievanceApp(contract or load_contract(), as_of or page_today(), dict(params or {}), caselog)

@@ -20,7 +20,7 @@ from ...schedules.timesheet import (LEAVE_KINDS, PERIOD_DAYS, Timesheet, Timeshe
                                     pay_period_start, read_timesheet)
 from ...schedules.tours import parse_tour
 from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_html, error_html, esc, mark_ready, query_params
-from ..inputs import DateText, attention_html
+from ..inputs import DateText, attention_html, page_today
 
 DEFAULT_TEAM = "Ana, 07:00, 15:30, 11:30, 12:00\nBen, 09:00, 17:30, 12:00, 12:30, off Fri2\nCy, 06:30, 17:00, 12:30, 13:00, off Mon"
 DEFAULTS = {"schedule": "variable-week", "part_time": "", "tour": "", "shift": "day", "carry_in": "0", "layout": "",
@@ -451,7 +451,7 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     from ...contract.loading import load_contract
 
     contract = contract or load_contract()
-    as_of = as_of or dt.date.today()
+    as_of = as_of or page_today()
     if params is None:
         params = query_params({})
     return ScheduleApp(contract, as_of, params)
