@@ -292,6 +292,7 @@ class GrievanceApp:
                     f.clear()
             self.general_error.value = ""
             unread = needs_attention([*self.fields.values(), self.as_of, self.waive1_on, self.waive2_on, self.ext_field])
+            unread += [self._field(n) for n in sorted(self._link_errors) if self._field(n) not in unread]  # a link's bad date
             if unread:  # each shows its own message beside it: no timeline for dates the person did not mean
                 self.problem = f"{len(unread)} field(s) need attention"
                 self.answer.value = attention_html(len(unread))
