@@ -104,6 +104,11 @@ def test_downloads_escape_the_title_and_hold_the_open_deadlines(contract):
 def test_removal_stay_from_the_link_and_a_bad_link_date(contract):
     a = build_app(contract, as_of=AS_OF, params={"learned": "2026-11-18", "path": "removal-stay", "filed": "2026-11-31"})
     assert "not a date" in a.fields["filed"].error.value
+    # issue 17 item 2: a date the link gives but that cannot be read withholds the timeline (never answered as if unfiled)
+    assert "1 field needs attention" in a.answer.value and "stay_filing" not in a.summary()
+    a.fields["filed"].set(D(2026, 11, 20))  # the person types a date, then deletes it: now it is really not filed
+    a.fields["filed"].set(None)
+    assert a.fields["filed"].error.value == ""
     assert "stay_filing              2026-11-25 open" in a.summary()  # Wed 11-18 + 5 workdays → Wed 11-25
     a.explain_pick.value = "arbitration_hearing"
     assert "Section 13" in a.explain_out.value  # the Art. 44 §3.d flaw is shown

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lmcore.errors import InvalidDate, OutOfRange
-from lmcore.ui import app_box, date_field
-from lmcore.ui.inputs import (DateText, FieldsNeedAttention, NumberText, attention_html, calendar_years, check_fields,
+from lmcore.ui import app_box
+from lmcore.ui.inputs import (DateText, FieldsNeedAttention, NumberText, attention_html, calendar_years, check_fields, date_field,
                               needs_attention, page_today, read_date, read_number)
 
 D = dt.date

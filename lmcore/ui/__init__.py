@@ -86,17 +86,6 @@ def query_date(params: dict[str, str], key: str, fallback: dt.date | None) -> tu
         return fallback, f"The link's {key}={esc(raw)} is not a date (YYYY-MM-DD); {shown}."
 
 
-def link_date_field(params: dict[str, str], key: str, label: str, fallback: dt.date | None, help_text: str = "",
-                    notes: list[tuple[Field, str]] | None = None) -> Field:
-    """A date field started from the page link's `key`; a value that is not a date is never dropped silently:
-    its message goes to `notes` (show them with `show_link_notes` once the page has drawn its first answer)."""
-    day, msg = query_date(params, key, fallback)
-    field = date_field(label, day, help_text)
-    if msg and notes is not None:
-        notes.append((field, html.unescape(msg)))  # show_error escapes it again
-    return field
-
-
 def show_link_notes(notes: list[tuple[Field, str]]) -> None:
     """Put each message about the page link beside its field."""
     for field, message in notes:
@@ -124,14 +113,6 @@ class Field:
 
     def clear(self) -> None:
         self.error.value = ""
-
-
-def date_field(label: str, value: dt.date | None, help_text: str = "") -> Field:
-    """A date typed as text and read by lmcore (`inputs.DateText`): a half-typed, impossible or out-of-range date
-    is a message beside the box and `.value` None, never an earlier date answered for."""
-    from .inputs import DateText
-
-    return DateText(label, value, help_text)
 
 
 def error_html(exc: BaseException) -> str:

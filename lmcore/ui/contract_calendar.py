@@ -10,8 +10,8 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import LmcoreError
-from . import CSS_ANSWER, Field, app_box, cite_html, date_field, esc, mark_ready, query_date, query_params
-from .inputs import FieldsNeedAttention, NumberText, attention_html, check_fields, needs_attention, page_today
+from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, query_date, query_params
+from .inputs import FieldsNeedAttention, NumberText, attention_html, check_fields, date_field, needs_attention, page_today
 from .readings import Readings
 
 READINGS = ["count.event_on_nonworkday", "bargaining.session_days", "bargaining.agenda_notice_nonworkday", "bargaining.waiver_scope",

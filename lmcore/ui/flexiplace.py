@@ -12,9 +12,8 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import InvalidInput, LmcoreError
-from . import (CSS_ANSWER, Field, app_box, cite_html, date_field, esc, link_date_field, mark_ready, query_params,
-               show_link_notes)
-from .inputs import FieldsNeedAttention, check_fields, page_today
+from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, query_params, show_link_notes
+from .inputs import FieldsNeedAttention, check_fields, date_field, link_date_field, page_today
 from .readings import Readings
 
 READINGS = ["flexiplace.decision_due_nonworkday", "flexiplace.start_due_nonworkday", "flexiplace.inability_days",

@@ -14,8 +14,8 @@ import ipywidgets as W
 
 from ..contract.citations import Cite
 from ..errors import InvalidDate, LmcoreError, OutOfRange
-from . import CSS_ANSWER, Field, app_box, cite_html, date_field, esc, mark_ready, query_params
-from .inputs import NumberText, attention_html, needs_attention, page_today
+from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, query_params
+from .inputs import NumberText, attention_html, date_field, needs_attention, page_today
 
 DEFAULTS = {"q": "credit hours", "cite": "Art. 43 §7.a(1)", "workdays": "20"}
 MAX_WORKDAYS = 260  # about one year of workdays: the most the month calendar can draw legibly

@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 import ipywidgets as W
 
 from ..errors import InvalidDate, InvalidInput, LmcoreError, OutOfRange
-from . import Field, esc
+from . import Field, esc, query_date
 
 _WEEKDAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
@@ -204,6 +204,25 @@ class NumberText(_Typed):
         self.widget.value = "" if value is None else f"{value:g}"
 
 
+def date_field(label: str, value: dt.date | None, help_text: str = "") -> DateText:
+    """The date box every dashboard uses: a half-typed, impossible or out-of-range date is a message beside the box and
+    `.value` None, never an earlier date answered for."""
+    return DateText(label, value, help_text)
+
+
+def link_date_field(params: dict[str, str], key: str, label: str, fallback: dt.date | None, help_text: str = "",
+                    notes: list[tuple[Field, str]] | None = None) -> DateText:
+    """A date field started from the page link's `key`; a value that is not a date is never dropped silently:
+    its message goes to `notes` (show them with `show_link_notes` once the page has drawn its first answer)."""
+    import html
+
+    day, msg = query_date(params, key, fallback)
+    field = date_field(label, day, help_text)
+    if msg and notes is not None:
+        notes.append((field, html.unescape(msg)))  # show_error escapes it again
+    return field
+
+
 def read_number(text: str, what: str, *, whole: bool = False, low: float | None = None, high: float | None = None,
                 cite: str | None = None, required: bool = True) -> float | int | None:
     """A typed number exactly as written ('2.5' is 2.5, never 25 or 2); a whole number where the rule counts units."""
@@ -281,5 +300,5 @@ class _Shown(InvalidDate):
         return self.what
 
 
-__all__ = ["DateText", "FieldsNeedAttention", "NumberText", "check_fields", "attention_html", "calendar_years", "needs_attention", "page_today", "read_date",
+__all__ = ["DateText", "FieldsNeedAttention", "NumberText", "check_fields", "date_field", "link_date_field", "attention_html", "calendar_years", "needs_attention", "page_today", "read_date",
            "read_number"]

@@ -10,9 +10,9 @@ from typing import Any
 import ipywidgets as W
 
 from ...errors import LmcoreError
-from .. import CSS_ANSWER, Field, app_box, cite_panel, date_field, error_html, esc, mark_ready, query_params
+from .. import CSS_ANSWER, Field, app_box, cite_panel, error_html, esc, mark_ready, query_params
 from . import views as V
-from ..inputs import NumberText, attention_html, needs_attention, page_today
+from ..inputs import NumberText, attention_html, date_field, needs_attention, page_today
 from ..readings import Readings
 
 DEFAULTS = {"invoked": "2026-11-18", "kind": "regular", "effective": "2025-10-31", "caseload": "6", "expedited": "33",

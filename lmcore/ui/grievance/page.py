@@ -20,8 +20,8 @@ from ...grievance.engine import timeline
 from ...grievance.report import ics, summary_html
 from ...grievance.steps import CONSOLIDATIONS, PATHS, path_steps
 from ...grievance.screening import FILERS, STATUSES, SUBJECTS, Situation, screen
-from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, date_field, error_html, esc, mark_ready
-from ..inputs import NumberText, attention_html, needs_attention, page_today
+from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, error_html, esc, mark_ready
+from ..inputs import NumberText, attention_html, date_field, needs_attention, page_today
 from ..caselog import CaseLogSection, fill_form
 
 _LABELS = {
