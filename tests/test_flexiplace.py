@@ -218,8 +218,8 @@ def test_dashboard_answer_is_the_iso_decision_date(contract):
     assert "Decision due 2026-12-04" in app.answer.value  # Sat 11-21 + 15 = Sun 12-06 → Fri 12-04
     s = app.summary()
     assert "Not eligible: criterion D not met" in s and "Decision due 2026-12-04" in s
-    app.decided.widget.value = D(2026, 11, 20)
-    assert "Art. 10 §5.A" in app.decided.error.value and app.decided.widget.value == D(2026, 11, 20)
+    app.decided.set(D(2026, 11, 20))
+    assert "Art. 10 §5.A" in app.decided.error.value and app.decided.value == D(2026, 11, 20)
 
 
 def test_dashboard_document_is_escaped_and_downloadable(contract):

@@ -51,21 +51,21 @@ def test_summary_is_deterministic(app):
 
 def test_typing_a_learned_date_changes_the_answer(contract):
     a = build_app(contract, as_of=AS_OF, params={"learned": "2026-11-18"})
-    a.fields["learned"].widget.value = D(2026, 11, 2)
+    a.fields["learned"].set(D(2026, 11, 2))
     # Mon 11-2: Tue 3 .. Fri 6 (4), Mon 9, Tue 10 (6), (Wed 11-11 Veterans Day), Thu 12, Fri 13 (8), 16-20 (13),
     # 23, 24, 25 (16), (Thanksgiving), Fri 27 (17), Mon 30, Tue 12-1, Wed 12-2 (20) → 2026-12-02
     assert "2026-12-02" in a.answer.value
     # a decision before the meeting: the error sits beside the Step 1 meeting, the dates typed stay
-    a.fields["filed"].widget.value = D(2026, 11, 20)
-    a.fields["step1_meeting"].widget.value = D(2026, 11, 12)
+    a.fields["filed"].set(D(2026, 11, 20))
+    a.fields["step1_meeting"].set(D(2026, 11, 12))
     assert "before the filing date" in a.fields["step1_meeting"].error.value and "§7.a(3)" in a.fields["step1_meeting"].error.value
     assert "No timeline yet" in a.answer.value
     assert a.results.layout.display == "none"  # no stale plot or table beside the error
-    assert a.fields["step1_meeting"].widget.value == D(2026, 11, 12)
+    assert a.fields["step1_meeting"].value == D(2026, 11, 12)
     assert a.summary().splitlines()[-1].startswith("Problem: the Step 1 meeting date (2026-11-12)")
-    a.fields["step1_meeting"].widget.value = D(2026, 11, 24)  # after "as of" Mon 11-23: not done yet
+    a.fields["step1_meeting"].set(D(2026, 11, 24))  # after "as of" Mon 11-23: not done yet
     assert "after the &#x27;as of&#x27; date" in a.fields["step1_meeting"].error.value
-    a.fields["step1_meeting"].widget.value = D(2026, 11, 23)
+    a.fields["step1_meeting"].set(D(2026, 11, 23))
     assert a.fields["step1_meeting"].error.value == "" and a.problem is None and a.results.layout.display is None
 
 
@@ -104,6 +104,11 @@ def test_downloads_escape_the_title_and_hold_the_open_deadlines(contract):
 def test_removal_stay_from_the_link_and_a_bad_link_date(contract):
     a = build_app(contract, as_of=AS_OF, params={"learned": "2026-11-18", "path": "removal-stay", "filed": "2026-11-31"})
     assert "not a date" in a.fields["filed"].error.value
+    # issue 17 item 2: a date the link gives but that cannot be read withholds the timeline (never answered as if unfiled)
+    assert "1 field needs attention" in a.answer.value and "stay_filing" not in a.summary()
+    a.fields["filed"].set(D(2026, 11, 20))  # the person types a date, then deletes it: now it is really not filed
+    a.fields["filed"].set(None)
+    assert a.fields["filed"].error.value == ""
     assert "stay_filing              2026-11-25 open" in a.summary()  # Wed 11-18 + 5 workdays → Wed 11-25
     a.explain_pick.value = "arbitration_hearing"
     assert "Section 13" in a.explain_out.value  # the Art. 44 §3.d flaw is shown

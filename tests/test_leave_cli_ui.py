@@ -123,7 +123,7 @@ def test_dashboard_service_computation_date_changes_the_rate_5usc6303c(contract)
     a = build_app(contract, as_of=dt.date(2026, 6, 1), params={"balance": "100", "scd": "2023-07-20"})
     assert "192.00 hours" in a.answer.value
     assert "pay periods 15–25" in a.proj_out.value and "6 h still to earn" in a.proj_out.value
-    a.scd.widget.value = dt.date(2026, 7, 1)
+    a.scd.set(dt.date(2026, 7, 1))
     assert "service has not begun" in a.scd.error.value and a.balance.error.value == ""
-    a.scd.widget.value = None  # back to the years of service (5): pp 11–25, 15 × 6 = 90, + 10 in pp 26 = 100 → 200.00
+    a.scd.set(None)  # back to the years of service (5): pp 11–25, 15 × 6 = 90, + 10 in pp 26 = 100 → 200.00
     assert "200.00 hours" in a.answer.value and a.scd.error.value == ""

@@ -32,7 +32,7 @@ def test_first_answer_and_css_conventions(app):
 
 def test_link_parameters_and_a_compressed_schedule(contract):
     a = build_app(contract, as_of=AS_OF, params={"schedule": "compressed-5-4-9", "period": "2026-11-20", "carry_in": "3"})
-    assert a.kind.widget.value == "compressed-5-4-9" and a.period.widget.value == dt.date(2026, 11, 15)
+    assert a.kind.widget.value == "compressed-5-4-9" and a.period_start == dt.date(2026, 11, 15)
     # the usual 5-4/9 (every other Friday off, 8 h on the first Friday): 80 − Thanksgiving 9 h = 71 h, all worked
     r = a.result
     assert (r.basic_requirement, r.worked_hours, r.shortfall_hours, r.credit_hours_in) == (71, 71, 0, 3)
@@ -82,7 +82,7 @@ def test_load_a_csv_file(contract):
     data = sheet(*days(dec, TEN)).encode()
     a._uploaded({"new": ({"name": "t.csv", "content": memoryview(data)},)})
     # the next pay period, Sun 11-29 – Sat 12-12, Fridays off, no holiday: 8 × 10 h = 80 h
-    assert a.period.widget.value == dt.date(2026, 11, 29)
+    assert a.period_start == dt.date(2026, 11, 29)
     assert (a.result.worked_hours, a.result.basic_requirement, a.result.shortfall_hours) == (80, 80, 0)
     a._uploaded({"new": ({"name": "bad.csv", "content": memoryview(b"date,start\n")},)})
     assert "missing" in a.upload.error.value

@@ -98,8 +98,8 @@ def test_agenda_order_in_the_table(app):
     before smith's filing due Thu 12-17."""
     app.caselog.name.value = "smith"
     app.caselog.save()
-    app.fields["learned"].widget.value = D(2026, 11, 2)
-    app.fields["filed"].widget.value = D(2026, 11, 4)
+    app.fields["learned"].set(D(2026, 11, 2))
+    app.fields["filed"].set(D(2026, 11, 4))
     app.caselog.name.value = "jones"
     app.caselog.save()
     table = app.caselog.table.value
@@ -155,7 +155,7 @@ def test_bad_name_shown_beside_the_field(app, name, words):
 
 
 def test_a_page_with_a_problem_is_not_saved(app):
-    app.fields["filed"].widget.value = D(2026, 11, 30)  # after "as of" Mon 11-23
+    app.fields["filed"].set(D(2026, 11, 30))  # after "as of" Mon 11-23
     assert app.problem
     app.caselog.name.value = "smith"
     assert not app.caselog.save()
@@ -204,7 +204,7 @@ def test_as_of_change_redraws_the_agenda(app):
     """As of Thu 12-18 smith's filing (due Thu 12-17, Art. 43 §7.a(1)) is missed: the grievance ended (§12)."""
     app.caselog.name.value = "smith"
     app.caselog.save()
-    app.as_of.widget.value = D(2026, 12, 18)
+    app.as_of.set(D(2026, 12, 18))
     assert "As of Fri 2026-12-18" in app.caselog.table.value and ">missed<" in app.caselog.table.value
 
 

@@ -39,7 +39,7 @@ def test_summary_is_plain_and_deterministic(app, contract):
 
 
 def test_office_closure_pushes_the_due_date_art43_7a1(app):
-    app.start.widget.value = D(2026, 12, 10)
+    app.start.set(D(2026, 12, 10))
     app.closures.widget.value = "2026-12-24=Executive order"
     # Thu 12-10; Fri 12-11 = 1; 12-14..18 = 2–6; 12-21..23 = 7–9; Thu 12-24 closure and Fri 12-25 Christmas
     # skipped; 12-28..31 = 10–13; Fri 2027-01-01 New Year's Day skipped; 01-04..08 = 14–18; 01-11 = 19; Tue 01-12 = 20
@@ -48,8 +48,8 @@ def test_office_closure_pushes_the_due_date_art43_7a1(app):
 
 
 def test_counting_backward_uses_the_before_reading_art44_5a(app):
-    app.start.widget.value = D(2027, 1, 25)
-    app.n.widget.value = -10
+    app.start.set(D(2027, 1, 25))
+    app.n.widget.value = "-10"
     # Mon 2027-01-25; back: Fri 01-22 = 1, 01-21 = 2, 01-20 = 3, 01-19 = 4; Mon 01-18 MLK Day skipped;
     # Fri 01-15 = 5 … Mon 01-11 = 9; Fri 01-08 = 10
     assert app.deadline.due == D(2027, 1, 8)
@@ -67,14 +67,14 @@ def test_bad_closure_is_reported_beside_its_field(app):
 
 
 def test_too_many_workdays_is_out_of_range(app):
-    app.n.widget.value = handbook.MAX_WORKDAYS + 1
+    app.n.widget.value = str(handbook.MAX_WORKDAYS + 1)
     assert "more than this explorer counts" in app.n.error.value
-    app.n.widget.value = 20
+    app.n.widget.value = "20"
     assert app.n.error.value == "" and app.deadline is not None
 
 
 def test_date_outside_the_calendar_is_explained(app):
-    app.start.widget.value = D(2150, 1, 1)
+    app.start.set(D(2150, 1, 1))
     assert "outside the years this calendar knows" in app.start.error.value
 
 
@@ -82,7 +82,7 @@ def test_bad_link_values_are_reported_not_dropped(contract):
     app = handbook.build_app(contract, AS_OF, {"start": "2026-13-45", "workdays": "lots"})
     assert "start=2026-13-45 is not a date" in app.start.error.value
     assert "workdays=lots is not a whole number" in app.n.error.value
-    assert app.start.widget.value == AS_OF and app.deadline is not None
+    assert app.start.value == AS_OF and app.deadline is not None
 
 
 def test_unknown_citation_lists_the_articles(app):

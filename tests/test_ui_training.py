@@ -92,7 +92,7 @@ def test_a_link_value_the_page_cannot_use_is_said_beside_its_field(contract, db)
 @pytest.mark.parametrize("typed, message", [
     ("2026-12-1", "is not a real calendar date"),       # half-typed
     ("2026-02-30", "is not a real calendar date"),      # no such day
-    ("12/14/2026", "could be read two ways"),
+    ("12/14/2026", "is written month/day or day/month"),  # only Dec 14 is a date: said, with its YYYY-MM-DD, not guessed
     ("Fri 2026-12-14", "2026-12-14 is a Monday"),        # the weekday contradicts the date
     ("", "the answer is missing"),
 ])

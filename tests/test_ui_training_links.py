@@ -59,7 +59,7 @@ def test_the_page_reads_every_name_its_link_carries(contract, tmp_path, scenario
         elif key in ("waive1", "waive2"):  # a step waived in writing: its box is ticked
             assert getattr(app, key).value is True, key
         elif key == "period":  # the pay period that holds the day
-            assert app.period.widget.value == pay_period_start(dt.date.fromisoformat(value))
+            assert app.period_start == pay_period_start(dt.date.fromisoformat(value)) and app.period.widget.value == value
         else:
             assert value in values, f"{link.notebook} does not show {key}={value}"
     errors = [w.value for w in widgets(app.widget) if isinstance(w, W.HTML) and "lmcore-error" in w._dom_classes and w.value]

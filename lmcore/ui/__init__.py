@@ -86,17 +86,6 @@ def query_date(params: dict[str, str], key: str, fallback: dt.date | None) -> tu
         return fallback, f"The link's {key}={esc(raw)} is not a date (YYYY-MM-DD); {shown}."
 
 
-def link_date_field(params: dict[str, str], key: str, label: str, fallback: dt.date | None, help_text: str = "",
-                    notes: list[tuple[Field, str]] | None = None) -> Field:
-    """A date field started from the page link's `key`; a value that is not a date is never dropped silently:
-    its message goes to `notes` (show them with `show_link_notes` once the page has drawn its first answer)."""
-    day, msg = query_date(params, key, fallback)
-    field = date_field(label, day, help_text)
-    if msg and notes is not None:
-        notes.append((field, html.unescape(msg)))  # show_error escapes it again
-    return field
-
-
 def show_link_notes(notes: list[tuple[Field, str]]) -> None:
     """Put each message about the page link beside its field."""
     for field, message in notes:
@@ -126,11 +115,6 @@ class Field:
         self.error.value = ""
 
 
-def date_field(label: str, value: dt.date | None, help_text: str = "") -> Field:
-    """A date picker in a Field (ISO text box underneath, so any browser can type a date)."""
-    return Field(W.DatePicker(value=value, layout=W.Layout(width="170px")), label, help_text)
-
-
 def error_html(exc: BaseException) -> str:
     """An lmcore error as a short HTML message (what, rule, what to do)."""
     text = str(exc) if isinstance(exc, LmcoreError) else f"Unexpected problem: {exc}"
@@ -158,9 +142,14 @@ def cite_html(contract: Any, cite: str, title: str | None = None) -> str:
     )
 
 
-def app_box(children: list[W.Widget], title: str | None = None) -> W.VBox:
-    """The root box of a dashboard, marked so the browser tests can find it."""
-    items = ([W.HTML(f"<h2>{esc(title)}</h2>")] if title else []) + list(children)
+HOME_LINK = ('<nav class="lmcore-home"><a href="index.ipynb" style="text-decoration:none">← All dashboards'
+             "</a></nav>")
+
+
+def app_box(children: list[W.Widget], title: str | None = None, *, home: bool = True) -> W.VBox:
+    """The root box of a dashboard, marked so the browser tests can find it; with `home`, a link back to the landing
+    page (index.ipynb, beside every dashboard: a relative link works under Voilà and in JupyterLab alike) on top."""
+    items = ([W.HTML(HOME_LINK)] if home else []) + ([W.HTML(f"<h2>{esc(title)}</h2>")] if title else []) + list(children)
     box = W.VBox(items)
     box.add_class(CSS_APP)
     return box

@@ -23,6 +23,7 @@ from ..storage.board import BUCKET_WORDS, deadline_moves, due_board
 from ..storage.caselog import CaseLog, who
 from ..storage.records import Case
 from . import CSS_ANSWER, Field, app_box, error_html, esc, mark_ready
+from .inputs import page_today
 
 _COLOURS = {"overdue": "#b00020", "soon": "#ef6c00", "later": "#1f4e9c", "projected": "#777", "undated": "#1f4e9c",
             "done": "#2e7d32", "problem": "#b00020"}
@@ -410,4 +411,4 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     """The case log page; `where` is a database URL or SQLite path (default: the setting / the user's own file)."""
     from ..contract.loading import load_contract
 
-    return CaseLogApp(contract or load_contract(), as_of or dt.date.today(), dict(params or {}), where)
+    return CaseLogApp(contract or load_contract(), as_of or page_today(), dict(params or {}), where)

@@ -232,7 +232,7 @@ def fill_form(app: Any, g: Grievance) -> None:
     app.agencies.value = g.agencies
     app.consolidation.value = g.consolidation or ""
     for name, f in app.fields.items():
-        f.widget.value = getattr(g, name)
+        f.set(getattr(g, name))
     app.path.value = g.path
     app.title.value = g.title
     app.continuing.value = g.continuing
@@ -240,9 +240,9 @@ def fill_form(app: Any, g: Grievance) -> None:
     waivers = {w.step: w for w in g.waivers}
     for step, box, on in (("step1", app.waive1, app.waive1_on), ("step2", app.waive2, app.waive2_on)):
         box.value = step in waivers
-        on.widget.value = waivers[step].agreed_on if step in waivers else None
+        on.set(waivers[step].agreed_on if step in waivers else None)
     ext = next((e for e in g.extensions if _form_extension(e)), None)
     if ext is not None:
         app.ext_name.options = [("No extension", ""), (ext.milestone, ext.milestone)]
     app.ext_name.value = ext.milestone if ext else ""
-    app.ext_days.value = ext.workdays if ext else 0
+    app.ext_field.set(ext.workdays if ext else 0)

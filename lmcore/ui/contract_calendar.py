@@ -10,7 +10,8 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import LmcoreError
-from . import CSS_ANSWER, Field, app_box, cite_html, date_field, esc, mark_ready, query_date, query_params
+from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, query_date, query_params
+from .inputs import FieldsNeedAttention, NumberText, attention_html, check_fields, date_field, needs_attention, page_today
 from .readings import Readings
 
 READINGS = ["count.event_on_nonworkday", "bargaining.session_days", "bargaining.agenda_notice_nonworkday", "bargaining.waiver_scope",
@@ -70,8 +71,8 @@ class ContractCalendarApp:
         self.wednesday = W.Checkbox(value=params.get("wednesday", "") in ("1", "true", "yes"), indent=False,
                                     description=f"Full day, {rooms_of(whole)} ({whole.value}s)")
         self.ratified = date_param("ratified", as_of, "Ratified on", "Union membership ratification (Art. 47 §1)")
-        years = params.get("years", "3")
-        self.years = W.BoundedIntText(value=int(years) if years.isdigit() and 1 <= int(years) <= 10 else 3, min=1, max=10, layout=W.Layout(width="6em"))
+        self.years = NumberText("Contract years to show", None, what="contract years to show", whole=True, low=1, high=10, width="6em")
+        self.years.widget.value = params.get("years", "3")  # a link's value the box cannot take: the message beside it
         pat = DEFAULT_PATTERNS["department_lmrc"]
         self.lmrc_week = W.Dropdown(options=WEEKS, value=pat.week, layout=W.Layout(width="7em"))
         self.lmrc_day = W.Dropdown(options=WEEKDAYS, value=pat.weekday, layout=W.Layout(width="9em"))
@@ -81,7 +82,7 @@ class ContractCalendarApp:
         self.answer.add_class(CSS_ANSWER)
         self.plan_out, self.room_out, self.cal_out, self.text_out = W.HTML(), W.HTML(), W.HTML(), W.HTML()
         for w in (self.received.widget, self.kind, self.level, self.agreed_rule, self.agreed_days.widget, self.meeting.widget,
-                  self.wednesday, self.ratified.widget, self.years, self.lmrc_week, self.lmrc_day):
+                  self.wednesday, self.ratified.widget, self.years.widget, self.lmrc_week, self.lmrc_day):
             w.observe(lambda _: self.refresh(), names="value")
         self.summaries: dict[str, str] = {}
         self.widget = app_box([
@@ -92,7 +93,7 @@ class ContractCalendarApp:
             self.answer, self.plan_out,
             W.HTML("<h3>2. Union meeting room</h3>"), self.meeting.box, self.wednesday, self.room_out,
             W.HTML("<h3>3. Contract calendar from ratification</h3>"), self.ratified.box,
-            W.HBox([W.HTML("<b>Contract years to show</b>&nbsp;"), self.years, W.HTML("&nbsp;&nbsp;<b>Department LMRC meets on the</b>&nbsp;"),
+            self.years.box, W.HBox([W.HTML("<b>Department LMRC meets on the</b>&nbsp;"),
                     self.lmrc_week, self.lmrc_day, W.HTML("&nbsp;of each quarter's first month")]),
             self.cal_out, self.readings.box, self.text_out,
         ])
@@ -107,6 +108,9 @@ class ContractCalendarApp:
         self._bargaining(contract)
         self._room(contract)
         self._calendar(contract)
+        unread = needs_attention([self.received, self.meeting, self.ratified, self.years])
+        if unread:  # each message is beside its field; the answers that need them are withheld
+            self.answer.value = attention_html(len(unread), "") + self.answer.value
         cites = ["Art. 29 §4.a" if self.kind.value == "space" else "Art. 35 §5.d", "Art. 36 §2", "Art. 36 §3", "Art. 36 §4", "Art. 47", "Art. 44 §1.d"]
         self.text_out.value = "".join(cite_html(contract, c) for c in cites)
 
@@ -121,6 +125,7 @@ class ContractCalendarApp:
             self.agreed_days.show_error(str(exc))
             agreements = ()
         try:
+            check_fields([], typed=[self.received, self.ratified])
             if self.received.value is None:
                 raise _missing("the date the final plan was received", "Art. 29 §4.a")
             effective = self._effective(contract)
@@ -132,8 +137,10 @@ class ContractCalendarApp:
                 self.agreed_days.show_error(str(exc))  # show the contract's own dates while the agreement is refused
                 p = plan(self.received.value, self.kind.value, self.level.value, contract, effective=effective)
         except LmcoreError as exc:
-            self.received.show_error(str(exc))
-            self.answer.value = f'<div style="font-size:1.2em;color:#b00020">⚠ {esc(exc)}</div>'
+            shown = isinstance(exc, FieldsNeedAttention)  # each message is beside its field; refresh() counts them
+            if not shown:
+                self.received.show_error(str(exc))
+            self.answer.value = "" if shown else f'<div style="font-size:1.2em;color:#b00020">⚠ {esc(exc)}</div>'
             self.plan_out.value = ""
             self.summaries["bargaining"] = f"Bargaining: error: {exc}"
             return
@@ -185,11 +192,13 @@ class ContractCalendarApp:
 
         self.meeting.clear()
         try:
+            check_fields([], typed=[self.meeting])
             if self.meeting.value is None:
                 raise _missing("the meeting date", "Art. 46 §7")
             r = meeting_room_request_due(self.meeting.value, contract, full_day=self.wednesday.value)
         except LmcoreError as exc:
-            self.meeting.show_error(str(exc))
+            if not isinstance(exc, FieldsNeedAttention):
+                self.meeting.show_error(str(exc))
             self.room_out.value = ""
             self.summaries["room"] = f"Meeting room: error: {exc}"
             return
@@ -205,14 +214,16 @@ class ContractCalendarApp:
 
         self.ratified.clear()
         try:
+            check_fields([], typed=[self.ratified, self.years])
             if self.ratified.value is None:
                 raise _missing("the ratification date", "Art. 47 §1")
             base = DEFAULT_PATTERNS["department_lmrc"]
             same = (self.lmrc_day.value, self.lmrc_week.value) == (base.weekday, base.week)
             pattern = MeetingPattern(self.lmrc_day.value, self.lmrc_week.value, base.month, "lmcore" if same else "user")
-            cal = contract_calendar(self.ratified.value, contract, int(self.years.value), {"department_lmrc": pattern})
+            cal = contract_calendar(self.ratified.value, contract, self.years.value, {"department_lmrc": pattern})
         except LmcoreError as exc:
-            self.ratified.show_error(str(exc))
+            if not isinstance(exc, FieldsNeedAttention):
+                self.ratified.show_error(str(exc))
             self.cal_out.value = ""
             self.summaries["calendar"] = f"Contract calendar: error: {exc}"
             return
@@ -264,4 +275,4 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     from ..contract.loading import load_contract
 
     contract = contract or load_contract()
-    return ContractCalendarApp(contract, as_of or dt.date.today(), query_params(plots=False) if params is None else dict(params))
+    return ContractCalendarApp(contract, as_of or page_today(), query_params(plots=False) if params is None else dict(params))

@@ -12,8 +12,8 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import InvalidInput, LmcoreError
-from . import (CSS_ANSWER, Field, app_box, cite_html, date_field, esc, link_date_field, mark_ready, query_params,
-               show_link_notes)
+from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, query_params, show_link_notes
+from .inputs import FieldsNeedAttention, check_fields, date_field, link_date_field, page_today
 from .readings import Readings
 
 READINGS = ["flexiplace.decision_due_nonworkday", "flexiplace.start_due_nonworkday", "flexiplace.inability_days",
@@ -147,11 +147,13 @@ class FlexiplaceApp:
         for f in (*fields.values(), self.effective, self.recall):
             f.clear()
         try:
+            check_fields([], typed=[self.requested, self.decided, self.agreement, self.started, self.effective])
             c = clocks(self.requested.value, extended_by=str(self.extended.value).strip() or "0", decided=self.decided.value,
                        agreement_completed=self.agreement.value, started=self.started.value, contract=contract)
         except LmcoreError as exc:
             self.results["clocks"] = exc
-            next((f for w, f in fields.items() if w in exc.what.lower()), self.requested).show_error(str(exc))
+            if not isinstance(exc, FieldsNeedAttention):  # those show their own messages beside them
+                next((f for w, f in fields.items() if w in exc.what.lower()), self.requested).show_error(str(exc))
             self.answer.value = f'<div style="font-size:1.2em;color:#b00020">⚠ {esc(exc)}</div>'
             self.clock_out.value = ""
             return
@@ -186,6 +188,8 @@ class FlexiplaceApp:
             box.layout.display = "none" if checklist else None
         self.checklist_only.layout.display = None if checklist else "none"
         try:
+            if self.form_kind.value != "checklist":
+                check_fields([], typed=[self.begin])
             if self.form_kind.value == "checklist":
                 doc = safety_checklist({k: f[k] for k in ("name", "agency", "address", "city_state", "business_telephone", "supervisor")},
                                        self._checklist_answers(), duty_station=f["duty_station"],
@@ -200,7 +204,9 @@ class FlexiplaceApp:
             self.results["document"] = exc
             near = {"tour": self.doc_fields["tour_from"], "time of day": self.doc_fields["tour_from"]}
             field = next((fld for word, fld in near.items() if word in exc.what.lower()), None)
-            if field is not None:
+            if isinstance(exc, FieldsNeedAttention):
+                self.doc_error.value = f'<span style="color:#b00020">⚠ {esc(exc)}</span>'
+            elif field is not None:
                 field.show_error(str(exc))
             else:
                 self.doc_error.value = f'<span class="lmcore-error" style="color:#b00020">⚠ {esc(exc)}</span>'
@@ -249,4 +255,4 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
 
     contract = contract or load_contract()
     raw = query_params(plots=False) if params is None else dict(params)
-    return FlexiplaceApp(contract, as_of or dt.date.today(), {k: html.unescape(str(v)) for k, v in raw.items()})
+    return FlexiplaceApp(contract, as_of or page_today(), {k: html.unescape(str(v)) for k, v in raw.items()})

@@ -14,7 +14,8 @@ import ipywidgets as W
 
 from ..contract.citations import Cite
 from ..errors import InvalidDate, LmcoreError, OutOfRange
-from . import CSS_ANSWER, Field, app_box, cite_html, date_field, esc, mark_ready, query_params
+from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, query_params
+from .inputs import NumberText, attention_html, date_field, needs_attention, page_today
 
 DEFAULTS = {"q": "credit hours", "cite": "Art. 43 §7.a(1)", "workdays": "20"}
 MAX_WORKDAYS = 260  # about one year of workdays: the most the month calendar can draw legibly
@@ -147,8 +148,9 @@ class HandbookApp:
     # -- the calendar explorer -----------------------------------------------------------------
     def _build_explorer(self) -> None:
         self.start = date_field("Start: the event day", self.as_of, "not counted itself")
-        self.n = Field(W.IntText(value=20, layout=W.Layout(width="7em")), "Workdays to count",
-                       f"negative counts backward; at most {MAX_WORKDAYS}")
+        self.start.widget.add_class("lmcore-start")
+        self.n = NumberText("Workdays to count", 20, f"negative counts backward; at most {MAX_WORKDAYS}",
+                            what="workdays to count", whole=True)
         self.closures = Field(W.Text(placeholder="2026-12-24=Executive order, 2027-01-29=Snow", continuous_update=False,
                                      layout=W.Layout(width="26em")), "Extra office closures", "optional: DATE=name, comma between")
         interp = self.contract.interpretations
@@ -174,6 +176,12 @@ class HandbookApp:
         """Date and N → the due date in words (days counted, weekends and holidays skipped by name) and on the calendar."""
         for f in (self.start, self.n, self.closures):
             f.clear()
+        unread = needs_attention([self.start, self.n])
+        if unread:  # each shows its own message beside it: no due date for a value the person did not mean
+            self.deadline = None
+            self.answer.value = attention_html(len(unread))
+            self.plot.value = b""
+            return
         try:
             d, cal = self._deadline()
         except _FieldError as fe:
@@ -232,8 +240,8 @@ class HandbookApp:
             n = int(params.get("workdays", "20"))
         except ValueError:
             problems.append((self.n, f"The link's workdays={params.get('workdays')} is not a whole number; showing 20 instead."))
-        self.start.widget.value = start
-        self.n.widget.value = n
+        self.start.set(start)
+        self.n.set(n)
         self.closures.widget.value = params.get("closures", "")
         self.q.widget.value = params.get("q", "")
         self.search(self.q.widget.value)
@@ -300,7 +308,7 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     from ..contract.loading import load_contract
 
     contract = contract or load_contract()
-    as_of = as_of or dt.date.today()
+    as_of = as_of or page_today()
     if params is None:
         _warm_up(contract)  # in a pre-heated Voilà kernel this runs before anyone opens the page
         params = query_params({"q": DEFAULTS["q"]})

@@ -17,6 +17,7 @@ from urllib.parse import quote
 import ipywidgets as W
 
 from . import app_box, esc, mark_ready
+from .inputs import page_today
 
 LANDING = "index.ipynb"
 # The order a trainer walks through them; dashboards not named here follow, alphabetically.
@@ -97,7 +98,7 @@ class LandingApp:
         cards = "".join(self._card(d) for d in self.items) or "<p><i>No dashboards are in this folder yet.</i></p>"
         self.cards = W.HTML(f'<div class="lmcore-cards">{cards}</div>')
         self.cards.add_class("lmcore-answer")
-        self.widget = app_box([self.cards], title=None)
+        self.widget = app_box([self.cards], title=None, home=False)
         self.widget.add_class("lmcore-landing")
         mark_ready(self.widget)
 
@@ -136,4 +137,4 @@ def _default_folder() -> Path:
 def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[str, str] | None = None,
               folder: str | Path | None = None) -> LandingApp:
     """The landing page (contract and params are accepted for the common build_app shape; the page needs neither)."""
-    return LandingApp(Path(folder) if folder else _default_folder(), as_of or dt.date.today())
+    return LandingApp(Path(folder) if folder else _default_folder(), as_of or page_today())

@@ -10,8 +10,8 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import LmcoreError
-from . import (CSS_ANSWER, Field, app_box, cite_html, date_field, esc, link_date_field, mark_ready, query_date,
-               query_params, show_link_notes)
+from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, query_date, query_params, show_link_notes
+from .inputs import FieldsNeedAttention, check_fields, date_field, link_date_field, page_today
 from .readings import Readings
 
 READINGS = ["leave.balance_basis", "leave.restoration_pay_period", "leave.restoration_last_day", "leave.restriction_month_end",
@@ -66,6 +66,7 @@ class LeaveApp:
         self.service = Field(text("service", "e.g. 5"), "Years of service", "sets how fast leave is earned")
         self.planned = Field(text("planned", "e.g. 16"), "Leave already planned", "hours before the year ends (15-minute steps)")
         self.day = date_field("Balance as of", day, "the date of that balance")
+        self.day.widget.add_class("lmcore-as-of")
         self._link_notes: list[tuple[Field, str]] = []
         self.scd = link_date_field(p, "scd", "Service computation date", None,
                                    "optional, as on your leave statement: then the rate rises in the pay period after you complete "
@@ -126,13 +127,20 @@ class LeaveApp:
 
     # -- the four calculators ---------------------------------------------------------------------
     def _annual(self, contract: Any) -> None:
-        from ..leave.annual import project_year_end
+        from ..leave.accrual import accrual_rate
+        from ..leave.annual import check_increment, project_year_end
+        from ..rulings import hours_value
         from .plots import to_png
 
         fields = {"service computation": self.scd, "balance": self.balance, "years of service": self.service, "planned": self.planned,
                   "date": self.day}
         scd = self.scd.value
-        r = self._run("annual", fields, self.balance, lambda: project_year_end(
+        cap = contract.param("leave.carryover_cap").cite
+        checks = [(self.balance, lambda: hours_value(self.balance.value, "annual leave balance", cap)),
+                  (self.planned, lambda: check_increment(self.planned.value, "annual", contract, what="planned annual leave"))]
+        if not (scd or self.scd.problem):
+            checks.append((self.service, lambda: accrual_rate(self.service.value)))
+        r = self._run("annual", fields, self.balance, lambda: check_fields(checks, typed=[self.day, self.scd]) or project_year_end(
             self.balance.value, self.day.value, None if scd else self.service.value, self.planned.value, scd=scd, contract=contract))
         self.image.layout.display = "none" if r is None else None  # never show a chart of the previous input
         if r is None:
@@ -147,7 +155,7 @@ class LeaveApp:
         from ..leave.sick import medical_certificate
 
         r = self._run("certificate", {"first": self.first, "last": self.last, "ends": self.last}, self.first,
-                      lambda: medical_certificate(self.first.value, self.last.value, under_restriction=self.restricted.value, contract=contract))
+                      lambda: check_fields([], typed=[self.first, self.last]) or medical_certificate(self.first.value, self.last.value, under_restriction=self.restricted.value, contract=contract))
         self.cert_out.value = "" if r is None else f"<p><b>{esc(r.answer())}</b></p>" + _lines_html([str(s) for s in r.steps])
 
     def _restriction(self, contract: Any) -> None:
@@ -155,7 +163,7 @@ class LeaveApp:
 
         ext = [x.strip() for x in str(self.r_ext.value).split(",") if x.strip()]
         r = self._run("restriction", {"extension": self.r_ext, "months": self.r_months, "start": self.r_start}, self.r_months,
-                      lambda: leave_restriction(self.r_start.value, str(self.r_months.value).strip(), ext, contract=contract))
+                      lambda: check_fields([], typed=[self.r_start]) or leave_restriction(self.r_start.value, str(self.r_months.value).strip(), ext, contract=contract))
         self.restr_out.value = "" if r is None else f"<p><b>{esc(r.answer())}</b></p>" + _lines_html([str(x) for x in r.periods])
 
     def _voting(self, contract: Any) -> None:
@@ -174,6 +182,9 @@ class LeaveApp:
             f.clear()
         try:
             self.results[key] = fn()
+        except FieldsNeedAttention as exc:  # each message is already beside its field
+            self.results[key] = exc
+            return None
         except LmcoreError as exc:
             self.results[key] = exc
             what = exc.what.lower()
@@ -225,4 +236,4 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
 
     contract = contract or load_contract()
     raw = query_params() if params is None else dict(params)
-    return LeaveApp(contract, as_of or dt.date.today(), {k: html.unescape(str(v)) for k, v in raw.items()})
+    return LeaveApp(contract, as_of or page_today(), {k: html.unescape(str(v)) for k, v in raw.items()})

@@ -10,6 +10,7 @@ import ipywidgets as W
 
 from ..errors import LmcoreError
 from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, query_params
+from .inputs import FieldsNeedAttention, NumberText, check_fields, page_today
 from .readings import Readings
 
 READINGS = ["childcare.income_edges", "childcare.cap_per", "childcare.cent_rounding", "childcare.tax_threshold",
@@ -66,14 +67,18 @@ class SubsidiesApp:
         text = lambda v, ph: W.Text(value=v, placeholder=ph, continuous_update=False, layout=W.Layout(width="12em"))  # noqa: E731
         self.income = Field(text(params.get("income", "45000"), "e.g. 45000"), "Total family income a year", "all income of the family, in dollars")
         self.cost = Field(text(params.get("cost", "900"), "e.g. 900"), "Child care costs a month", "licensed care, in dollars")
-        self.children = Field(text(params.get("children", "1"), "1"), "Children in licensed care",
-                              f"through age {contract.value('childcare.max_child_age')}; disabled through {contract.value('childcare.max_disabled_child_age')}")
+        self.children = NumberText("Children in licensed care", None,
+                                   f"through age {contract.value('childcare.max_child_age')}; disabled through {contract.value('childcare.max_disabled_child_age')}",
+                                   what="number of children in care", whole=True, low=1, width="12em")
+        self.children.widget.value = params.get("children", "1")
         self.separate = W.Checkbox(value=params.get("separate", "") in ("1", "true", "yes"), description="Married, filing a separate tax return", indent=False)
         self.licensed = W.Checkbox(value=params.get("licensed", "1") not in ("0", "false", "no"), description="The care is licensed (¶a)", indent=False)
         self.t_cost = Field(text(params.get("transit_cost", "120"), "e.g. 120"), "Commuting cost a month", "eligible mass transit or vanpool (CHV)")
         conv = params.get("converted", "")
         self.converted = W.Checkbox(value=conv != "", description="Switched from driving (private vehicle)", indent=False)
-        self.months_ago = Field(text(conv or "0", "0"), "Months since switching", "0 = this month")
+        self.months_ago = NumberText("Months since switching", None, "0 = this month", what="number of months since switching",
+                                     whole=True, low=0, width="12em")
+        self.months_ago.widget.value = conv or "0"
         funding = params.get("funding", "full")
         self.funding = W.Dropdown(options=FUNDING, value=funding if funding in {v for _, v in FUNDING} else "full", layout=W.Layout(width="26em"))
         self.reduced = Field(text(params.get("reduced_to", "75"), "e.g. 75"), "Reduced monthly subsidy", "the amount the Department set")
@@ -110,13 +115,20 @@ class SubsidiesApp:
             self._chart(contract)
 
     def _childcare(self, contract: Any) -> None:
-        from ..subsidies import childcare_subsidy
+        from ..subsidies import childcare_subsidy, money
 
         for f in (self.income, self.cost, self.children):
             f.clear()
+        cite = contract.param("childcare.bands").cite
         try:
+            check_fields([(self.income, lambda: money(_field(self.income), "total family income", cite)),
+                          (self.cost, lambda: money(_field(self.cost), "monthly child care cost", cite))], typed=[self.children])
             r = childcare_subsidy(_field(self.income), _field(self.cost), contract, children=_field(self.children),
                                   licensed=self.licensed.value, married_filing_separately=self.separate.value, tax_year=self.as_of.year)
+        except FieldsNeedAttention as exc:  # each message is beside its field
+            self.results["childcare"] = exc
+            self.cc_out.value = ""
+            return
         except LmcoreError as exc:
             _blame(exc, {"income": self.income, "cost": self.cost, "child": self.children}, self.income).show_error(str(exc))
             self.results["childcare"] = exc
@@ -138,17 +150,24 @@ class SubsidiesApp:
         self.image.value = to_png(fig, dpi=90)
 
     def _transit(self, contract: Any) -> None:
-        from ..subsidies import transit_subsidy
+        from ..subsidies import money, transit_subsidy
 
         for f in (self.t_cost, self.months_ago, self.reduced):
             f.clear()
         self.months_ago.box.layout.display = None if self.converted.value else "none"
         self.reduced.box.layout.display = None if self.funding.value == "reduced" else "none"
         try:
+            check_fields([(self.t_cost, lambda: money(_field(self.t_cost), "monthly commuting cost", "Transit Subsidy ¶4")),
+                          (self.reduced, lambda: money(_field(self.reduced), "reduced subsidy", "Transit Subsidy ¶3"))],
+                         typed=[self.months_ago])
             r = transit_subsidy(_field(self.t_cost), contract,
                                 converted_months_ago=_field(self.months_ago) if self.converted.value else None,
                                 reduced_to=_field(self.reduced) if self.funding.value == "reduced" else None,
                                 suspended=self.funding.value == "suspended")
+        except FieldsNeedAttention as exc:  # each message is beside its field
+            self.results["transit"] = exc
+            self.t_out.value = ""
+            return
         except LmcoreError as exc:
             _blame(exc, {"months": self.months_ago, "reduc": self.reduced}, self.t_cost).show_error(str(exc))
             self.results["transit"] = exc
@@ -213,4 +232,4 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
 
     contract = contract or load_contract()
     raw = query_params() if params is None else dict(params)
-    return SubsidiesApp(contract, as_of or dt.date.today(), {k: html.unescape(str(v)) for k, v in raw.items()})
+    return SubsidiesApp(contract, as_of or page_today(), {k: html.unescape(str(v)) for k, v in raw.items()})

@@ -35,6 +35,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-s
 LOCAL_HOSTS = {"127.0.0.1"}
 READY_TIMEOUT_MS = 60_000  # first render on a loaded 2-core CI machine; the wait ends as soon as the marker is set
 SERVER_TIMEOUT_S = 90
+PINNED_TODAY = "2026-11-23"  # the test run's "today" (as notebooks/conftest.py pins it for nbval); a served page uses the real date
 
 
 def dashboard_names() -> list[str]:
@@ -65,15 +66,21 @@ SERVERS: dict[str, Server] = {}
 
 
 @contextmanager
-def start_server(name: str, caselog: Path, extra_args: tuple[str, ...] = ()) -> Iterator[Server]:
+def start_server(name: str, caselog: Path, extra_args: tuple[str, ...] = (),
+                 kernel_env: dict[str, str | None] | None = None) -> Iterator[Server]:
     """A Voilà server with the repository config (plus `extra_args`) on a free port, stopped at the end; its log is
-    test-artifacts/voila-<name>.log."""
+    test-artifacts/voila-<name>.log. `kernel_env` sets (or, with None, removes) variables for its kernels."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is missing: `make chromium` installs Debian's chromium")
     ARTIFACTS.mkdir(exist_ok=True)
     port = free_port()
     argv, env, cwd = voila_command(NOTEBOOKS, port)
     env["LMCORE_CASELOG"] = str(caselog)
+    for key, value in (kernel_env or {}).items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
     log_path = ARTIFACTS / f"voila-{name}.log"
     log = log_path.open("w")
     proc = subprocess.Popen([*argv, *extra_args], env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
@@ -96,12 +103,13 @@ def start_server(name: str, caselog: Path, extra_args: tuple[str, ...] = ()) -> 
 @pytest.fixture(scope="session")
 def voila_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of a Voilà server started with the repository config on a free port (one per xdist worker).
-    Its kernels keep the grievance case log in a temporary file (LMCORE_CASELOG), never in the real home."""
+    Its kernels keep the grievance case log in a temporary file (LMCORE_CASELOG), never in the real home, and take
+    "today" from LMCORE_TODAY (PINNED_TODAY), so the tests' hand-worked dates hold on any day."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     # The whole browser suite is one client (127.0.0.1) keeping several pages open and requesting every dashboard
     # (test_landing): above the default 12 pages per client; tests/test_server.py checks the default cap.
     with start_server(worker, tmp_path_factory.mktemp("caselog") / "cases.sqlite",
-                      ("--LmcoreServer.max_kernels_per_client=64",)) as server:
+                      ("--LmcoreServer.max_kernels_per_client=64",), kernel_env={"LMCORE_TODAY": PINNED_TODAY}) as server:
         _wait_until_warm(server)
         yield server.base
 

@@ -18,10 +18,10 @@ from .conftest import error_outputs, normalized, screenshot
 pytestmark = pytest.mark.browser
 
 D = dt.date
-DATE_INPUT = "input[type=date]"  # the only date box on the page
+DATE_INPUT = ".lmcore-start input"  # the start date: a text box read by lmcore (Enter sends it)
 CITE_INPUT = "input[placeholder='e.g. Art. 43 §7.a(1)']"
 SEARCH_INPUT = "input[placeholder='e.g. credit hours']"
-NUMBER_INPUT = "input[type=number]"  # the only number box on the page
+NUMBER_INPUT = ".lmcore-number input"  # the only number box on the page: a text box, taken as typed
 
 
 @pytest.fixture(scope="module")
@@ -57,10 +57,17 @@ def test_prepared_link_opens_the_case_art43_7a1(dash, contract):
     screenshot(dash.page, "handbook")
 
 
+def type_date(dash, text: str) -> None:
+    """Type a start date and press Enter, as a person does (the box sends its text on Enter or on leaving it)."""
+    box = dash.page.locator(DATE_INPUT)
+    box.fill(text)
+    box.press("Enter")
+
+
 def test_typing_a_date_recounts_across_christmas_and_new_year(dash, contract):
     """Typing a start date redraws the answer to exactly lmcore's count (Art. 43 §7.a(1) counting)."""
     set_workdays(dash, 20)
-    dash.page.locator(DATE_INPUT).fill("2026-12-10")
+    type_date(dash, "2026-12-10")
     # Thu 2026-12-10; Fri 12-11 = day 1; 12-14..18 = 2–6; 12-21..24 = 7–10; Fri 12-25 Christmas skipped;
     # 12-28..31 = 11–14; Fri 2027-01-01 New Year's Day skipped; 01-04..08 = 15–19; Mon 01-11 = day 20
     expect(dash.page.locator(".lmcore-answer")).to_contain_text("2027-01-11")
@@ -71,7 +78,7 @@ def test_typing_a_date_recounts_across_christmas_and_new_year(dash, contract):
 
 def test_changing_the_number_of_workdays(dash, contract):
     """The workday count box: 5 workdays after Wed 2026-11-18 (Art. 43 §7.a(1) counting)."""
-    dash.page.locator(DATE_INPUT).fill("2026-11-18")
+    type_date(dash, "2026-11-18")
     set_workdays(dash, 5)
     # Wed 11-18; Thu 11-19 = 1, Fri 11-20 = 2, Mon 11-23 = 3, Tue 11-24 = 4, Wed 11-25 = 5
     expect(dash.page.locator(".lmcore-answer")).to_contain_text("2026-11-25")
@@ -92,7 +99,7 @@ def test_unknown_citation_message_beside_the_field_keeps_the_text(dash):
 
 def test_date_outside_the_calendar_message_beside_the_field(dash):
     """A start date the federal calendar does not cover (after 2099): clear message beside the date, date kept."""
-    dash.page.locator(DATE_INPUT).fill("2150-01-01")
+    type_date(dash, "2150-01-01")
     error = dash.field_box(DATE_INPUT).locator(".lmcore-error")
     expect(error).to_contain_text("outside the years this calendar knows")
     expect(dash.page.locator(DATE_INPUT)).to_have_value("2150-01-01")

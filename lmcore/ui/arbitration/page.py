@@ -8,12 +8,12 @@ import datetime as dt
 from typing import Any
 
 import ipywidgets as W
-from traitlets import TraitError
 
 from ...errors import LmcoreError
 from ..safe_dates import safe_line
-from .. import CSS_ANSWER, Field, app_box, cite_panel, date_field, error_html, esc, mark_ready, query_params
+from .. import CSS_ANSWER, Field, app_box, cite_panel, error_html, esc, mark_ready, query_params
 from . import views as V
+from ..inputs import NumberText, attention_html, date_field, needs_attention, page_today
 from ..readings import Readings
 
 DEFAULTS = {"invoked": "2026-11-18", "kind": "regular", "effective": "2025-10-31", "caseload": "6", "expedited": "33",
@@ -74,12 +74,12 @@ class ArbitrationApp:
         self.details = W.HTML()
         designate_btn = W.Button(description="Record invocation (designate)", layout=W.Layout(width="16em"))
         # -- simulator and calendar
-        slider = dict(continuous_update=False, style={"description_width": "16em"}, layout=W.Layout(width="36em"))
-        self.caseload = W.IntSlider(6, 0, 60, description="Cases invoked a month", **slider)
-        self.exp_share = W.IntSlider(33, 0, 100, description="of which expedited (%)", **slider)
-        self.k = W.IntSlider(1, 1, 12, description="Reserved dates a month, each", **slider)
-        self.months = W.IntSlider(12, 3, 36, description="Months", **slider)
-        self.seed = W.BoundedIntText(0, min=0, max=10**6, description="Seed", layout=W.Layout(width="12em"))
+        self.caseload = NumberText("Cases invoked a month", 6, "fractions allowed, e.g. 2.5", what="cases a month", low=0, high=60)
+        self.exp_share = NumberText("of which expedited (%)", 33, what="expedited share", low=0, high=100)
+        self.k = NumberText("Reserved dates a month, each", 1, what="reserved dates a month", whole=True, low=1, high=12)
+        self.months = NumberText("Months", 12, what="months simulated", whole=True, low=3, high=36)
+        self.seed = NumberText("Seed", 0, "same seed = same cases", what="seed", whole=True, low=0, high=10**6)
+        self.sim_fields = (self.caseload, self.exp_share, self.k, self.months, self.seed)
         self.sim_out, self.sim_error = W.HTML(), W.HTML()
         self.sim_error.add_class("lmcore-error")
         self.month = W.Dropdown(options=[], description="Month", layout=W.Layout(width="16em"))
@@ -93,7 +93,7 @@ class ArbitrationApp:
         first = contract.interpretations["arbitration.first_striker"]
         self.first = W.Dropdown(options=list(first.options), value=first.default, description="Strikes first",
                                 layout=W.Layout(width="16em"))
-        self.toss = W.BoundedIntText(0, min=0, max=10**6, description="Coin seed", layout=W.Layout(width="12em"))
+        self.toss = NumberText("Coin seed", 0, what="coin seed", whole=True, low=0, high=10**6)
         self.step = W.IntSlider(0, 0, 6, description="Strikes shown", continuous_update=True)
         next_btn = W.Button(description="Next strike ▶")
         next_btn.on_click(lambda _: setattr(self.step, "value", min(self.step.value + 1, self.step.max)))
@@ -120,11 +120,11 @@ class ArbitrationApp:
                    "<p>Each arbitrator reserves some dates a month; at the monthly OELMR–Local 12 meeting every case "
                    "invoked since the last meeting gets its designated arbitrator's next free date. Synthetic cases, "
                    "same seed = same cases.</p>"),
-            self.caseload, self.exp_share, self.k, self.months, self.seed, self.sim_error, self.sim_out,
+            *(f.box for f in self.sim_fields), self.sim_error, self.sim_out,
             W.HTML("<h4>A month of reserved dates and hearings</h4>"), self.month, self.calendar_out,
             W.HTML("<h3>Filling a vacancy: alternate strikes (Art. 44 §1.b)</h3>"),
             W.HBox([self.fmcs.box, self.union_rank.box, self.dept_rank.box], layout=W.Layout(flex_flow="row wrap")),
-            W.HBox([self.first, self.toss]), W.HBox([self.step, next_btn]), self.strike_out,
+            W.HBox([self.first, self.toss.box]), W.HBox([self.step, next_btn]), self.strike_out,
             W.HTML("<h3>Who pays (Art. 44 §2, §3.f)</h3>"), *[f.box for f in self.money.values()], self.requested_by,
             self.costs_out, W.HTML("<h3>The contract's words</h3>"), texts,
         ], title="Arbitration scheduler (Art. 44)")
@@ -133,10 +133,10 @@ class ArbitrationApp:
             w.observe(lambda ch: self._quiet or self.rebuild_panel(), "value")
         for w in (self.invoked.widget, self.kind.widget, self.hearing.widget, self.record.widget):
             w.observe(lambda ch: self._quiet or self.invoke(), "value")
-        for w in (self.caseload, self.exp_share, self.k, self.months, self.seed):
+        for w in (f.widget for f in self.sim_fields):
             w.observe(lambda ch: self._quiet or self.simulate(), "value")
         self.month.observe(lambda ch: self._quiet or self.show_month(), "value")
-        for w in (self.fmcs.widget, self.union_rank.widget, self.dept_rank.widget, self.first, self.toss):
+        for w in (self.fmcs.widget, self.union_rank.widget, self.dept_rank.widget, self.first, self.toss.widget):
             w.observe(lambda ch: self._quiet or self.run_strikes(), "value")
         self.step.observe(lambda ch: self._quiet or self.show_step(), "value")
         for w in (*[f.widget for f in self.money.values()], self.requested_by):
@@ -258,6 +258,11 @@ class ArbitrationApp:
         from ...arbitration.capacity import capacity, compare_policies
 
         self.sim_error.value = ""
+        unread = needs_attention(self.sim_fields)
+        if unread:  # each shows its message beside it: no simulation of numbers the person did not mean
+            self.sim_error.value = attention_html(len(unread))
+            self.sim_out.value = ""
+            return
         total, share = self.caseload.value, self.exp_share.value / 100
         cfg = SimConfig(months=self.months.value, seed=int(self.seed.value), rate_regular=total * (1 - share),
                         rate_expedited=total * share, dates_per_month=self.k.value)
@@ -309,6 +314,9 @@ class ArbitrationApp:
 
         for f in (self.fmcs, self.union_rank, self.dept_rank):
             f.clear()
+        if self.toss.problem:
+            self.strike, self.strike_out.value = None, ""
+            return
         try:
             self.strike = alternate_strikes(_lines(self.fmcs.value), _lines(self.union_rank.value), _lines(self.dept_rank.value),
                                             self.contract, seed=int(self.toss.value))
@@ -347,9 +355,9 @@ class ArbitrationApp:
                        ("record_closed", self.record)):
             raw = params.get(key, DEFAULTS.get(key, ""))
             try:
-                f.widget.value = dt.date.fromisoformat(raw.strip()) if raw else None
+                f.set(dt.date.fromisoformat(raw.strip()) if raw else None)
             except ValueError:
-                f.widget.value = dt.date.fromisoformat(DEFAULTS[key]) if key in DEFAULTS else None
+                f.set(dt.date.fromisoformat(DEFAULTS[key]) if key in DEFAULTS else None)
                 problems.append((f, f"The link's {key}={raw} is not a date (YYYY-MM-DD); showing the default instead."))
         kind = params.get("kind", "regular")
         if kind in ("regular", "expedited", "stayed"):
@@ -358,10 +366,7 @@ class ArbitrationApp:
             problems.append((self.kind, f"The link's kind={kind} is not regular, expedited or stayed; showing regular."))
         for key, w in (("caseload", self.caseload), ("expedited", self.exp_share), ("k", self.k), ("months", self.months),
                        ("seed", self.seed)):
-            try:
-                w.value = int(params.get(key, DEFAULTS[key]))
-            except (ValueError, TraitError):
-                problems.append((None, f"The link's {key}={params.get(key)} is not usable; showing {DEFAULTS[key]}."))
+            w.widget.value = params.get(key, DEFAULTS[key])  # a link's value the box cannot take is its message beside it
         self._quiet = False
         self.rebuild_panel()
         if self.panel is None:
@@ -404,7 +409,7 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     from ...contract.loading import load_contract
 
     contract = contract or load_contract()
-    as_of = as_of or dt.date.today()
+    as_of = as_of or page_today()
     if params is None:
         _warm_up(contract)  # in a pre-heated Voilà kernel this runs before anyone opens the page
         params = query_params({}, plots=False)

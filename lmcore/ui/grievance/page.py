@@ -20,7 +20,8 @@ from ...grievance.engine import timeline
 from ...grievance.report import ics, summary_html
 from ...grievance.steps import CONSOLIDATIONS, PATHS, path_steps
 from ...grievance.screening import FILERS, STATUSES, SUBJECTS, Situation, screen
-from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, date_field, error_html, esc, mark_ready
+from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, error_html, esc, mark_ready
+from ..inputs import NumberText, attention_html, date_field, needs_attention, page_today
 from ..caselog import CaseLogSection, fill_form
 from ..safe_dates import safe_cell, safe_line
 
@@ -89,15 +90,14 @@ class GrievanceApp:
         self.other_forum = box("Already raised under a statutory or appellate procedure (§2.c)")
         self.former = box("The grievant is a former bargaining unit employee (§5.a)")
         self.statute = drop([("5 U.S.C. 7512 (adverse action)", "7512"), ("5 U.S.C. 4303 (performance)", "4303"), ("Other", "other")], "7512")
-        self.years = W.BoundedFloatText(value=0, min=0, max=70, step=1, layout=W.Layout(width="90px"))
+        self.years = NumberText("Years of Federal service", 0, what="years of Federal service", low=0, high=70, width="90px")
         self.excepted = box("Excepted service (§14.b)")
         self.union_notice = box("The Union represented the employee in the notice period")
         self.screen_out = W.HTML()
         rows = [("Who files", self.filer), ("What it is about", self.subject), ("Employee's status", self.status),
                 ("Union grievance seeks", self.relief), ("Agencies involved", self.agencies),
-                ("Consolidation (§8.c(2))", self.consolidation), ("Removal under", self.statute),
-                ("Years of Federal service", self.years)]
-        self.screen_box = W.VBox([Field(w, label).box for label, w in rows] + [
+                ("Consolidation (§8.c(2))", self.consolidation), ("Removal under", self.statute)]
+        self.screen_box = W.VBox([Field(w, label).box for label, w in rows] + [self.years.box,
             self.within_2b, self.ppp, self.ppp_b1, self.other_forum, self.former, self.untimely, self.excepted,
             self.union_notice, self.screen_out])
         # -- 2. dates --------------------------------------------------------------------------
@@ -105,6 +105,7 @@ class GrievanceApp:
         self.title = W.Text(value=params.get("title", ""), placeholder="e.g. Overtime rotation – J. Smith", layout=W.Layout(width="330px"))
         as_of_value, msg = _date_param(params, "as_of")
         self.as_of = date_field("As of (today)", as_of_value or as_of, "Statuses are judged on this day.")
+        self.as_of.widget.add_class("lmcore-as-of")
         if msg:
             link_errors["as_of"] = msg
         self.fields: dict[str, Field] = {}
@@ -115,7 +116,7 @@ class GrievanceApp:
             self.fields[name] = date_field(label, value, help_text)
             self.fields[name].widget.add_class(f"lmcore-date-{name.replace('_', '-')}")
         if self.fields["learned"].value is None and "learned" not in link_errors:
-            self.fields["learned"].widget.value = as_of
+            self.fields["learned"].set(as_of)
         self.fields["learned"].widget.add_class("lmcore-learned")
         self.continuing = box("Continuing condition: may be filed at any time while it lasts (§7.a(1))")
         self.continuing.value = params.get("continuing") in ("1", "true", "yes")
@@ -126,12 +127,14 @@ class GrievanceApp:
         self.waive1_on, self.waive2_on = date_field("Step 1 waiver signed", None), date_field("Step 2 waiver signed", None)
         for n, waive, on in ((1, self.waive1, self.waive1_on), (2, self.waive2, self.waive2_on)):  # ?waive2=1&waive2_on=…
             waive.value = params.get(f"waive{n}") in ("1", "true", "yes")
-            on.widget.value, msg = _date_param(params, f"waive{n}_on")
+            day, msg = _date_param(params, f"waive{n}_on")
+            on.set(day)
             if msg:
                 link_errors[f"waive{n}_on"] = msg
         self.ext_name = drop([("No extension", "")], "")
-        self.ext_days = W.BoundedIntText(value=0, min=0, max=250, layout=W.Layout(width="90px"))
-        self.ext_field = Field(self.ext_days, "Extra workdays agreed (§13.a)")
+        self.ext_field = NumberText("Extra workdays agreed (§13.a)", 0, what="extra workdays", whole=True, low=0, high=250,
+                                    width="90px")
+        self.ext_days = self.ext_field.widget
         # -- readings ---------------------------------------------------------------------------
         self.readings: dict[str, W.Dropdown] = {}
         self.reading_flags: dict[str, W.HTML] = {}
@@ -184,7 +187,7 @@ class GrievanceApp:
         self._screen_html()
         self.refresh()
         for w in (self.filer, self.subject, self.status, self.relief, self.within_2b, self.ppp, self.ppp_b1, self.other_forum,
-                  self.former, self.untimely, self.statute, self.years, self.excepted, self.union_notice, self.agencies, self.consolidation):
+                  self.former, self.untimely, self.statute, self.years.widget, self.excepted, self.union_notice, self.agencies, self.consolidation):
             w.observe(self._on_screen, "value")
         for w in [f.widget for f in self.fields.values()] + [
                 self.path, self.title, self.as_of.widget, self.continuing, self.expedited, self.waive1, self.waive2, self.waive1_on.widget, self.waive2_on.widget,
@@ -206,6 +209,9 @@ class GrievanceApp:
 
     def _on_screen(self, _: Any = None) -> None:
         if self._busy:  # a saved case being put back into the form (load)
+            return
+        if self.years.problem:  # its message is beside it; no screening for a number the person did not mean
+            self.screen_out.value = attention_html(1)
             return
         try:
             self.screening = screen(self._situation(), self.base)
@@ -240,7 +246,7 @@ class GrievanceApp:
                          within_2b=self.within_2b.value, relief=self.relief.value, agencies=self.agencies.value,
                          consolidation=self.consolidation.value or None, alleges_ppp=self.ppp.value,
                          other_forum=self.other_forum.value, removal_statute=self.statute.value,
-                         service_years=float(self.years.value), excepted_service=self.excepted.value,
+                         service_years=float(self.years.value or 0), excepted_service=self.excepted.value,
                          union_in_notice_period=self.union_notice.value, former_employee=self.former.value,
                          ppp_2302b1=self.ppp_b1.value, untimely=self.untimely.value)
 
@@ -255,7 +261,7 @@ class GrievanceApp:
         path = self.path.value
         consolidation = (self.consolidation.value or None) if path == "employee" else None
         waivers = tuple(Waiver(s, on.value) for s, box, on in (("step1", self.waive1, self.waive1_on), ("step2", self.waive2, self.waive2_on)) if box.value)
-        ext = (Extension(self.ext_name.value, workdays=int(self.ext_days.value)),) if self.ext_name.value and self.ext_days.value else ()
+        ext = (Extension(self.ext_name.value, workdays=self.ext_field.value),) if self.ext_name.value and self.ext_field.value else ()
         dates = {name: f.value for name, f in self.fields.items() if f.value is not None and f.box.layout.display != "none"}
         return Grievance(path=path, continuing=self.continuing.value and path == "employee", expedited=self.expedited.value,
                          agencies=self.agencies.value, consolidation=consolidation, waivers=waivers, extensions=ext,
@@ -286,6 +292,13 @@ class GrievanceApp:
                 if id(f) not in keep:
                     f.clear()
             self.general_error.value = ""
+            unread = needs_attention([*self.fields.values(), self.as_of, self.waive1_on, self.waive2_on, self.ext_field])
+            unread += [self._field(n) for n in sorted(self._link_errors) if self._field(n) not in unread]  # a link's bad date
+            if unread:  # each shows its own message beside it: no timeline for dates the person did not mean
+                self.problem = f"{len(unread)} field(s) need attention"
+                self.answer.value = attention_html(len(unread))
+                self.results.layout.display = "none"
+                return
             try:
                 if self.fields["learned"].value is None:
                     raise LmcoreError("the date the violation was learned of is missing", cite="Art. 43 §7.a(1)",
@@ -416,4 +429,4 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     CaseLog or its path (default: the user's own, lmcore.storage.caselog.default_path()), opened only when needed."""
     from ...contract.loading import load_contract
 
-    return GrievanceApp(contract or load_contract(), as_of or dt.date.today(), dict(params or {}), caselog)
+    return GrievanceApp(contract or load_contract(), as_of or page_today(), dict(params or {}), caselog)

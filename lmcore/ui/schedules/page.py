@@ -20,6 +20,7 @@ from ...schedules.timesheet import (LEAVE_KINDS, PERIOD_DAYS, Timesheet, Timeshe
                                     pay_period_start, read_timesheet)
 from ...schedules.tours import parse_tour
 from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_html, error_html, esc, mark_ready, query_params
+from ..inputs import DateText, attention_html, page_today
 
 DEFAULT_TEAM = "Ana, 07:00, 15:30, 11:30, 12:00\nBen, 09:00, 17:30, 12:00, 12:30, off Fri2\nCy, 06:30, 17:00, 12:30, 13:00, off Mon"
 DEFAULTS = {"schedule": "variable-week", "part_time": "", "tour": "", "shift": "day", "carry_in": "0", "layout": "",
@@ -82,10 +83,10 @@ class ScheduleApp:
         ch = self._changed
         self.kind = Field(W.Dropdown(options=[(LABELS[k], k) for k in KINDS], layout=W.Layout(width="24em")), "Schedule type",
                           "Art. 4 §1.a, §2; Art. 10 §6.A")
-        start = pay_period_start(self.as_of)
-        periods = [start + dt.timedelta(days=14 * k) for k in range(-13, 14)]
-        self.period = Field(W.Dropdown(options=[(self._period_label(p), p) for p in periods], layout=W.Layout(width="24em")),
-                            "Pay period", "biweekly, Sunday to Saturday")
+        self.period_start = pay_period_start(self.as_of)
+        self.period = DateText("Pay period", self.as_of, "any day in it: biweekly, Sunday to Saturday", what="day in the pay period",
+                               echo=self._period_words)
+        self.period.widget.add_class("lmcore-period")
         self.part_time = Field(W.Text(placeholder="blank = full-time", continuous_update=False, layout=W.Layout(width="10em")),
                                "Part-time hours per pay period", "Art. 4 §7 (blank for full-time)")
         self.tour = Field(W.Text(placeholder="e.g. Mon=5,Tue=5,Wed=5,Thu=5", continuous_update=False, layout=W.Layout(width="24em")),
@@ -122,7 +123,7 @@ class ScheduleApp:
                   *self.readings.values()):
             f.widget.observe(ch, "value")
         self.kind.widget.observe(self._kind_changed, "value")
-        self.period.widget.observe(lambda c: self._quiet or (self._fill_usual(), self._coverage()), "value")
+        self.period.widget.observe(self._period_changed, "value")
         self.answer = W.HTML()
         self.answer.add_class(CSS_ANSWER)
         self.about = W.HTML()
@@ -159,6 +160,21 @@ class ScheduleApp:
             self.minimum.box, self.heat, self.gaps,
         ], title="Work schedules and credit hours")
         self.widget.add_class("lmcore-schedules")
+
+    def _period_words(self, day: dt.date) -> str:
+        """Beside the pay-period box: which pay period the typed day is in ("11-22 is in the pay period Sun 11-15 – …")."""
+        return f"{day:%a %m-%d} is in the pay period {self._period_label(pay_period_start(day))}"
+
+    def _period_changed(self, change: Any) -> None:
+        if self.period.value is not None:
+            self.period_start = pay_period_start(self.period.value)
+        if self._quiet:
+            return
+        if self.period.value is None:  # its message is beside it: no answer for a pay period the person did not mean
+            self.refresh()
+            return
+        self._fill_usual()
+        self._coverage()
 
     def _period_label(self, start: dt.date) -> str:
         end = start + dt.timedelta(days=PERIOD_DAYS - 1)
@@ -197,14 +213,11 @@ class ScheduleApp:
         self._layouts()
         if p.get("period"):
             try:
-                start = pay_period_start(dt.date.fromisoformat(p["period"].strip()))
-                if start not in [v for _, v in self.period.widget.options]:
-                    self.period.widget.options = [*self.period.widget.options, (self._period_label(start), start)]
-                self.period.widget.value = start
-            except (ValueError, LmcoreError):
+                self.period.set(dt.date.fromisoformat(p["period"].strip()))
+            except ValueError:
                 problems.append((self.period, f"The link's period={p['period']} is not a date (YYYY-MM-DD)."))
         else:
-            self.period.widget.value = pay_period_start(self.as_of)
+            self.period.set(self.as_of)
         self.part_time.widget.value, self.carry_in.widget.value = p["part_time"], p["carry_in"]
         self.tour.widget.value = p["tour"]
         if p["shift"] in dict((v, k) for k, v in SHIFTS):
@@ -227,7 +240,7 @@ class ScheduleApp:
             field.show_error(message)
 
     def _days(self) -> list[dt.date]:
-        return [self.period.widget.value + dt.timedelta(days=i) for i in range(PERIOD_DAYS)]
+        return [self.period_start + dt.timedelta(days=i) for i in range(PERIOD_DAYS)]
 
     def _label_rows(self) -> None:
         cal = self.contract.calendar
@@ -251,9 +264,9 @@ class ScheduleApp:
         except LmcoreError:
             sched = Schedule(self.kind.widget.value)
         try:
-            ts = usual_entries(sched, self.period.widget.value, self.contract, self.terms)
+            ts = usual_entries(sched, self.period_start, self.contract, self.terms)
         except LmcoreError:
-            ts = blank_timesheet(self.period.widget.value)
+            ts = blank_timesheet(self.period_start)
         if sample and sched.flexible and ts.entries[2].end is not None:
             entries = list(ts.entries)
             e = entries[2]
@@ -262,7 +275,7 @@ class ScheduleApp:
         self._set_rows(ts)
 
     def _clear(self) -> None:
-        self._set_rows(blank_timesheet(self.period.widget.value))
+        self._set_rows(blank_timesheet(self.period_start))
 
     def _uploaded(self, change: Any) -> None:
         files = change["new"]
@@ -274,11 +287,8 @@ class ScheduleApp:
         except LmcoreError as exc:
             self.upload.show_error(str(exc))
             return
-        opts = [v for _, v in self.period.widget.options]
         was, self._quiet = self._quiet, True
-        if ts.period_start not in opts:
-            self.period.widget.options = [*self.period.widget.options, (self._period_label(ts.period_start), ts.period_start)]
-        self.period.widget.value = ts.period_start
+        self.period.set(ts.period_start)
         self._quiet = was
         self._set_rows(ts)
 
@@ -319,6 +329,9 @@ class ScheduleApp:
             f.clear()
         for r in self.rows:
             r.error.value = ""
+        if self.period.problem:  # the message is beside the box; the rows keep the last pay period's days
+            self.answer.value = attention_html(1) + "<p><small>The answers below are for the last good pay period.</small></p>"
+            return
         field = self.part_time
         try:
             contract = self._contract()
@@ -338,7 +351,7 @@ class ScheduleApp:
             if sup is not None:
                 parse_clock(sup, "supervisor's day end", "Art. 4 §5")
             field = None
-            ts = read_timesheet([r.record(d) for r, d in zip(self.rows, self._days())], self.period.widget.value)
+            ts = read_timesheet([r.record(d) for r, d in zip(self.rows, self._days())], self.period_start)
             field = self.kind
             carry = str(self.carry_in.widget.value).strip() or "0"
             res = evaluate(ts, sched, contract, carry_in=carry, supervisor_day_end=sup)
@@ -400,7 +413,7 @@ class ScheduleApp:
             f.clear()
         field = self.team
         try:
-            team = team_from_text(self.team.widget.value, self.period.widget.value)
+            team = team_from_text(self.team.widget.value, self.period_start)
             field = self.minimum
             if not str(self.minimum.widget.value).strip().isdigit():
                 raise InvalidInput(f"'{self.minimum.widget.value}' is not a whole number of people", cite="Art. 4 §10.a", fix="Give 1 or more")
@@ -438,7 +451,7 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     from ...contract.loading import load_contract
 
     contract = contract or load_contract()
-    as_of = as_of or dt.date.today()
+    as_of = as_of or page_today()
     if params is None:
         params = query_params({})
     return ScheduleApp(contract, as_of, params)

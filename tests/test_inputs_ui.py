@@ -1,0 +1,257 @@
+"""Issue 17 items 1–4 and 10, widget level (lmcore.ui.inputs and the dashboards built on it): the page's today,
+date boxes that never answer for an impossible or out-of-range date, number boxes that keep what was typed, every
+field's message at once with a count in the answer area, the link home, and the pay-period box taking any day."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lmcore.errors import InvalidDate, OutOfRange
+from lmcore.ui import app_box
+from lmcore.ui.inputs import (DateText, FieldsNeedAttention, NumberText, attention_html, calendar_years, check_fields, date_field,
+                              needs_attention, page_today, read_date, read_number)
+
+D = dt.date
+AS_OF = D(2026, 11, 23)  # a Monday: the tests' pinned "today"
+
+
+# -- item 1: the page's today -------------------------------------------------------------------------------------
+def test_page_today_is_the_machines_date_unless_a_test_run_pins_it(monkeypatch):
+    monkeypatch.delenv("LMCORE_TODAY", raising=False)
+    assert page_today() == dt.date.today()
+    monkeypatch.setenv("LMCORE_TODAY", "2026-11-23")
+    assert page_today() == AS_OF
+
+
+def test_no_notebook_pins_a_date_of_its_own():
+    """The served page takes today from page_today(); only notebooks/conftest.py (nbval) and the test run pin it."""
+    import json
+    from pathlib import Path
+
+    for nb in sorted((Path(__file__).parents[1] / "notebooks").glob("*.ipynb")):
+        code = "".join("".join(c["source"]) for c in json.loads(nb.read_text())["cells"] if c["cell_type"] == "code")
+        assert "datetime.date(" not in code and "dt.date(" not in code, nb.name
+        assert "page_today()" in code, nb.name
+
+
+@pytest.mark.parametrize("module", ["grievance", "leave", "handbook", "schedules", "flexiplace", "contract_calendar",
+                                    "subsidies", "arbitration", "landing"])
+def test_every_dashboard_defaults_to_the_pages_today(contract, monkeypatch, module):
+    """build_app without as_of takes page_today(): here the test run's pinned Sun 2031-06-01, a date no page holds."""
+    import importlib
+
+    monkeypatch.setenv("LMCORE_TODAY", "2031-06-01")
+    app = importlib.import_module(f"lmcore.ui.{module}").build_app(contract, params={})
+    today = app.as_of.value if isinstance(app.as_of, DateText) else app.as_of
+    assert today == D(2031, 6, 1)
+
+
+# -- item 2: dates --------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("typed, message", [
+    ("2026-02-30", "is not a real calendar date"),   # no 30th of February
+    ("02/30/2026", "is not a real calendar date"),   # the issue's example: impossible either way round
+    ("2026-02-0", "is not a real calendar date"),    # half-typed
+    ("2026-02", "is not a real calendar date"),      # half-typed: no day
+    ("03/04/2026", "could be read two ways"),        # March 4 or April 3
+    ("1970-12-31", "1971–2099"),                     # before the workday calendar's first year
+    ("2100-01-01", "1971–2099"),                     # after its last
+])
+def test_a_date_box_never_takes_an_impossible_or_out_of_range_date(typed, message):
+    box = DateText("Learned of the violation", AS_OF)
+    box.widget.value = typed
+    assert box.value is None and box.problem and message in box.error.value
+    assert box.widget.value == typed  # what was typed stays
+    assert box.echo.value == ""       # no weekday shown for a date that is not one
+
+
+def test_the_calendars_years_are_the_contracts():
+    from lmcore import load_contract
+
+    cal = load_contract().calendar
+    assert calendar_years() == (cal.first_year, cal.last_year) == (1971, 2099)
+    assert read_date("2099-12-31", "x", calendar_years()) == D(2099, 12, 31)
+    with pytest.raises(OutOfRange, match="outside the years this calendar knows"):
+        read_date("2100-01-01", "x", calendar_years())
+
+
+def test_a_date_box_shows_the_weekday_and_clears_its_message_once_fixed():
+    box = DateText("Learned of the violation", None)
+    box.widget.value = "2026-02-30"
+    assert box.problem
+    box.widget.value = "2026-11-18"  # a Wednesday
+    assert box.value == D(2026, 11, 18) and not box.problem and box.error.value == ""
+    assert "Wed 2026-11-18" in box.echo.value
+
+
+def test_a_rule_message_never_hides_the_boxs_own_problem():
+    box = DateText("Filed at Step 1", None)
+    box.widget.value = "2026-13-01"
+    box.show_error("the filing is before the learned date")
+    assert "2026-13-01" in box.error.value
+    box.clear()  # a page clearing rule messages before it recomputes
+    assert "2026-13-01" in box.error.value
+
+
+def test_date_field_is_the_shared_date_box():
+    assert isinstance(date_field("As of", AS_OF), DateText)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=24))
+def test_any_text_in_a_date_box_is_a_date_or_a_message_never_a_traceback(text):
+    box = DateText("Date", None)
+    box.widget.value = text
+    if box.value is None:
+        assert box.problem or not text.strip()
+    else:
+        assert 1971 <= box.value.year <= 2099 and not box.problem
+
+
+# -- item 3: numbers ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("typed, whole, value", [
+    ("2.5", False, 2.5),      # 2.5 cases a month is taken (an IntSlider made it 2)
+    ("  7 ", True, 7),
+    ("-10", True, -10),       # the calendar explorer counts backward
+    ("1,250.50", False, 1250.5),
+    (".5", False, 0.5),
+])
+def test_a_number_box_takes_what_was_typed(typed, whole, value):
+    box = NumberText("Cases invoked a month", None, whole=whole)
+    box.widget.value = typed
+    assert box.value == value and type(box.value) is (int if whole else float) and not box.problem
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("2.5", "2.5 is not a whole number"),  # 2.5 workdays: before, an IntText made it 25
+    ("abc", "'abc' is not a number"),      # before: ignored, the old number kept
+    ("", "is missing"),
+    ("1e400", "is not a number"),
+    ("nan", "is not a number"),
+    ("13", "outside what the reserved dates a month can be"),
+])
+def test_a_number_the_rule_cannot_take_is_a_message_beside_the_box(typed, message):
+    box = NumberText("Reserved dates a month", 1, what="reserved dates a month", whole=True, low=1, high=12)
+    box.widget.value = typed
+    assert box.value is None and message in box.error.value.replace("&#x27;", "'") and box.widget.value == typed
+
+
+def test_read_number_range_words():
+    with pytest.raises(OutOfRange, match="Type a whole number from 1 to 12"):
+        read_number("0", "k", whole=True, low=1, high=12)
+    assert read_number("", "k", required=False) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=16))
+def test_any_text_in_a_number_box_is_that_number_or_a_message(text):
+    box = NumberText("n", None, low=0, high=100)
+    box.widget.value = text
+    if box.value is None:
+        assert box.problem
+    else:
+        assert 0 <= box.value <= 100 and float(text.strip().replace(",", "")) == box.value
+
+
+# -- item 4: every message at once, and the count -------------------------------------------------------------------
+def test_check_fields_marks_every_bad_field_and_counts_them():
+    from lmcore.errors import InvalidInput
+
+    a, b, c = NumberText("A", 1), NumberText("B", 1), DateText("C", None)
+    c.widget.value = "2026-02-30"
+
+    def bad():
+        raise InvalidInput("'x' is not an amount of money")
+
+    with pytest.raises(FieldsNeedAttention) as caught:
+        check_fields([(a, bad), (b, bad)], typed=[c])
+    assert caught.value.count == 3 and "3 fields need attention" in str(caught.value)
+    assert all(f.error.value for f in (a, b, c)) and "2026-02-30" in c.error.value
+    assert needs_attention([a, b, c]) == [c]  # a and b show a rule's message, not a reading problem
+    assert "1 field needs attention" in attention_html(1) and "2 fields need attention" in attention_html(2)
+
+
+def test_leave_shows_both_bad_numbers_and_the_count(contract):
+    """Art. 5 §1.e: a bad balance and bad years of service are both marked; the answer says 2 need attention."""
+    from lmcore.ui.leave import build_app
+
+    a = build_app(contract, as_of=AS_OF, params={"balance": "abc", "service": "lots"})
+    assert "&#x27;abc&#x27; is not a number" in a.balance.error.value
+    assert "&#x27;lots&#x27; is not a number" in a.service.error.value
+    assert "2 fields need attention" in a.answer.value
+    a.balance.widget.value, a.service.widget.value = "200", "5"
+    # 200 h + 4 pay periods still to end after Mon 11-23 (6, 6, 6, 10 h at 5 years) = 228 h; 0 planned
+    assert "228.00 hours" in a.answer.value and a.balance.error.value == a.service.error.value == ""
+
+
+def test_subsidies_show_every_bad_field_and_the_count(contract):
+    from lmcore.ui.subsidies import build_app
+
+    a = build_app(contract, as_of=AS_OF, params={"income": "a lot", "cost": "plenty", "children": "1.5"})
+    for f in (a.income, a.cost, a.children):
+        assert f.error.value
+    assert "3 fields need attention" in a.answer.value
+
+
+def test_grievance_withholds_the_timeline_for_an_impossible_date(contract):
+    """Art. 43 §7.a(1): learned Wed 2026-11-18 → day 20 Thu 12-17 (Thanksgiving 11-26 skipped); 2026-02-30 → none."""
+    from lmcore.ui.grievance.page import build_app
+
+    a = build_app(contract, as_of=AS_OF, params={"learned": "2026-11-18"})
+    assert "2026-12-17" in a.answer.value
+    a.fields["learned"].widget.value = "2026-02-30"
+    assert "1 field needs attention" in a.answer.value and "2026-12-17" not in a.answer.value
+    assert a.results.layout.display == "none" and a.fields["learned"].widget.value == "2026-02-30"
+    a.years.widget.value = "abc"
+    assert "&#x27;abc&#x27; is not a number" in a.years.error.value and "needs attention" in a.screen_out.value
+    a.years.widget.value, a.fields["learned"].widget.value = "2.5", "2026-11-18"
+    assert a.years.value == 2.5 and "2026-12-17" in a.answer.value
+
+
+def test_handbook_workdays_box_refuses_a_fraction(contract):
+    from lmcore.ui.handbook import build_app
+
+    a = build_app(as_of=AS_OF, params={})
+    a.n.widget.value = "2.5"
+    assert "not a whole number" in a.n.error.value and "No answer" in a.answer.value and a.deadline is None
+    a.n.widget.value = "5"  # Mon 11-23: 11-24, 11-25, (Thu 11-26 Thanksgiving), 11-27, 11-30, Tue 12-01 = day 5
+    assert a.deadline is not None and a.deadline.due == D(2026, 12, 1)
+
+
+def test_arbitration_takes_a_fraction_of_cases_a_month(contract):
+    from lmcore.ui.arbitration.page import build_app
+
+    a = build_app(contract, as_of=AS_OF, params={})
+    a.caseload.widget.value = "2.5"
+    assert a.caseload.value == 2.5 and a.caseload.error.value == "" and a.sim is not None
+    cfg = a.sim.exact.config  # 2.5 a month, 33 % expedited: 1.675 regular + 0.825 expedited
+    assert (cfg.rate_regular, cfg.rate_expedited) == (pytest.approx(1.675), pytest.approx(0.825))
+
+
+# -- item 10: home link and the pay-period box ---------------------------------------------------------------------
+def test_every_dashboard_box_links_home_but_the_landing_page():
+    assert "index.ipynb" in app_box([]).children[0].value
+    assert app_box([], home=False).children == ()
+
+
+def test_the_pay_period_box_takes_any_day_and_names_its_pay_period(contract):
+    """Sun 2026-11-22 is in the pay period Sun 11-15 – Sat 11-28 (Thanksgiving in it); Wed 2028-06-14:
+    2028-06-11 − 2026-11-15 = 574 days = 41 × 14, so Sun 2028-06-11 – Sat 06-24 (Juneteenth Mon 06-19 in it)."""
+    from lmcore.ui.schedules.page import build_app
+
+    a = build_app(contract, as_of=AS_OF, params={})
+    a.period.widget.value = "2026-11-22"
+    assert "Sun 11-22 is in the pay period Sun 2026-11-15 – Sat 2026-11-28 · Thanksgiving Day" in a.period.echo.value
+    a.period.widget.value = "2028-06-14"
+    assert a.period_start == D(2028, 6, 11) and "Juneteenth" in a.period.echo.value
+    assert a.timesheet.period_start == D(2028, 6, 11)
+    a.period.widget.value = "2028-02-30"
+    assert "not a real calendar date" in a.period.error.value and "1 field needs attention" in a.answer.value
+
+
+def test_an_invalid_today_is_an_error_not_a_guess(monkeypatch):
+    monkeypatch.setenv("LMCORE_TODAY", "tomorrow")
+    with pytest.raises(InvalidDate, match="LMCORE_TODAY='tomorrow' is not a date"):
+        page_today()
