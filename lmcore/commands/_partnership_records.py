@@ -17,7 +17,6 @@ def register_records(actions: Any) -> None:
     """Add the `meetings`, `pdi` and `report` actions under `lmcore partnership`."""
     m = actions.add_parser("meetings", help="forum meetings held: add, list, remove (the forum tracker counts them with --stored)")
     ma = m.add_subparsers(dest="meetings_action", metavar="ACTION", parser_class=type(m))
-    m.set_defaults(func=lambda args: (m.print_help(), 2)[1])
     add = ma.add_parser("add", help="record that a forum met on a day")
     add.add_argument("forum", metavar="FORUM", help="the forum's id (see `lmcore partnership forums`), e.g. department_lmrc")
     add.add_argument("held", metavar="DATE", help="the day it met (YYYY-MM-DD; not after today)")
@@ -36,7 +35,6 @@ def register_records(actions: Any) -> None:
 
     p = actions.add_parser("pdi", help="the pre-decisional involvement log: add, list, update, remove")
     pa = p.add_subparsers(dest="pdi_action", metavar="ACTION", parser_class=type(p))
-    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
     padd = pa.add_parser("add", help="an issue: the date the information was given, the input, the decision")
     padd.add_argument("issue", metavar="ISSUE", help="what the decision is about, e.g. 'Telework policy'")
     padd.add_argument("--given", required=True, metavar="DATE", help="the day the union was given the information")
