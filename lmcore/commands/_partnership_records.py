@@ -227,10 +227,10 @@ def run_report(args: Any) -> int:
         recs.set_report_text(year, parties=args.parties, efforts=args.efforts, union_involvement=args.union_involvement, by=args.by)
     report = recs.report(year)
     if args.html:
-        try:
-            Path(args.html).expanduser().write_text(report.html(), encoding="utf-8")
-        except OSError as exc:
-            raise InvalidInput(f"cannot write {args.html}: {exc.strerror}", fix="Choose a file in a folder you can write to") from None
+        from . import write_bytes
+
+        write_bytes(Path(args.html).expanduser() if args.html.startswith("~") else args.html, report.html().encode("utf-8"),
+                    "report page (HTML)")
     items = recs.report_entries(year)
     if args.json:
         print_json({**report.to_dict(), "entries": [i.to_dict() for i in items], "added": added.to_dict() if added else None})

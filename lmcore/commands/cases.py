@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import add_common, date_arg, load, pairs_arg, print_json
+from . import add_common, date_arg, load, pairs_arg, print_json, write_bytes
 from .grievance import _DATES, add_grievance_options, build
 
 _WHERE = ("The database: --db URL (sqlite:///PATH or postgresql://USER@HOST/DB), else $LMCORE_DATABASE_URL, else "
@@ -423,12 +423,8 @@ def run_show(args: Any) -> int:
         sched = arbitration_milestones(g.invoked, case.arbitration.kind, contract, hearing=g.hearing,
                                        record_closed=case.arbitration.record_closed)
     if args.html:
-        from ..errors import InvalidInput
-
-        try:
-            Path(args.html).write_text(case_summary_html(case, as_of, contract, log.history(case.case_id)), encoding="utf-8")
-        except OSError as exc:
-            raise InvalidInput(f"cannot write {args.html}: {exc.strerror}", fix="Choose a folder you can write to") from None
+        write_bytes(args.html, case_summary_html(case, as_of, contract, log.history(case.case_id)).encode("utf-8"),
+                    "printable summary (HTML)")
     if args.explain:
         m = t.milestone(args.explain)
         print_json(m.to_dict()) if args.json else print(m.explain())
@@ -498,7 +494,6 @@ def run_import(args: Any) -> int:
 
 
 def run_export(args: Any) -> int:
-    from ..errors import InvalidInput
     from ..storage.transfer import export_cases, ics_feed
 
     log = _log(args)
@@ -506,10 +501,7 @@ def run_export(args: Any) -> int:
     if path.suffix.lower() == ".ics":
         cases = log.cases(open_only=True)
         data = ics_feed(cases, _as_of(args), load(args))
-        try:
-            path.write_bytes(data)
-        except OSError as exc:
-            raise InvalidInput(f"cannot write {path}: {exc.strerror}", fix="Choose a folder you can write to") from None
+        write_bytes(args.file, data, "calendar feed (.ics)")
         n = data.count(b"BEGIN:VEVENT")
         out = {"file": str(path), "events": n, "cases": len(cases)}
     else:

@@ -7,6 +7,7 @@ own rule engines; `check` fails (exit 2) on a malformed scenario or a trainer an
 $LMCORE_DATABASE_URL, else the per-user file the case log uses); `results` is the trainer's view of them."""
 from __future__ import annotations
 
+import io
 import sys
 from typing import Any
 
@@ -191,14 +192,9 @@ def run_results(args: Any) -> int:
     store = _results(args)
     summary = store.summary(trainee=args.trainee, set_id=args.set_id, track=args.track)
     if args.csv:
-        from pathlib import Path
+        from . import write_bytes
 
-        from ..errors import InvalidInput
-
-        try:
-            Path(args.csv).expanduser().write_text(summary.to_csv(), encoding="utf-8")
-        except OSError as exc:
-            raise InvalidInput(f"cannot write {args.csv}: {exc.strerror}", fix="Choose a file in a folder you can write to") from None
+        write_bytes(args.csv, summary.to_csv().encode("utf-8"), "CSV file of the answers")
     if args.json:
         print_json({"database": store.where, "answers": len(summary.attempts), **summary.to_dict(),
                     "attempts": [a.to_dict() for a in summary.attempts]})
@@ -256,8 +252,9 @@ def run_quiz(args: Any) -> int:
         if args.limit < 1:
             raise InvalidInput(f"--limit {args.limit} asks no scenario", fix="Give 1 or more")
         pool = pool[: args.limit]
-    out = sys.stderr if args.json else sys.stdout
     interactive = _is_terminal(sys.stdin)
+    # --json: the questions go to the terminal's stderr; answers piped in need no questions shown (stderr stays quiet)
+    out = (sys.stderr if interactive else io.StringIO()) if args.json else sys.stdout
     results: list[dict[str, Any]] = []
     right = 0
     for n, s in enumerate(pool, 1):
