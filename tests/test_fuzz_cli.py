@@ -228,8 +228,6 @@ def token_values(token: str, dest: str, ws: dict[str, str]) -> Gen:
         return DATETIMES
     if token == "HH:MM":
         return TIMES
-    if token == "URL":
-        return paths("db", ws)
     if token in ("FILE", "FILE.json", "FILE.html", "TIMESHEET.csv", "FOLDER", "PATH", "DIR"):
         kind = ("contract" if dest == "contract" else "law" if dest == "law" else "json" if token == "FILE.json"
                 else "scenarios" if dest in ("folder", "folder_arg") else "out" if dest in ("ics", "out") or token == "FILE.html"
@@ -254,6 +252,8 @@ def values_for(action: argparse.Action, ws: dict[str, str]) -> Gen:
     if action.choices:
         return Gen(st.sampled_from(list(action.choices)), BAD_TEXT)
     metavar = action.metavar if isinstance(action.metavar, str) else ""
+    if metavar == "URL":  # a database: the workspace's, or one that cannot be used (never a new file named by random text)
+        return paths("db", ws)
     if not metavar and "YYYY-MM-DD" in (action.help or ""):
         metavar = "DATE"
     if not metavar and action.dest == "citation":
