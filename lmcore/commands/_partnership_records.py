@@ -226,7 +226,7 @@ def run_report(args: Any) -> int:
     if any(v is not None for v in (args.efforts, args.union_involvement, args.parties)):
         recs.set_report_text(year, parties=args.parties, efforts=args.efforts, union_involvement=args.union_involvement, by=args.by)
     report = recs.report(year)
-    if args.html:
+    if args.html is not None:
         from . import write_bytes
 
         write_bytes(Path(args.html).expanduser() if args.html.startswith("~") else args.html, report.html().encode("utf-8"),
@@ -240,6 +240,6 @@ def run_report(args: Any) -> int:
         print("\nRecorded improvements (number, to remove one with --remove):")
         for i in items:
             print(f"  #{i.id} " + (f"{i.entry.category}: {_shown(i.entry.improvement)}" if i.entry else f"⚠ {i.problem}"))
-    if args.html:
+    if args.html is not None:
         print(f"\nWrote the printable page to {args.html}.")
     return 0

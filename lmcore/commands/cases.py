@@ -422,7 +422,7 @@ def run_show(args: Any) -> int:
     if case.arbitration is not None and g.invoked is not None:
         sched = arbitration_milestones(g.invoked, case.arbitration.kind, contract, hearing=g.hearing,
                                        record_closed=case.arbitration.record_closed)
-    if args.html:
+    if args.html is not None:
         write_bytes(args.html, case_summary_html(case, as_of, contract, log.history(case.case_id)).encode("utf-8"),
                     "printable summary (HTML)")
     if args.explain:
@@ -448,7 +448,7 @@ def run_show(args: Any) -> int:
             print(f"\nArbitration ({case.arbitration.kind}; arbitrator: {_p(case.arbitration.arbitrator) or 'not recorded'})")
             for m in sched.milestones:
                 print(f"  {m.name:<22} {m.due:%a %Y-%m-%d}  {m.cite:<16} {m.deadline.label}")
-        if args.html:
+        if args.html is not None:
             print(f"\nWrote the printable summary to {args.html}.")
     return 0
 

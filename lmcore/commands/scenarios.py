@@ -191,7 +191,7 @@ def run_results(args: Any) -> int:
 
     store = _results(args)
     summary = store.summary(trainee=args.trainee, set_id=args.set_id, track=args.track)
-    if args.csv:
+    if args.csv is not None:
         from . import write_bytes
 
         write_bytes(args.csv, summary.to_csv().encode("utf-8"), "CSV file of the answers")
@@ -218,7 +218,7 @@ def run_results(args: Any) -> int:
         print("\nTypical slips:")
         for kind, _, count in summary.slips:
             print(f"  {kind_words(kind)}: {count} answer{'s' if count != 1 else ''}")
-    if args.csv:
+    if args.csv is not None:
         print(f"\nWrote {n} answer{'s' if n != 1 else ''} to {args.csv}.")
     return 0
 
