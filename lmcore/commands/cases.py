@@ -477,13 +477,7 @@ def run_import(args: Any) -> int:
     rows = read_table(args.file)
     log = _log(args)
     cases, problems = cases_from_rows(rows, load(args), _as_of(args), set(log.ids()))
-    if problems:
-        if args.json:
-            print_json({"imported": 0, "problems": [p.to_dict() for p in problems]})
-        else:
-            print(f"Nothing was imported: {len({p.line for p in problems})} bad row(s) in {_p(args.file)}:")
-            for p in problems:
-                print(f"  {_p(p)}")
+    if problems:  # a refusal is one line (issue 14): every bad cell is in it, nothing on stdout
         raise ImportRefused(Path(args.file), problems)
     n = log.add_many(cases, by=args.by) if cases else 0
     if args.json:
