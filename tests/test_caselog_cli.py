@@ -147,13 +147,13 @@ def test_one_bad_row_imports_nothing_and_every_bad_row_is_listed(tmp_path, capsy
                  "w,,2026-11-18,,,,,step3,\n", encoding="utf-8")
     log = str(tmp_path / "c.sqlite")
     code, out, err = cli(capsys, "cases", "--log", log, "import", str(f), *AS)
-    assert code == 2 and "4 row(s) of in.csv cannot be imported" in err and err.count("\n") == 1
-    assert "line 3, column learned: '2026-02-30' is not a date" in out
-    assert "line 4, column filed" in out and "after the 'as of' date" in out
-    assert "line 5, column case_id: 'ok' is also on line 2" in out and "line 6, column waivers" in out
+    assert code == 2 and "4 row(s) of in.csv cannot be imported" in err and err.count("\n") == 1 and out == ""
+    assert "line 3, column learned: '2026-02-30' is not a date" in err
+    assert "line 4, column filed" in err and "after the 'as of' date" in err
+    assert "line 5, column case_id: 'ok' is also on line 2" in err and "line 6, column waivers" in err
     assert CaseLog(log).ids() == []
-    code, out, _ = cli(capsys, "cases", "--log", log, "import", str(f), *AS, "--json")
-    assert [p["line"] for p in json.loads(out)["problems"]] == [3, 4, 5, 6]
+    code, out, err = cli(capsys, "cases", "--log", log, "import", str(f), *AS, "--json")
+    assert code == 2 and out == "" and err.count("\n") == 1  # issue 14: a refusal is one line, also with --json
 
 
 def test_import_files_that_cannot_be_read(tmp_path, capsys):

@@ -258,3 +258,52 @@ def test_output_files_that_cannot_be_written(capsys, tmp_path):
     assert "path is empty" in refused(capsys, *base, "--ics", "")
     code, out, _ = run(capsys, *base, "--ics", str(tmp_path / "a,b.ics"))
     assert code == 0 and (tmp_path / "a,b.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+@pytest.mark.parametrize("group", ["scenarios", "partnership", "partnership pdi", "partnership meetings", "facilities"])
+def test_the_other_groups_name_their_actions_in_one_line(capsys, group):
+    """(they printed their whole usage on stdout, or on stderr in many lines) issue 14: one line on stderr, exit 2."""
+    err = refused(capsys, *group.split())
+    assert f"usage: lmcore {group} {{" in err and "say which one" in err
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["schedule", "compare", "a\x00b.csv"], "the timesheet file name holds a NUL character"),  # was ValueError: embedded null byte
+    (["schedule", "evaluate", "a\x00b.csv", "--schedule", "standard"], "holds a NUL character"),
+    (["cases", "--db", "a\x00b", "list"], "the database name holds a NUL or line-break character"),
+    (["cases", "list", "--db", "mysql://u@h/db"], "is not a database this lmcore uses"),
+    (["scenarios", "results", "--db", "x\ny"], "holds a NUL or line-break character"),
+    (["partnership", "meetings", "list", "--db", "a\x00b"], "holds a NUL or line-break character"),
+    (["scenarios", "list", "--folder", "a\x00b"], "holds a NUL character"),
+])
+def test_nul_bytes_and_bad_database_names_are_one_line(capsys, tmp_path, monkeypatch, argv, words):
+    monkeypatch.setenv("LMCORE_CASELOG", str(tmp_path / "c.sqlite"))
+    monkeypatch.delenv("LMCORE_DATABASE_URL", raising=False)
+    assert words in refused(capsys, *argv)
+
+
+def test_backup_paths_that_cannot_be_a_backup_are_one_line(capsys, tmp_path, monkeypatch):
+    """`cases backup ''` was a ValueError traceback; /dev/zero would have been replaced by the backup (os.replace)."""
+    monkeypatch.setenv("LMCORE_CASELOG", str(tmp_path / "c.sqlite"))
+    assert "file name is empty or holds a NUL" in refused(capsys, "cases", "backup", "")
+    assert "file name is empty or holds a NUL" in refused(capsys, "cases", "backup", "a\x00b")
+    assert "/dev/zero is not a regular file" in refused(capsys, "cases", "backup", "/dev/zero")
+    assert "is a folder" in refused(capsys, "cases", "backup", str(tmp_path))
+    assert "file name is empty or holds a NUL" in refused(capsys, "cases", "restore", "")
+    code, out, _ = run(capsys, "cases", "backup", str(tmp_path / "b.sqlite"))
+    assert code == 0 and "Backed up 0 case(s)" in out
+
+
+def test_output_files_are_never_written_to_a_device(capsys, tmp_path, monkeypatch):
+    """An .ics feed, an answers CSV or a page written to /dev/zero "succeeded" silently: now refused in one line."""
+    monkeypatch.setenv("LMCORE_CASELOG", str(tmp_path / "c.sqlite"))
+    base = ["grievance", "--learned", "2026-11-18", "--as-of", "2026-11-20"]
+    assert "/dev/zero is not a regular file" in refused(capsys, *base, "--ics", "/dev/zero")
+    assert "/dev/zero is not a regular file" in refused(capsys, "scenarios", "results", "--csv", "/dev/zero")
+    assert "path is empty" in refused(capsys, "scenarios", "results", "--csv", "")
+
+
+def test_an_empty_output_file_name_is_refused_not_ignored(capsys, tmp_path, monkeypatch):
+    """`--csv ''` and `--html ''` were skipped silently (an empty string is false): now "path is empty"."""
+    monkeypatch.setenv("LMCORE_CASELOG", str(tmp_path / "c.sqlite"))
+    assert "path is empty" in refused(capsys, "partnership", "report", "2026", "--html", "")

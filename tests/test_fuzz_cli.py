@@ -28,11 +28,17 @@ from hypothesis import strategies as st
 from lmcore.cli import build_parser, main
 from lmcore.commands import Number, clock_arg
 from lmcore.contract.loading import BUNDLED, load_contract
+from lmcore.storage.caselog import CaseLog
+from lmcore.training.scenario import BUNDLED as SCENARIOS
 
 from schedule_sheets import EIGHT, WEEK1, WEEK2, days, sheet
 
 EXAMPLES = int(os.environ.get("LMCORE_FUZZ_EXAMPLES", "40"))  # per command: 35 commands × 40 inputs in under a minute
 SKIP = {("serve",)}  # starts a server and never returns
+# Commands whose every input is costly (each grades scenarios or runs the simulator) and whose options are few: a
+# share of EXAMPLES; every option and every kind of bad value is still drawn (the second run is all hostile).
+COST = {("scenarios", "check"): 0.4, ("scenarios", "quiz"): 0.5, ("scenarios", "grade"): 0.6,
+        ("scenarios", "results"): 0.6, ("arbitration", "simulate"): 0.4, ("cases", "simulate"): 0.5}
 TOTAL: Counter = Counter()
 
 
@@ -69,9 +75,18 @@ def workspace(tmp_path_factory) -> dict[str, str]:
     p.write_text(p.read_text(encoding="utf-8").replace("      value: 20\n      unit: workdays", "      value: true\n      unit: workdays", 1),
                  encoding="utf-8")
     (root / "out").mkdir()
+    scenarios, wrong = root / "scenarios", root / "wrong_scenarios"  # a small trainer's set (4 scenarios), and one answer off
+    scenarios.mkdir()
+    wrong.mkdir()
+    shutil.copy(SCENARIOS / "flexiplace.yaml", scenarios)
+    (wrong / "flexiplace.yaml").write_text((SCENARIOS / "flexiplace.yaml").read_text(encoding="utf-8").replace(
+        "expected: 2026-07-02", "expected: 2026-07-03", 1), encoding="utf-8")
+    (root / "not_sqlite.sqlite").write_text("not a database\n", encoding="utf-8")
     files = {k: str(root / k) for k in ("timesheet.csv", "time,sheet.csv", "latin1.csv", "wide.csv", "form.json", "nan.json",
-                                         "folder", "broken_contract")}
+                                         "folder", "broken_contract", "scenarios", "wrong_scenarios", "not_sqlite.sqlite")}
     files.update(root=str(root), out=str(root / "out"), missing=str(root / "missing.csv"))
+    files["db"] = os.path.join(str(root), "cases.sqlite")
+    CaseLog(files["db"])  # migrated once per worker: every command then opens it in milliseconds
     return files
 
 
@@ -114,6 +129,8 @@ TIME_LIMITS = sorted(k for k, p in CONTRACT.parameters.items() if p.unit in ("wo
 READINGS = sorted(f"{k}={c}" for k, i in CONTRACT.interpretations.items() for c in i.options)
 NAMES = st.lists(st.sampled_from(["Ames", "Brook", "Cole", "Diaz", "Eng", "Fox", "Gray"]), min_size=1, max_size=7, unique=True)
 CITES = sorted({p.cite for p in CONTRACT.parameters.values()})
+SCENARIO_IDS = ["flexiplace-decision-independence-day", "flexiplace-start-after-agreement", "flexiplace-termination-notice"]
+QUIZ_ANSWERS = "hint\n2026-07-02\nnot a date\nskip\n7.5\n"  # what a pipe into `scenarios quiz` holds (then end of input)
 SEVEN = ["Ames", "Brook", "Cole", "Diaz", "Eng", "Fox", "Gray"]
 # Options that must agree with each other for a command to answer at all (appended, so they win, to a "good" line).
 COHERENT = {
@@ -162,6 +179,13 @@ def paths(kind: str, ws: dict[str, str]) -> Gen:
         return Gen(st.just(ws["form.json"]), st.one_of(bad, st.just(ws["nan.json"]), st.just(ws["timesheet.csv"])))
     if kind == "contract":
         return Gen(st.just(str(BUNDLED)), st.one_of(bad, st.just(ws["broken_contract"]), st.just(ws["timesheet.csv"])))
+    if kind == "db":  # the workspace's migrated database, or one that cannot be used (each its own one-line refusal)
+        return Gen(st.sampled_from([ws["db"], f"sqlite:///{ws['db']}"]),
+                   st.sampled_from(["mysql://u@h/db", "sqlite://relative.db", f"sqlite:///{ws['folder']}", ws["folder"],
+                                    ws["not_sqlite.sqlite"], ws["timesheet.csv"], "a\x00b", os.path.join(ws["timesheet.csv"], "x.db")]))
+    if kind == "scenarios":
+        return Gen(st.just(ws["scenarios"]), st.one_of(bad, st.sampled_from([ws["wrong_scenarios"], ws["timesheet.csv"],
+                                                                             ws["broken_contract"]])))
     if kind == "law":
         return Gen(st.just(str(BUNDLED.parent / "law" / "us_federal.yaml")), st.one_of(bad, st.just(ws["timesheet.csv"])))
     return Gen(st.sampled_from([ws["timesheet.csv"], ws["time,sheet.csv"]]), st.one_of(bad, st.just(ws["form.json"])))
@@ -206,8 +230,11 @@ def token_values(token: str, dest: str, ws: dict[str, str]) -> Gen:
         return TIMES
     if token in ("FILE", "FILE.json", "FILE.html", "TIMESHEET.csv", "FOLDER", "PATH", "DIR"):
         kind = ("contract" if dest == "contract" else "law" if dest == "law" else "json" if token == "FILE.json"
-                else "out" if dest in ("ics", "out") or token == "FILE.html" else "csv")
+                else "scenarios" if dest in ("folder", "folder_arg") else "out" if dest in ("ics", "out") or token == "FILE.html"
+                else "csv")
         return paths(kind, ws)
+    if token == "ID":  # a scenario of the workspace's set, a stored record's number, or anything else
+        return Gen(st.sampled_from([*SCENARIO_IDS, "1", "2"]), st.one_of(BAD_TEXT, st.sampled_from(["0", "-1", "1e9", "999"])))
     if token in ("N", "M", "H", "X", "Y", "R", "K", "AGE", "YEAR", "USD", "DAYS", "HOURS"):
         return NUMBERS + Gen(st.just("waived"), st.just("-5"))
     if token == "CHOICE":
@@ -225,6 +252,8 @@ def values_for(action: argparse.Action, ws: dict[str, str]) -> Gen:
     if action.choices:
         return Gen(st.sampled_from(list(action.choices)), BAD_TEXT)
     metavar = action.metavar if isinstance(action.metavar, str) else ""
+    if metavar == "URL":  # a database: the workspace's, or one that cannot be used (never a new file named by random text)
+        return paths("db", ws)
     if not metavar and "YYYY-MM-DD" in (action.help or ""):
         metavar = "DATE"
     if not metavar and action.dest == "citation":
@@ -235,12 +264,13 @@ def values_for(action: argparse.Action, ws: dict[str, str]) -> Gen:
 
 
 @st.composite
-def argv_for(draw, words: tuple[str, ...], parser: argparse.ArgumentParser, ws: dict[str, str]) -> list[str]:
+def argv_for(draw, words: tuple[str, ...], parser: argparse.ArgumentParser, ws: dict[str, str],
+             modes: tuple[str, ...] = ("none", "one", "any")) -> list[str]:
     """A command line for one command: every required option and positional, some of the others; all values good,
     or one of them bad, or any of them bad (so both answers and every kind of refusal are reached)."""
     actions = [a for a in parser._actions if not isinstance(a, (argparse._HelpAction, argparse._SubParsersAction))
                and a.dest != "log"]
-    hostile = draw(st.sampled_from(["none", "none", "one", "one", "any"]))
+    hostile = draw(st.sampled_from(modes))
     often = draw(st.sampled_from([3, 8]))  # 1 in `often` optional options is given
     chosen = [a for a in actions if a.required or not a.option_strings or draw(st.integers(0, often)) == 0]
     for group in parser._mutually_exclusive_groups:  # a required group gets one of its options
@@ -250,8 +280,10 @@ def argv_for(draw, words: tuple[str, ...], parser: argparse.ArgumentParser, ws: 
         for group in parser._mutually_exclusive_groups:
             inside = [a for a in chosen if a in group._group_actions]
             chosen = [a for a in chosen if a not in inside[1:]]
-    valued = [a for a in chosen if a.nargs != 0]
-    bad_one = draw(st.sampled_from(valued)) if valued and hostile == "one" else None
+    valued = [a for a in actions if a.nargs != 0]
+    bad_one = draw(st.sampled_from(valued)) if valued and hostile == "one" else None  # any option, given or not
+    if bad_one is not None and bad_one not in chosen:
+        chosen.append(bad_one)
     out = list(words)
     if words[0] == "cases":  # the case log lives in the workspace, never in the user's home
         out = ["cases", "--log", os.path.join(ws["root"], "cases.sqlite"), *words[1:]]
@@ -296,26 +328,72 @@ def outcome(argv: list[str]) -> str:
     return "error"
 
 
-@pytest.mark.parametrize("words, parser", COMMANDS, ids=[" ".join(w) for w, _ in COMMANDS])
-def test_every_command_answers_or_refuses_in_one_line(words, parser, workspace, monkeypatch):
-    monkeypatch.setenv("LMCORE_CASELOG", os.path.join(workspace["root"], "cases.sqlite"))
+def fuzz_command(words: tuple[str, ...], parser: argparse.ArgumentParser, workspace: dict[str, str], monkeypatch) -> None:
+    monkeypatch.setenv("LMCORE_CASELOG", workspace["db"])
+    monkeypatch.delenv("LMCORE_DATABASE_URL", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", workspace["root"])
     monkeypatch.chdir(workspace["out"])
     counts: Counter = Counter()
 
-    @settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("LMCORE_FUZZ_RANDOM"), database=None,
-              suppress_health_check=list(HealthCheck))
-    @given(argv=argv_for(words, parser, workspace))
-    def fuzz(argv: list[str]) -> None:
-        counts[outcome(argv)] += 1
+    examples = max(4, round(EXAMPLES * COST.get(words, 1.0)))
+    # Two runs: good lines (so the rules are reached and answer), then lines with one or many bad values (so every
+    # kind of refusal is reached whatever the seed): hypothesis alone may spend a whole run on one of the two.
+    for modes, n in ((("none",), examples // 2), (("one", "one", "any"), examples - examples // 2)):
+        @settings(max_examples=n, deadline=None, derandomize=not os.environ.get("LMCORE_FUZZ_RANDOM"), database=None,
+                  suppress_health_check=list(HealthCheck))
+        @given(argv=argv_for(words, parser, workspace, modes))
+        def fuzz(argv: list[str]) -> None:
+            monkeypatch.setattr(sys, "stdin", io.StringIO(QUIZ_ANSWERS))  # the quiz reads answers from a pipe, never hangs
+            counts[outcome(argv)] += 1
 
-    fuzz()
+        fuzz()
     TOTAL.update({f"{k}": v for k, v in counts.items()})
     if os.environ.get("LMCORE_FUZZ_VERBOSE"):
         print(f"\n{' '.join(words)}: {dict(counts)}")
     TOTAL["commands"] += 1
     takes_values = any(a.nargs != 0 and a.dest not in ("help", "log") for a in parser._actions)
     assert counts["error"] > 0 or not takes_values, f"no bad input was generated for {' '.join(words)}"
+
+
+# Two halves, in two classes: pytest-xdist's --dist loadscope sends each class to its own worker.
+HALVES = (COMMANDS[0::2], COMMANDS[1::2])
+
+
+class TestFuzzFirstHalf:
+    @pytest.mark.parametrize("words, parser", HALVES[0], ids=[" ".join(w) for w, _ in HALVES[0]])
+    def test_every_command_answers_or_refuses_in_one_line(self, words, parser, workspace, monkeypatch):
+        fuzz_command(words, parser, workspace, monkeypatch)
+
+
+class TestFuzzSecondHalf:
+    @pytest.mark.parametrize("words, parser", HALVES[1], ids=[" ".join(w) for w, _ in HALVES[1]])
+    def test_every_command_answers_or_refuses_in_one_line(self, words, parser, workspace, monkeypatch):
+        fuzz_command(words, parser, workspace, monkeypatch)
+
+
+def command_groups(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command group that has no answer of its own (`lmcore leave`, `lmcore partnership pdi`)."""
+    out = []
+    for a in parser._actions:
+        if isinstance(a, argparse._SubParsersAction):
+            if path and parser.get_default("func") is None:
+                out.append(path)
+            for name, child in a.choices.items():
+                out += command_groups(child, (*path, name))
+    return out
+
+
+GROUPS = command_groups(build_parser())
+
+
+@pytest.mark.parametrize("words", GROUPS, ids=[" ".join(w) for w in GROUPS])
+def test_a_group_without_its_action_refuses_in_one_line(words):
+    """A group without its action names its actions in one line on stderr, exit 2 (it printed its usage on stdout)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(words))
+    assert code == 2 and out.getvalue() == "" and err.getvalue().count("\n") == 1, err.getvalue()
+    assert "say which one" in err.getvalue()
 
 
 def test_fuzz_counts(capsys):

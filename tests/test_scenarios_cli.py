@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from lmcore.cli import main
@@ -96,12 +97,59 @@ def test_check_a_trainers_folder(tmp_path, capsys):
 
 def test_check_exit_2_names_file_scenario_field(tmp_path, capsys):
     folder = _folder(tmp_path, "2026-12-16")
+    """A failed check is one line on stderr (issue 14) holding every problem, nothing on stdout, exit 2."""
     code, out, err = run(capsys, "scenarios", "check", "--folder", folder)
-    assert code == 2 and "1 problem" in out
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"lmcore: 1 problem in {folder} (1 scenario checked): ")
     assert "mine.yaml: scenario 'filing': field 'expected': the trainer's answer Wed 2026-12-16" in err
     (tmp_path / "mine.yaml").write_text((tmp_path / "mine.yaml").read_text().replace("track: both", "track: boss"))
-    code, out, err = run(capsys, "scenarios", "check", folder)
-    assert code == 2 and "mine.yaml: scenario 'filing': field 'track'" in err
+    code, out, err = run(capsys, "scenarios", "check", folder, "--json")
+    assert code == 2 and out == "" and err.count("\n") == 1 and "mine.yaml: scenario 'filing': field 'track'" in err
+
+
+def test_check_two_bad_files_both_named_in_one_line(tmp_path, capsys):
+    """Every problem of the folder is in the one line, so a trainer fixes them all in one go."""
+    _folder(tmp_path, "2026-12-16")
+    (tmp_path / "other.yaml").write_bytes(b"set: {id: other, title: caf\xe9}\n")  # Latin-1, not UTF-8
+    code, out, err = run(capsys, "scenarios", "check", str(tmp_path))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "2 problems in" in err and "other.yaml" in err and "not UTF-8 text" in err and "field 'expected'" in err
+
+
+@pytest.mark.parametrize("folder, words", [("", "empty or holds a NUL"), ("a\x00b", "empty or holds a NUL"),
+                                           ("/dev/zero", "is not a regular file or a folder")])
+def test_scenario_folder_that_is_not_one_is_one_line(folder, words, capsys):
+    code, out, err = run(capsys, "scenarios", "list", "--folder", folder)
+    assert code == 2 and out == "" and err.count("\n") == 1 and words in err, err
+
+
+def test_grade_with_a_non_utf8_scenario_file_is_one_line(tmp_path, capsys):
+    """(was a UnicodeDecodeError traceback) a Latin-1 file given as --folder."""
+    bad = tmp_path / "latin1.yaml"
+    bad.write_bytes("set: {id: x, title: caf\xe9}\n".encode("latin-1"))  # é is byte 24 (23 ASCII bytes before it)
+    code, out, err = run(capsys, "scenarios", "grade", "x", "2026-12-17", "--folder", str(bad))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "latin1.yaml" in err and "not UTF-8 text (byte 24)" in err
+
+
+def test_quiz_with_a_closed_or_unreadable_stdin_stops_cleanly(monkeypatch, capsys):
+    """No terminal and nothing to read (a closed stdin, or pytest's): the first question, then the score 0 of 0."""
+    closed = io.StringIO("")
+    closed.close()
+    for stdin in (closed, None):
+        monkeypatch.setattr(sys, "stdin", stdin)
+        code, out, err = run(capsys, "scenarios", "quiz", "--set", "grievance-basics", "--limit", "1")
+        assert code == 0 and err == "" and "Question 1 of 1" in out
+        assert out.rstrip().endswith("Score: 0 of 0 right (stopped after 0 of 1).")
+
+
+@pytest.mark.parametrize("argv", [["scenarios"], ["partnership"], ["partnership", "pdi"], ["partnership", "meetings"],
+                                  ["facilities"]])
+def test_a_group_without_its_action_is_one_line_on_stderr(argv, capsys):
+    """(they printed their whole usage on stdout) exit 2, the actions named, nothing on stdout."""
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("lmcore: the following arguments are required") and "say which one" in err
 
 
 def test_quiz_reads_answers_from_stdin(monkeypatch, capsys):
@@ -116,7 +164,7 @@ def test_quiz_reads_answers_from_stdin(monkeypatch, capsys):
 
 
 def test_quiz_through_a_real_pipe_with_json_and_an_unreadable_answer():
-    """From a pipe, an unreadable answer counts as wrong and the quiz moves on; EOF ends it with the score."""
+    """From a pipe, an unreadable answer counts as wrong and the quiz moves on; EOF ends it with the score (in the JSON)."""
     p = subprocess.run([str(ROOT / ".venv/bin/lmcore") if (ROOT / ".venv/bin/lmcore").exists() else "lmcore", "scenarios",
                         "quiz", "--track", "steward", "--set", "grievance-basics", "--limit", "3", "--json"],
                        input="2026-12-14\nsoon\n", capture_output=True, text=True, timeout=120)
@@ -124,4 +172,4 @@ def test_quiz_through_a_real_pipe_with_json_and_an_unreadable_answer():
     d = json.loads(p.stdout)
     assert d["asked"] == 2 and d["correct"] == 1 and d["total"] == 3
     assert d["results"][1]["correct"] is False and "not a real calendar date" in d["results"][1]["error"]
-    assert "Score: 1 of 2 right (50%) (stopped after 2 of 3)." in p.stderr
+    assert p.stderr == ""  # from a pipe with --json only the JSON is printed (issue 14: exit 0 says nothing on stderr)

@@ -234,6 +234,8 @@ def write_bytes(path: Any, data: bytes, what: str) -> Path:
         raise InvalidInput(f"{p} is a folder", fix=f"Give a file name for the {what}, e.g. {p / 'out'}")
     if not p.parent.is_dir():
         raise InvalidInput(f"the folder {p.parent} does not exist", fix=f"Create it first, or write the {what} elsewhere")
+    if p.exists() and not p.is_file():
+        raise InvalidInput(f"{p} is not a regular file (a device or a pipe)", fix=f"Give a file name for the {what}")
     try:
         p.write_bytes(data)
     except (OSError, ValueError) as exc:

@@ -17,7 +17,6 @@ def register_records(actions: Any) -> None:
     """Add the `meetings`, `pdi` and `report` actions under `lmcore partnership`."""
     m = actions.add_parser("meetings", help="forum meetings held: add, list, remove (the forum tracker counts them with --stored)")
     ma = m.add_subparsers(dest="meetings_action", metavar="ACTION", parser_class=type(m))
-    m.set_defaults(func=lambda args: (m.print_help(), 2)[1])
     add = ma.add_parser("add", help="record that a forum met on a day")
     add.add_argument("forum", metavar="FORUM", help="the forum's id (see `lmcore partnership forums`), e.g. department_lmrc")
     add.add_argument("held", metavar="DATE", help="the day it met (YYYY-MM-DD; not after today)")
@@ -36,7 +35,6 @@ def register_records(actions: Any) -> None:
 
     p = actions.add_parser("pdi", help="the pre-decisional involvement log: add, list, update, remove")
     pa = p.add_subparsers(dest="pdi_action", metavar="ACTION", parser_class=type(p))
-    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
     padd = pa.add_parser("add", help="an issue: the date the information was given, the input, the decision")
     padd.add_argument("issue", metavar="ISSUE", help="what the decision is about, e.g. 'Telework policy'")
     padd.add_argument("--given", required=True, metavar="DATE", help="the day the union was given the information")
@@ -228,11 +226,11 @@ def run_report(args: Any) -> int:
     if any(v is not None for v in (args.efforts, args.union_involvement, args.parties)):
         recs.set_report_text(year, parties=args.parties, efforts=args.efforts, union_involvement=args.union_involvement, by=args.by)
     report = recs.report(year)
-    if args.html:
-        try:
-            Path(args.html).expanduser().write_text(report.html(), encoding="utf-8")
-        except OSError as exc:
-            raise InvalidInput(f"cannot write {args.html}: {exc.strerror}", fix="Choose a file in a folder you can write to") from None
+    if args.html is not None:
+        from . import write_bytes
+
+        write_bytes(Path(args.html).expanduser() if args.html.startswith("~") else args.html, report.html().encode("utf-8"),
+                    "report page (HTML)")
     items = recs.report_entries(year)
     if args.json:
         print_json({**report.to_dict(), "entries": [i.to_dict() for i in items], "added": added.to_dict() if added else None})
@@ -242,6 +240,6 @@ def run_report(args: Any) -> int:
         print("\nRecorded improvements (number, to remove one with --remove):")
         for i in items:
             print(f"  #{i.id} " + (f"{i.entry.category}: {_shown(i.entry.improvement)}" if i.entry else f"⚠ {i.problem}"))
-    if args.html:
+    if args.html is not None:
         print(f"\nWrote the printable page to {args.html}.")
     return 0

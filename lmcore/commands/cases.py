@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import add_common, date_arg, load, pairs_arg, print_json
+from . import add_common, date_arg, load, pairs_arg, print_json, write_bytes
 from .grievance import _DATES, add_grievance_options, build
 
 _WHERE = ("The database: --db URL (sqlite:///PATH or postgresql://USER@HOST/DB), else $LMCORE_DATABASE_URL, else "
@@ -424,13 +424,9 @@ def run_show(args: Any) -> int:
     if case.arbitration is not None and g.invoked is not None:
         sched = arbitration_milestones(g.invoked, case.arbitration.kind, contract, hearing=g.hearing,
                                        record_closed=case.arbitration.record_closed)
-    if args.html:
-        from ..errors import InvalidInput
-
-        try:
-            Path(args.html).write_text(case_summary_html(case, as_of, contract, log.history(case.case_id)), encoding="utf-8")
-        except OSError as exc:
-            raise InvalidInput(f"cannot write {args.html}: {exc.strerror}", fix="Choose a folder you can write to") from None
+    if args.html is not None:
+        write_bytes(args.html, case_summary_html(case, as_of, contract, log.history(case.case_id)).encode("utf-8"),
+                    "printable summary (HTML)")
     if args.explain:
         m = t.milestone(args.explain)
         print_json(m.to_dict()) if args.json else print(m.explain())
@@ -454,7 +450,7 @@ def run_show(args: Any) -> int:
             print(f"\nArbitration ({case.arbitration.kind}; arbitrator: {_p(case.arbitration.arbitrator) or 'not recorded'})")
             for m in sched.milestones:
                 print(f"  {m.name:<22} {m.due:%a %Y-%m-%d}  {m.cite:<16} {m.deadline.label}")
-        if args.html:
+        if args.html is not None:
             print(f"\nWrote the printable summary to {args.html}.")
     return 0
 
@@ -483,13 +479,7 @@ def run_import(args: Any) -> int:
     rows = read_table(args.file)
     log = _log(args)
     cases, problems = cases_from_rows(rows, load(args), _as_of(args), set(log.ids()))
-    if problems:
-        if args.json:
-            print_json({"imported": 0, "problems": [p.to_dict() for p in problems]})
-        else:
-            print(f"Nothing was imported: {len({p.line for p in problems})} bad row(s) in {_p(args.file)}:")
-            for p in problems:
-                print(f"  {_p(p)}")
+    if problems:  # a refusal is one line (issue 14): every bad cell is in it, nothing on stdout
         raise ImportRefused(Path(args.file), problems)
     n = log.add_many(cases, by=args.by) if cases else 0
     if args.json:
@@ -500,7 +490,6 @@ def run_import(args: Any) -> int:
 
 
 def run_export(args: Any) -> int:
-    from ..errors import InvalidInput
     from ..storage.transfer import export_cases, ics_feed
 
     log = _log(args)
@@ -508,10 +497,7 @@ def run_export(args: Any) -> int:
     if path.suffix.lower() == ".ics":
         cases = log.cases(open_only=True)
         data = ics_feed(cases, _as_of(args), load(args))
-        try:
-            path.write_bytes(data)
-        except OSError as exc:
-            raise InvalidInput(f"cannot write {path}: {exc.strerror}", fix="Choose a folder you can write to") from None
+        write_bytes(args.file, data, "calendar feed (.ics)")
         n = data.count(b"BEGIN:VEVENT")
         out = {"file": str(path), "events": n, "cases": len(cases)}
     else:

@@ -2,7 +2,6 @@
 the meeting rooms and when to ask (§7), visitor parking (§4.b), bulletin boards (§2.c), the list of all of them."""
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from . import add_common, load, print_json, print_result, rule_date
@@ -38,7 +37,6 @@ def register(sub: Any) -> None:
 
     for parser in fa.choices.values():
         add_common(parser)
-    p.set_defaults(func=lambda args: (p.print_help(sys.stderr), 2)[1])
 
 
 def run_list(args: Any) -> int:

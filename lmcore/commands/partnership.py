@@ -14,7 +14,6 @@ from ._partnership_records import DB_HELP as _DB_HELP
 def register(sub: Any) -> None:
     p = sub.add_parser("partnership", help="labor-management partnership: history, the forums, self-assessment, meetings, PDI log, annual report")
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
-    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
 
     h = actions.add_parser("history", help="E.O. 12871 (1993) to E.O. 13522 (2009), each document with its source's words")
     h.add_argument("--json", action="store_true", help="print JSON instead of text")

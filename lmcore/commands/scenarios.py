@@ -8,6 +8,7 @@ trainer answer that disagrees with lmcore.
 $LMCORE_DATABASE_URL, else the per-user file the case log uses); `results` is the trainer's view of them."""
 from __future__ import annotations
 
+import io
 import sys
 from typing import Any
 
@@ -20,7 +21,6 @@ def register(sub: Any) -> None:
     p = sub.add_parser("scenarios", help="training scenarios graded by the rules: list, show, check, quiz, grade",
                        description="Scenarios a trainer writes in YAML; lmcore works each one out itself and grades answers.")
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=type(p))
-    p.set_defaults(func=lambda args: _help(p))
 
     ls = actions.add_parser("list", help="every scenario: id, track, article, question")
     ls.add_argument("--track", choices=["steward", "manager", "both"], help="only the scenarios of a track ('both' ones included)")
@@ -93,11 +93,6 @@ def _common(p: Any) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
-def _help(p: Any) -> int:
-    p.print_help()
-    return 2
-
-
 def _library(args: Any) -> tuple[Any, Any]:
     from ..contract.loading import load_contract
     from ..training import load_scenarios
@@ -145,15 +140,18 @@ def run_check(args: Any) -> int:
     if args.folder_arg and args.folder and args.folder_arg != args.folder:
         raise InvalidInput(f"two folders given ({args.folder_arg} and --folder {args.folder})", fix="Give the folder once")
     report = check_folder(args.folder_arg or args.folder, load_contract(args.contract))
+    n = len(report.problems)
+    if not report.ok:  # a failed check is a refusal like any other: one line (every problem in it), exit 2
+        listed = " | ".join(p.message.rstrip(".") for p in report.problems)
+        raise InvalidInput(f"{n} problem{'s' if n != 1 else ''} in {report.folder} ({report.checked} scenario"
+                           f"{'s' if report.checked != 1 else ''} checked): {listed}",
+                           fix="Correct the scenario files and check again")
     if args.json:
         print_json(report.to_dict())
     else:
-        for p in report.problems:
-            print(f"lmcore: {p.message}", file=sys.stderr)
-        head = f"Checked {report.checked} scenario{'s' if report.checked != 1 else ''} in {report.folder}: "
-        print(head + ("every trainer answer agrees with lmcore." if report.ok else
-                      f"{len(report.problems)} problem{'s' if len(report.problems) != 1 else ''}."))
-    return 0 if report.ok else 2
+        print(f"Checked {report.checked} scenario{'s' if report.checked != 1 else ''} in {report.folder}: "
+              "every trainer answer agrees with lmcore.")
+    return 0
 
 
 def run_grade(args: Any) -> int:
@@ -194,15 +192,10 @@ def run_results(args: Any) -> int:
 
     store = _results(args)
     summary = store.summary(trainee=args.trainee, set_id=args.set_id, track=args.track)
-    if args.csv:
-        from pathlib import Path
+    if args.csv is not None:
+        from . import write_bytes
 
-        from ..errors import InvalidInput
-
-        try:
-            Path(args.csv).expanduser().write_text(summary.to_csv(), encoding="utf-8")
-        except OSError as exc:
-            raise InvalidInput(f"cannot write {args.csv}: {exc.strerror}", fix="Choose a file in a folder you can write to") from None
+        write_bytes(args.csv, summary.to_csv().encode("utf-8"), "CSV file of the answers")
     if args.json:
         print_json({"database": store.where, "answers": len(summary.attempts), **summary.to_dict(),
                     "attempts": [a.to_dict() for a in summary.attempts]})
@@ -226,7 +219,7 @@ def run_results(args: Any) -> int:
         print("\nTypical slips:")
         for kind, _, count in summary.slips:
             print(f"  {kind_words(kind)}: {count} answer{'s' if count != 1 else ''}")
-    if args.csv:
+    if args.csv is not None:
         print(f"\nWrote {n} answer{'s' if n != 1 else ''} to {args.csv}.")
     return 0
 
@@ -260,8 +253,9 @@ def run_quiz(args: Any) -> int:
         if args.limit < 1:
             raise InvalidInput(f"--limit {args.limit} asks no scenario", fix="Give 1 or more")
         pool = pool[: args.limit]
-    out = sys.stderr if args.json else sys.stdout
-    interactive = sys.stdin.isatty()
+    interactive = _is_terminal(sys.stdin)
+    # --json: the questions go to the terminal's stderr; answers piped in need no questions shown (stderr stays quiet)
+    out = (sys.stderr if interactive else io.StringIO()) if args.json else sys.stdout
     results: list[dict[str, Any]] = []
     right = 0
     for n, s in enumerate(pool, 1):
@@ -269,7 +263,7 @@ def run_quiz(args: Any) -> int:
         hints = list(s.hints)
         while True:
             print(f"Answer with {_TYPES[s.answer_type]} ('hint' for a hint, 'skip' to skip): ", end="", file=out, flush=True)
-            line = sys.stdin.readline()
+            line = _answer_line(sys.stdin)
             if not line:
                 return _score(args, out, right, results, len(pool), stopped=True)
             text = line.strip()
@@ -297,6 +291,24 @@ def run_quiz(args: Any) -> int:
     if store is not None and results:
         print(f"\nAnswers recorded for {who} in {store.where}.", file=out)
     return _score(args, out, right, results, len(pool))
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (OSError, ValueError):  # a closed or detached stdin is no terminal
+        return False
+
+
+def _answer_line(stream: Any) -> str:
+    """The next answer typed or piped in; "" (the end of the answers: the quiz stops with its score) when stdin is
+    closed, missing, unreadable or not text, so a quiz started without input never hangs or fails with a traceback."""
+    if stream is None:
+        return ""
+    try:
+        return stream.readline()
+    except (OSError, ValueError, UnicodeDecodeError):
+        return ""
 
 
 def _score(args: Any, out: Any, right: int, results: list[dict[str, Any]], total: int, stopped: bool = False) -> int:

@@ -41,6 +41,8 @@ def read_path(path: Path) -> str:
     """A file's text, refusing an empty name, a folder, a device or pipe, a file too large or not UTF-8."""
     if str(path) in ("", "."):
         raise InvalidInput("no timesheet file was given", fix="Give the path of a CSV file")
+    if "\x00" in str(path):
+        raise InvalidInput("the timesheet file name holds a NUL character", fix="Give the path of a CSV file")
     try:
         st = path.stat()
     except FileNotFoundError:

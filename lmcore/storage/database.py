@@ -62,6 +62,9 @@ def default_path() -> Path:
 def resolve_url(url: str | Path | None = None) -> str:
     """The database to use: the URL or path given, else $LMCORE_DATABASE_URL, else the per-user SQLite file."""
     given = str(url).strip() if url is not None and str(url).strip() else os.environ.get("LMCORE_DATABASE_URL", "").strip()
+    if any(ch in given for ch in "\x00\r\n"):
+        raise StorageError("the database name holds a NUL or line-break character", cite=CITE,
+                           fix="Give sqlite:///PATH, a file path, or postgresql://USER@HOST/DATABASE")
     if not given:
         return f"sqlite:///{default_path()}"
     if "://" not in given:
@@ -238,7 +241,12 @@ class Database:
     def backup(self, dest: str | Path) -> Path:
         """The whole database to a file: an SQLite copy through SQLite's online backup API (a consistent snapshot
         while others keep working), or, for PostgreSQL, a portable JSON export of every lmcore table."""
-        dest = Path(dest).expanduser()
+        dest = _file_arg(dest, "backup")
+        if dest.is_dir():
+            raise StorageError(f"{dest} is a folder", cite=CITE, fix=f"Give a file name for the backup, e.g. {dest / 'cases-backup.sqlite'}")
+        if dest.exists() and not dest.is_file():
+            raise StorageError(f"{dest} is not a regular file (a device or a socket)", cite=CITE,
+                               fix="Give the name of a backup file to write")
         try:
             dest.parent.mkdir(parents=True, exist_ok=True)
             if self.backend == "sqlite" and not str(dest).endswith(".json"):
@@ -263,7 +271,7 @@ class Database:
     def restore(self, source: str | Path) -> dict[str, int]:
         """Replace every lmcore table's rows by a backup's (an SQLite backup file or a portable JSON export), in one
         transaction: the database is either wholly the backup or unchanged. Returns rows restored per table."""
-        source = Path(source).expanduser()
+        source = _file_arg(source, "backup")
         if not source.is_file():
             raise StorageError(f"no backup file {source}", cite=CITE, fix="Give the file written by `lmcore cases backup`")
         with source.open("rb") as f:
@@ -285,6 +293,14 @@ class Database:
             if data.get("revision", "") > head_revision():
                 raise StorageError(f"{source} was written by a newer lmcore", cite=CITE, fix="Upgrade lmcore")
         return self.write(lambda conn: import_tables(conn, data))
+
+
+def _file_arg(path: str | Path, what: str) -> Path:
+    """A file path the user gave (a backup to write or read); an empty one or one with a NUL is one clear error."""
+    if path is None or not str(path).strip() or "\x00" in str(path):
+        raise StorageError(f"the {what} file name is empty or holds a NUL character", cite=CITE,
+                           fix=f"Give the file name of the {what}, e.g. cases-backup.sqlite")
+    return Path(str(path)).expanduser()
 
 
 EXPORT_FORMAT = "lmcore-database-export-1"

@@ -55,7 +55,8 @@ class ImportRefused(InvalidInput):
     def __init__(self, path: Path, problems: list[RowProblem]):
         self.problems = problems
         lines = sorted({p.line for p in problems})
-        super().__init__(f"{len(lines)} row(s) of {path.name} cannot be imported (first: {printable(problems[0])}); "
+        listed = "; ".join(printable(p) for p in problems[:20]) + (f"; and {len(problems) - 20} more" if len(problems) > 20 else "")
+        super().__init__(f"{len(lines)} row(s) of {path.name} cannot be imported ({listed}); "
                          "nothing was imported", cite=CITE, fix="Correct every row listed and import the file again")
 
 

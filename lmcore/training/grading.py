@@ -157,13 +157,11 @@ def check_scenario(scenario: Scenario, contract: Contract) -> Problem | None:
 
 def check_folder(folder: Any = None, contract: Contract | None = None) -> CheckReport:
     """Load every file of a folder (a malformed file is one problem) and compare every trainer answer with lmcore's."""
-    from pathlib import Path
-
     from ..contract.loading import load_contract
-    from .scenario import default_folder, load_file, load_scenarios
+    from .scenario import default_folder, load_file, load_scenarios, scenario_folder
 
     contract = contract or load_contract()
-    folder = Path(folder) if folder is not None else default_folder(contract)
+    folder = scenario_folder(folder) if folder is not None else default_folder(contract)
     problems: list[Problem] = []
     scenarios: list[Scenario] = []
     try:

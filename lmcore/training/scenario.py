@@ -214,11 +214,14 @@ def _validate_file(data: Any, path: Path) -> Any:
 def _read_yaml(path: Path) -> Any:
     import yaml
 
+    from ..contract.files import read_text
+
+    try:  # bounded, UTF-8, a regular file: a folder, a device or a binary file is one line, not a traceback
+        text = read_text(path, "scenario file")
+    except LmcoreError as exc:
+        raise ScenarioError(exc.what, path=path, fix="Give a scenario .yaml file saved as UTF-8 text") from None
     try:
-        with path.open(encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except OSError as exc:
-        raise ScenarioError(f"cannot read the file: {exc.strerror}", path=path, fix="Give a readable scenario file") from None
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -249,21 +252,51 @@ def default_folder(contract: Contract) -> Path:
     return BUNDLED if not own.is_dir() or own.resolve() == BUNDLED.resolve() else own
 
 
+def scenario_folder(folder: str | Path | None) -> Path:
+    """The scenario folder given (the bundled set for None); an empty name or one with a NUL is a clear error."""
+    if folder is None:
+        return BUNDLED
+    if not str(folder).strip() or "\x00" in str(folder):
+        raise ScenarioError("the scenario folder's name is empty or holds a NUL character",
+                            fix="Give a folder of scenario .yaml files, or leave out --folder for the bundled set")
+    return Path(folder)
+
+
 def load_scenarios(folder: str | Path | None = None, contract: Contract | None = None) -> Library:
     """Every *.yaml scenario file of a folder (by default the contract folder's own set, else the bundled starter set);
     ids are unique across files."""
     from ..contract.loading import load_contract
 
     contract = contract or load_contract()
-    folder = Path(folder) if folder is not None else default_folder(contract)
+    folder = scenario_folder(folder) if folder is not None else default_folder(contract)
     if folder.is_file():
         files = [folder]
     elif folder.is_dir():
         files = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml"))
+    elif folder.exists():
+        raise ScenarioError(f"{folder} is not a regular file or a folder", fix="Give a folder of scenario .yaml files")
     else:
         raise ScenarioError(f"the scenario folder {folder} does not exist", fix="Give a folder of scenario .yaml files")
     if not files:
         raise ScenarioError(f"no scenario files (*.yaml) in {folder}", fix="Put one or more scenario .yaml files there")
+    try:  # the same files (name, size, time) checked against the same contract folder: the library already built
+        key = (str(folder), contract.folder, tuple((str(p.resolve()), p.stat().st_size, p.stat().st_mtime_ns) for p in files))
+    except OSError:
+        key = None
+    if key is not None and key in _LIBRARIES:
+        return _LIBRARIES[key]
+    lib = _library(folder, files, contract)
+    if key is not None:
+        if len(_LIBRARIES) >= 8:
+            _LIBRARIES.clear()
+        _LIBRARIES[key] = lib
+    return lib
+
+
+_LIBRARIES: dict[tuple[Any, ...], Library] = {}  # frozen Libraries: a page or command reads the bundled set once
+
+
+def _library(folder: Path, files: list[Path], contract: Contract) -> Library:
     sets = [load_file(p, contract) for p in files]
     owner: dict[str, Path] = {}
     set_owner: dict[str, Path] = {}
