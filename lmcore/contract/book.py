@@ -127,7 +127,7 @@ class Contract:
         for i in ids:
             interp = self.interpretations[i]
             ch = self.choice(i)
-            out.append(Choice(i, ch, interp.describe(ch), ch == interp.default, cite or interp.cite))
+            out.append(Choice(i, ch, interp.describe(ch), ch == interp.default, cite or interp.cite, interp.label))
         return tuple(out)
 
     def deciding(self, answer: Callable[[Contract], Mapping[str, Any]], ids: Iterable[str],

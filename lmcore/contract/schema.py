@@ -108,6 +108,7 @@ class ParametersFile(_Strict):
 
 
 class InterpretationModel(_Strict):
+    label: str = Field(min_length=3)  # the reading's name in words, shown on pages instead of its id
     question: str
     default: str
     options: dict[str, str]

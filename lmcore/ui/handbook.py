@@ -183,7 +183,7 @@ class HandbookApp:
             self.plot.value = b""
             return
         self.deadline = d
-        lines = d.explain().split("\n")
+        lines = d.explain(words=True).split("\n")
         self.answer.value = (f'<p class="lmcore-due"><b>{esc(lines[0])}</b></p>'
                              + "".join(f"<p>{esc(line)}</p>" for line in lines[1:]))
         from .plots import month_calendar, to_png

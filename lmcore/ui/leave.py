@@ -10,8 +10,8 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import LmcoreError
-from . import (CSS_ANSWER, Field, app_box, cite_html, date_field, esc, link_date_field, mark_ready, query_date,
-               query_params, show_link_notes)
+from . import (CSS_ANSWER, Field, app_box, cite_html, date_field, esc, in_words, link_date_field, mark_ready,
+               not_default_html, query_date, query_params, show_link_notes)
 from .readings import Readings
 
 READINGS = ["leave.balance_basis", "leave.restoration_pay_period", "leave.restoration_last_day", "leave.restriction_month_end",
@@ -139,8 +139,10 @@ class LeaveApp:
             self.proj_out.value = ""
             self.answer.value = f'<div style="font-size:1.2em;color:#b00020">⚠ {esc(self.results["annual"])}</div>'
             return
-        self.answer.value = f'<div style="font-size:1.2em;padding:6px 0"><b>{esc(r.answer())}</b></div>'
-        self.proj_out.value = _lines_html(r.explain().split("\n")[1:]) + _periods_html(r)
+        self.answer.value = (f'<div style="font-size:1.2em;padding:6px 0"><b>{esc(r.answer())}</b></div>'
+                             f'<div class="lmcore-request-by" style="font-size:1.1em"><b>{esc(r.request_by())}</b></div>'
+                             + not_default_html(r.interpretations))
+        self.proj_out.value = in_words(_lines_html(r.explain().split("\n")[1:]) + _periods_html(r), contract)
         self.image.value = to_png(chart(r), dpi=90)
 
     def _certificate(self, contract: Any) -> None:

@@ -22,6 +22,7 @@ from ...grievance.steps import CONSOLIDATIONS, PATHS, path_steps
 from ...grievance.screening import FILERS, STATUSES, SUBJECTS, Situation, screen
 from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, date_field, error_html, esc, mark_ready
 from ..caselog import CaseLogSection, fill_form
+from ..readings import option_words
 
 _LABELS = {
     "learned": ("Learned of the violation", "For a removal stay: the day the removal decision was received."),
@@ -139,10 +140,10 @@ class GrievanceApp:
             interp = self.base.interpretations.get(rid)
             if interp is None:
                 continue
-            dd = W.Dropdown(options=[(f"{k} — {v[:70]}{'…' if len(v) > 70 else ''}", k) for k, v in interp.options.items()],
+            dd = W.Dropdown(options=[(option_words(v, k == interp.default), k) for k, v in interp.options.items()],
                             value=self.base.choice(rid), layout=W.Layout(width="520px"))
             self.readings[rid], self.reading_flags[rid] = dd, W.HTML()
-            reading_rows.append(W.VBox([W.HTML(f"<b>{esc(rid)}</b> — {esc(interp.question)} "
+            reading_rows.append(W.VBox([W.HTML(f"<b>{esc(interp.label)}</b> — {esc(interp.question)} "
                                                f"<small>[{esc(interp.cite)}]</small>"), W.HBox([dd, self.reading_flags[rid]])]))
         # -- outputs ----------------------------------------------------------------------------
         self.answer = W.HTML()
@@ -335,13 +336,13 @@ class GrievanceApp:
         self.notes.value = "".join(f"<p><small>ⓘ {esc(n)}</small></p>" for n in t.notes if not n.startswith(end.label if end else "\0"))
         self.plot.value = figure_png(timeline_figure(t, contract.calendar))
         self.table.value = _table_html(t)
-        names = [(f"{m.name} — {m.due.isoformat() if m.due else 'any time'} ({m.status.replace('_', ' ')})", m.name) for m in t.milestones]
+        names = [(f"{m.label} — {m.due.isoformat() if m.due else 'any time'} ({m.status.replace('_', ' ')})", m.name) for m in t.milestones]
         keep = self.explain_pick.value if self.explain_pick.value in t.names else hand.name
         self.explain_pick.options = names
         self.explain_pick.value = keep
         self._explain()
         self.text_panel.value = cite_panel(contract, hand.cite).value
-        ext_opts = [("No extension", "")] + [(m.name, m.name) for m in t.milestones if m.name not in ("stay_ends", "arbitration_hearing")]
+        ext_opts = [("No extension", "")] + [(m.label, m.name) for m in t.milestones if m.name not in ("stay_ends", "arbitration_hearing")]
         if list(self.ext_name.options) != ext_opts:
             current = self.ext_name.value
             self.ext_name.options = ext_opts
@@ -356,7 +357,7 @@ class GrievanceApp:
         if self.timeline is None or self.explain_pick.value not in self.timeline.names:
             return
         m = self.timeline.milestone(self.explain_pick.value)
-        self.explain_out.value = f"<pre style='white-space:pre-wrap;font-size:0.9em'>{esc(m.explain())}</pre>"
+        self.explain_out.value = f"<pre style='white-space:pre-wrap;font-size:0.9em'>{esc(m.explain(words=True))}</pre>"
 
     def _screen_html(self) -> None:
         s = self.screening
