@@ -173,7 +173,8 @@ class GrievanceApp:
         screening.set_title(0, "1. Can it be grieved? (§2, §3, §5, Art. 10 §11)")
         self.widget = app_box([
             W.HTML("<p>Enter what happened and when. Every deadline comes with its rule, the days counted and "
-                   "skipped, and what happens if it is missed. Dates not known yet are projected.</p>"),
+                   "skipped, and what happens if it is missed. Dates not known yet are projected. When a decision is "
+                   f"late, the Union may notify the {esc(contract.spell_out('OELMR'))} (Art. 43 §7.a(5), §7.b(4)).</p>"),
             screening, W.HTML("<h3>2. Dates as they happen</h3>"), dates_box, extra, self.general_error,
             W.HTML("<h3>3. Deadlines</h3>"), self.answer, self.results, self.caselog.widget,
         ])
