@@ -20,9 +20,10 @@ from ...grievance.engine import timeline
 from ...grievance.report import ics, summary_html
 from ...grievance.steps import CONSOLIDATIONS, PATHS, path_steps
 from ...grievance.screening import FILERS, STATUSES, SUBJECTS, Situation, screen
-from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, date_field, error_html, esc, mark_ready
+from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, date_field, error_html, esc, mark_ready, not_default_html
 from ..caselog import CaseLogSection, fill_form
 from ..readings import option_words
+from .status import reached, status_html
 
 _LABELS = {
     "learned": ("Learned of the violation", "For a removal stay: the day the removal decision was received."),
@@ -318,27 +319,28 @@ class GrievanceApp:
         from ...deadlines import fmt_day
         from .timeline import figure_png, timeline_figure
 
+        shown = reached(t)  # after a missed grievant-side step (§12) the later steps are not projected
         first, hand = t.milestones[0], t.at_hand
         due = f"<b>{first.due.isoformat()}</b> ({first.due:%A})" if first.due else "<b>any time while the condition lasts</b>"
-        html = [f"<p style='font-size:1.15em'>{esc(first.label)}: due {due} — {esc(first.status.replace('_', ' '))} "
+        html = [status_html(t), not_default_html(t.interpretations),
+                f"<p style='font-size:1.15em'>{esc(first.label)}: due {due} — {esc(first.status.replace('_', ' '))} "
                 f"<small>({esc(first.cite)})</small></p>"]
         if hand is not first:
             when = hand.due.isoformat() if hand.due else "—"
             html.append(f"<p>Step at hand: <b>{esc(hand.label)}</b>, due <b>{when}</b> — {esc(hand.actor)} "
                         f"<small>({esc(hand.cite)})</small>; {esc(hand.status.replace('_', ' '))}.</p>")
-        for m in t.milestones:
+        for m in shown.milestones:
             if m.status == "missed" and m is not t.terminated and m.side != "filer":
                 html.append(f"<p style='color:#b00020'>Missed: {esc(m.label)}, due {esc(fmt_day(m.due))} "  # type: ignore[arg-type]
                             f"— {esc(m.consequence)} <small>({esc(m.consequence_cite)})</small></p>")
-        if (end := t.terminated) is not None:
-            html.append(f"<p style='color:#b00020'><b>Missed:</b> {esc(end.label)} was due {esc(fmt_day(end.due))} "  # type: ignore[arg-type]
-                        f"— {esc(end.consequence)} ({esc(end.consequence_cite)})</p>")
         self.answer.value = "".join(html)
-        self.notes.value = "".join(f"<p><small>ⓘ {esc(n)}</small></p>" for n in t.notes if not n.startswith(end.label if end else "\0"))
-        self.plot.value = figure_png(timeline_figure(t, contract.calendar))
-        self.table.value = _table_html(t)
-        names = [(f"{m.label} — {m.due.isoformat() if m.due else 'any time'} ({m.status.replace('_', ' ')})", m.name) for m in t.milestones]
-        keep = self.explain_pick.value if self.explain_pick.value in t.names else hand.name
+        stated = tuple(m.label for m in (t.terminated, t.untimely) if m is not None)  # already in the status line
+        self.notes.value = "".join(f"<p><small>ⓘ {esc(n)}</small></p>" for n in t.notes if not (stated and n.startswith(stated)))
+        self.plot.value = figure_png(timeline_figure(shown, contract.calendar))
+        self.table.value = _table_html(shown)
+        names = [(f"{m.label} — {m.due.isoformat() if m.due else 'any time'} ({m.status.replace('_', ' ')})", m.name)
+                 for m in shown.milestones]
+        keep = self.explain_pick.value if self.explain_pick.value in shown.names else hand.name
         self.explain_pick.options = names
         self.explain_pick.value = keep
         self._explain()
