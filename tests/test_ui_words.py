@@ -147,3 +147,12 @@ def test_oelmr_is_spelled_out_on_the_grievance_page_before_it_is_used(contract, 
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", t)) for t in shown_texts(app.widget))
     first = text.index("OELMR")
     assert text[:first].endswith("Office of Employee and Labor-Management Relations (")
+
+
+def test_reading_and_flaw_texts_pages_show_have_no_ids(contract):
+    """Questions, options, rationales and flaws are shown on pages as they stand in interpretations.yaml."""
+    for rid, i in contract.interpretations.items():
+        for text in (i.question, i.rationale, *i.options.values()):
+            assert not SNAKE.findall(text), (rid, SNAKE.findall(text))
+    for f in contract.flaws.values():
+        assert not SNAKE.findall(f"{f.title} {f.description} {f.reading}"), f.id

@@ -12,8 +12,8 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import InvalidInput, LmcoreError
-from . import (CSS_ANSWER, Field, app_box, cite_html, date_field, esc, link_date_field, mark_ready, query_params,
-               show_link_notes)
+from . import (CSS_ANSWER, Field, app_box, cite_html, date_field, esc, link_date_field, mark_ready, not_default_html,
+               query_params, show_link_notes)
 from .readings import Readings
 
 READINGS = ["flexiplace.decision_due_nonworkday", "flexiplace.start_due_nonworkday", "flexiplace.inability_days",
@@ -156,7 +156,8 @@ class FlexiplaceApp:
             self.clock_out.value = ""
             return
         self.results["clocks"] = c
-        self.answer.value = f'<div style="font-size:1.2em;padding:6px 0"><b>{esc(c.answer())}</b></div>'
+        self.answer.value = (f'<div style="font-size:1.2em;padding:6px 0"><b>{esc(_decision_headline(c, self.as_of))}</b></div>'
+                             + not_default_html((*c.decision.interpretations, *(c.start.interpretations if c.start else ()))))
         parts = [c.explain()]
         extra: list[Any] = []
         if self.started.value or self.agreement.value:
@@ -250,3 +251,15 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     contract = contract or load_contract()
     raw = query_params(plots=False) if params is None else dict(params)
     return FlexiplaceApp(contract, as_of or dt.date.today(), {k: html.unescape(str(v)) for k, v in raw.items()})
+
+
+def _decision_headline(c: Any, as_of: dt.date) -> str:
+    """The decision date and the request it is for, and where it stands on the as-of date (Art. 10 §5.A)."""
+    from ..deadlines import fmt_day
+
+    d = c.decision
+    ext = f", {abs(d.amount) - c.extended_by} days + {c.extended_by} agreed" if c.extended_by else ""
+    head = f"Decision on the flexiplace request of {fmt_day(c.requested)} due {fmt_day(d.due)} ({d.cite}{ext})"
+    if c.decided is not None:
+        return head + f"; decided {fmt_day(c.decided)}: " + ("on time." if c.decision_on_time else "late.")
+    return head + ("; not yet passed." if d.due >= as_of else f"; passed on {fmt_day(d.due)} with no decision entered.")
