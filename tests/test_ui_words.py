@@ -156,3 +156,11 @@ def test_reading_and_flaw_texts_pages_show_have_no_ids(contract):
             assert not SNAKE.findall(text), (rid, SNAKE.findall(text))
     for f in contract.flaws.values():
         assert not SNAKE.findall(f"{f.title} {f.description} {f.reading}"), f.id
+
+
+def test_oelmr_is_spelled_out_on_the_partnership_page_before_it_is_used(contract, tmp_path):
+    """The forum "OELMR and Local 12 monthly arbitration case review" (Art. 44 §3.b) is named after the acronym
+    has been spelled out, as Art. 43 §7.a(5) does."""
+    app = partnership.build_app(contract, as_of=AS_OF, params={}, where=tmp_path / "p.sqlite")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", t)) for t in shown_texts(app.widget))
+    assert text[:text.index("OELMR")].endswith("Office of Employee and Labor-Management Relations (")
