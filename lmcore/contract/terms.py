@@ -20,7 +20,7 @@ class Term:
         return (self.term, *self.also_called)
 
     def words(self) -> str:
-        """'Flexiplace (Art. 10), also called telework, telecommuting, working at home'."""
+        """'Flexiplace (Art. 10 §1), also called telework, teleworking, …'."""
         return f"{self.term} ({self.cite}), also called {', '.join(self.also_called)}"
 
 
