@@ -61,7 +61,7 @@ def test_flexiplace_headline_names_the_request_and_the_decision_date_art10_5a(co
     """Request Thu 2026-12-10 + 15 calendar days = Fri 12-25, Christmas; the default reading moves it back to Thu 12-24."""
     app = flexiplace.build_app(contract, as_of=AS_OF, params={"requested": "2026-12-10"})
     answer = text(app.answer.value)
-    assert answer.startswith("Decision on the flexiplace request of Thu 2026-12-10 due Thu 2026-12-24 (Art. 10 §5.A)")
+    assert answer.startswith("Decision due 2026-12-24 (Thursday) on the flexiplace request of Thu 2026-12-10 (Art. 10 §5.A)")
     assert "Not the default reading" not in answer
     rid = "flexiplace.decision_due_nonworkday"
     other = next(k for k in contract.interpretations[rid].options if k != contract.interpretations[rid].default)

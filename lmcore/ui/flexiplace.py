@@ -259,7 +259,7 @@ def _decision_headline(c: Any, as_of: dt.date) -> str:
 
     d = c.decision
     ext = f", {abs(d.amount) - c.extended_by} days + {c.extended_by} agreed" if c.extended_by else ""
-    head = f"Decision on the flexiplace request of {fmt_day(c.requested)} due {fmt_day(d.due)} ({d.cite}{ext})"
+    head = f"Decision due {d.due.isoformat()} ({d.due:%A}) on the flexiplace request of {fmt_day(c.requested)} ({d.cite}{ext})"
     if c.decided is not None:
         return head + f"; decided {fmt_day(c.decided)}: " + ("on time." if c.decision_on_time else "late.")
     return head + ("; not yet passed." if d.due >= as_of else f"; passed on {fmt_day(d.due)} with no decision entered.")

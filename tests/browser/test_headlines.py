@@ -37,7 +37,7 @@ def test_flexiplace_headline_names_request_and_decision_date_art10_5a(open_dashb
     """Request Thu 2026-12-10 + 15 calendar days = Fri 12-25 (Christmas) → the default reading: Thu 12-24."""
     dash = open_dashboard("flexiplace", "requested=2026-12-10")
     expect(dash.page.locator(".lmcore-answer").first).to_contain_text(
-        "Decision on the flexiplace request of Thu 2026-12-10 due Thu 2026-12-24 (Art. 10 §5.A)")
+        "Decision due 2026-12-24 (Thursday) on the flexiplace request of Thu 2026-12-10 (Art. 10 §5.A)")
 
 
 def test_leave_headline_gives_the_request_by_date_art5_1e(open_dashboard):
