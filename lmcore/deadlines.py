@@ -66,8 +66,9 @@ class Deadline:
         """Counted days worth naming (a half-day closing is a workday, counted like any other)."""
         return [(s.day, s.note) for s in self.steps if s.counted and s.note]
 
-    def explain(self) -> str:
-        """The answer in words: what is due, under which rule, how the days were counted and what was skipped."""
+    def explain(self, words: bool = False) -> str:
+        """The answer in words: what is due, under which rule, how the days were counted and what was skipped.
+        `words`: the form for pages, each reading named by its label instead of its id (CLI and JSON keep the ids)."""
         n, unit = abs(self.amount), "workday" if self.unit == "workdays" else "calendar day"
         unit += "" if n == 1 else "s"
         head = f"{self.label or 'Due'}: {fmt_day(self.due)}"
@@ -88,7 +89,7 @@ class Deadline:
         if self.quote:
             lines.append(f'Rule: "{self.quote}"')
         for choice in self.interpretations:
-            lines.append(f"Reading used: {choice}")
+            lines.append(f"Reading used: {choice.words() if words else choice}")
         return "\n".join(lines)
 
     def _calendar_day_words(self) -> str:

@@ -14,7 +14,6 @@ import sqlite3
 from dataclasses import replace
 
 import numpy as np
-import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 

@@ -6,17 +6,13 @@ lmcore's public API — the answer named beside the parameter below. A parameter
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-import yaml
 
-from lmcore import load_contract
 from lmcore.arbitration import EXAMPLE_NAMES, SimConfig, alternate_strikes, classify, make_panel, meeting_dates
 from lmcore.arbitration import milestones, notice_window, simulate, split_costs
-from lmcore.contract.loading import BUNDLED
 from lmcore.errors import LmcoreError
 from lmcore.grievance import Grievance, Situation, screen, timeline
 

@@ -89,7 +89,9 @@ def test_switching_a_reading_moves_a_date(contract):
     assert "step2_appeal             2027-01-20" in a.summary()
     assert "decides a date in this timeline" in a.reading_flags["grievance.reply_due_start"].value
     a.explain_pick.value = "step2_appeal"
-    assert "first_day_late" in a.explain_out.value and "Wed 2027-01-20" in a.explain_out.value
+    # the page names the reading in words (its label and option text), never by its id (issue 17 item 8)
+    assert "The first workday the reply is overdue is the event" in a.explain_out.value and "Wed 2027-01-20" in a.explain_out.value
+    assert "first_day_late" not in a.explain_out.value and "grievance.reply_due_start" not in a.explain_out.value
 
 
 def test_downloads_escape_the_title_and_hold_the_open_deadlines(contract):

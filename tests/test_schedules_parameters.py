@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 from typing import Any, Callable
 
@@ -18,8 +17,6 @@ from schedule_sheets import EIGHT, NINE, TEN, WEEK1, WEEK2, days, row, sheet
 
 from lmcore import load_contract
 from lmcore.contract.law import BUNDLED_LAW, load_law
-from lmcore.contract.loading import BUNDLED
-from lmcore.contract.text import ContractText
 from lmcore.errors import LmcoreError
 from lmcore.schedules import Schedule, allowed_patterns, evaluate, parse_tour
 from lmcore.schedules.coverage import coverage, team_from_text

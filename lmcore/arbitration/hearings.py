@@ -56,8 +56,9 @@ class Milestone:
     def on_time(self) -> bool | None:
         return None if self.hearing is None else self.hearing <= self.due
 
-    def explain(self) -> str:
-        text = f"[{self.name}] {self.deadline.explain()}\nCounted from: {self.basis}."
+    def explain(self, words: bool = False) -> str:
+        """The milestone's date and counting; `words`: the form for pages (no milestone or reading ids)."""
+        text = ("" if words else f"[{self.name}] ") + f"{self.deadline.explain(words)}\nCounted from: {self.basis}."
         if self.other is not None:
             text += f"\nThe other limit, {self.other.label} ({self.other.cite}), is not earlier: {self.other.due.isoformat()}."
         if self.on_time is not None:

@@ -40,6 +40,8 @@ def run_search(args: Any) -> int:
     if args.json:
         print_json([{"cite": h.citation, "article": h.article_title, "excerpt": h.excerpt} for h in hits])
     else:
+        for term in contract.also_called(" ".join(args.words)):  # the words.yaml names searched with it
+            print(term.words())
         for h in hits:
             print(f"{h.citation:<24} {h.excerpt}")
         if not hits:

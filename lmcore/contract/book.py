@@ -14,6 +14,7 @@ from ..deadlines import Deadline, count_calendar_days, count_workdays
 from ..errors import InvalidInput, OutOfRange
 from .citations import Cite
 from .readings import Choice, Flaw, Interpretation
+from .terms import Term, matching_terms
 from .text import ContractText, SearchHit, Section
 
 # Calendar-wide readings, and the counting readings every workday deadline relies on.
@@ -71,6 +72,8 @@ class Contract:
         self.choices: dict[str, str] = {k: i.default for k, i in interpretations.items()}
         self.closures: dict[dt.date, str] = {}
         self._flaws_at: dict[str, list[Flaw]] = {}  # flaws_for() by citation (shared by copies: flaws never change)
+        self.terms: dict[str, Term] = {}  # words.yaml: the other names of the contract's terms (set by the loader)
+        self.acronyms: dict[str, str] = {}  # words.yaml: acronym → the words the contract spells it out with
         self._find_deciding = True
 
     # -- parameters and text ------------------------------------------------------------------
@@ -97,8 +100,23 @@ class Contract:
         return self.text.section(cite)
 
     def search(self, query: str, limit: int | None = None) -> list[SearchHit]:
-        """Parts of the contract that mention the words, with their citations."""
-        return self.text.search(query, limit)
+        """Parts of the contract that mention the words, with their citations. A query naming a term by one of its
+        names in words.yaml ("telework") also finds the parts that print any of its names ("Flexiplace")."""
+        meant = self.also_called(query)
+        if not meant:
+            return self.text.search(query, limit)
+        self.text.search(query, limit)  # the same check of `limit` as a plain search
+        hits = self.text.search_any([query, *(n for t in meant for n in t.names())])
+        return hits[:limit] if limit else hits
+
+    def also_called(self, query: str) -> list[Term]:
+        """The terms a search names by one of their names (the contract's own word or another name, as whole words)."""
+        return matching_terms(self.terms, query)
+
+    def spell_out(self, acronym: str) -> str:
+        """An acronym for its first use on a page: "Office of Employee and Labor-Management Relations (OELMR)"."""
+        words = self.acronyms.get(acronym)
+        return f"{words} ({acronym})" if words else acronym
 
     def cite(self, text: str | Cite) -> Cite:
         """Parse a citation and check that it exists in this contract."""
@@ -127,7 +145,7 @@ class Contract:
         for i in ids:
             interp = self.interpretations[i]
             ch = self.choice(i)
-            out.append(Choice(i, ch, interp.describe(ch), ch == interp.default, cite or interp.cite))
+            out.append(Choice(i, ch, interp.describe(ch), ch == interp.default, cite or interp.cite, interp.label))
         return tuple(out)
 
     def deciding(self, answer: Callable[[Contract], Mapping[str, Any]], ids: Iterable[str],

@@ -10,6 +10,7 @@ from ..errors import ContractFileError, UnknownCitation
 from .book import Contract, Parameter
 from .citations import Cite
 from .readings import Flaw, Interpretation
+from .terms import Term
 from .text import ContractText
 
 BUNDLED = Path(__file__).parents[1] / "contracts" / "dol_local12"
@@ -35,7 +36,7 @@ def load_contract(path: str | Path | None = None) -> Contract:
 
 def _load(folder: Path) -> Contract:
     from .files import read_text, read_yaml
-    from .schema import InterpretationsFile, ParametersFile, validate
+    from .schema import InterpretationsFile, ParametersFile, WordsFile, validate
 
     if not folder.is_dir():
         raise ContractFileError(f"{folder} does not exist or is not a folder",
@@ -72,7 +73,29 @@ def _load(folder: Path) -> Contract:
                         also=tuple(str(Cite.parse(a)) for a in f.also))
     for k, i in interpretations.items():
         _check_in_text(text, _Where(ifile, raw_interps, ("interpretations", k), f"interpretations.{k}"), [i.cite], [])
-    return Contract(folder, params.contract, text, parameters, interpretations, flaws)
+    contract = Contract(folder, params.contract, text, parameters, interpretations, flaws)
+    wfile = folder / "words.yaml"
+    if wfile.exists():  # optional: a contract folder without it has no other names for its terms
+        raw_words = read_yaml(wfile, "words file")
+        contract.terms, contract.acronyms = _terms(text, wfile, raw_words, validate(WordsFile, raw_words, wfile))
+    return contract
+
+
+def _terms(text: ContractText, wfile: Path, raw: Any, words: Any) -> tuple[dict[str, Term], dict[str, str]]:
+    """The words file's terms (each printed in the part it cites) and acronyms (spelled out in the text)."""
+    terms = {}
+    for k, t in words.terms.items():
+        at = _Where(wfile, raw, ("terms", k), f"terms.{k}")
+        _check_in_text(text, at, [t.cite], [])
+        if _flat(t.term).lower() not in _flat(text.section(t.cite).text).lower():
+            raise at.error("term", f"'{t.term}' is not printed in {t.cite}", "Give the term as the cited part prints it, or correct the citation")
+        terms[k] = Term(k, t.term, str(Cite.parse(t.cite)), tuple(t.also_called))
+    flat = _flat(text.raw)
+    for acronym, spelled in words.acronyms.items():
+        if f"{_flat(spelled)} ({acronym})" not in flat:
+            raise _Where(wfile, raw, ("acronyms",), "acronyms").error(
+                acronym, f"the text never spells it out as \"{spelled} ({acronym})\"", "Copy the words the contract puts before the acronym")
+    return terms, dict(words.acronyms)
 
 
 class _Where:

@@ -15,6 +15,7 @@ class Interpretation:
     rationale: str
     cite: str
     law: str | None = None
+    label: str = ""  # the reading's name in words (pages show it; the id stays in JSON and the CLI)
 
     def describe(self, choice: str) -> str:
         return self.options[choice]
@@ -29,10 +30,16 @@ class Choice:
     description: str
     is_default: bool
     cite: str
+    label: str = ""  # the interpretation's label in words
 
     def __str__(self) -> str:
         flag = "default" if self.is_default else "switched from the default"
         return f"{self.id} = {self.choice} ({flag}): {self.description} [{self.cite}]"
+
+    def words(self) -> str:
+        """The reading for a page, without program ids: its label, what it says and whether it is the default."""
+        flag = "the default reading" if self.is_default else "switched from the default reading"
+        return f"{self.label or 'Reading of the text'} ({self.cite}, {flag}): {self.description}"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -41,6 +48,7 @@ class Choice:
             "description": self.description,
             "default": self.is_default,
             "cite": self.cite,
+            "label": self.label,
         }
 
 

@@ -108,6 +108,7 @@ class ParametersFile(_Strict):
 
 
 class InterpretationModel(_Strict):
+    label: str = Field(min_length=3)  # the reading's name in words, shown on pages instead of its id
     question: str
     default: str
     options: dict[str, str]
@@ -135,6 +136,40 @@ class FlawModel(_Strict):
     also: list[str] = []
 
     _cite = field_validator("cite")(_check_cite)
+
+
+class TermModel(_Strict):
+    term: str = Field(min_length=2)       # the contract's word, as printed in the cited part
+    cite: str                             # where the contract uses it
+    also_called: list[str] = Field(min_length=1)  # the words people use for it
+
+    _cite = field_validator("cite")(_check_cite)
+
+    @field_validator("also_called")
+    @classmethod
+    def _names(cls, names: list[str]) -> list[str]:
+        keys = [" ".join(n.split()).lower() for n in names]
+        if any(len(k) < 2 for k in keys) or len(set(keys)) != len(keys):
+            raise ValueError("each other name must have at least two letters and appear once")
+        return names
+
+
+class WordsFile(_Strict):
+    terms: dict[str, TermModel]
+    acronyms: dict[str, str] = {}  # acronym: its words, as the contract spells it out ("Office of … (OELMR)")
+
+    @model_validator(mode="after")
+    def _distinct(self) -> WordsFile:
+        seen: dict[str, str] = {}
+        for key, t in self.terms.items():
+            if not re.match(_KEY, key):
+                raise ValueError(f"key '{key}' must be lower_snake_case")
+            for n in t.also_called:
+                k = " ".join(n.split()).lower()
+                if k in seen:
+                    raise ValueError(f"'{n}' is another name for both '{seen[k]}' and '{key}': give it to one term")
+                seen[k] = key
+        return self
 
 
 class InterpretationsFile(_Strict):

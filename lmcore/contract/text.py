@@ -196,6 +196,21 @@ class ContractText:
         return hits[:limit] if limit else hits
 
 
+    def search_any(self, phrases: list[str]) -> list[SearchHit]:
+        """Parts whose own words contain any of the phrases, in contract order, each once (excerpt at the first found)."""
+        qs = [q for q in dict.fromkeys(" ".join(p.split()).lower() for p in phrases) if q]
+        # whole words, a plural allowed ("hearing" finds "hearings"); a longer name also ends a word ("prehearing"),
+        # a short one (an acronym such as LWOP) only stands alone
+        pattern = re.compile("|".join(rf"{'(?<![a-z0-9])' if len(q) < 5 else ''}{re.escape(q)}(?:s|es)?(?![a-z0-9])" for q in qs))
+        hits: list[SearchHit] = []
+        for key, (title, article) in self._articles.items():
+            for node in article.walk():
+                own = " ".join(" ".join(node.lines).split())
+                if qs and (m := pattern.search(own.lower())):
+                    hits.append(SearchHit(node.cite, title, _excerpt(own, m.start())))
+        return hits
+
+
 def _excerpt(text: str, at: int, width: int = 160) -> str:
     start = max(0, at - width // 2)
     end = min(len(text), start + width)

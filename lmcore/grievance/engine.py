@@ -259,7 +259,7 @@ class Engine:
         if spec.anchor.kind == "arbitrability":
             return self._arbitrability(st, d, notes)
         if (e := self.ext.get(spec.name)) is not None:
-            notes.append(f"Time limit modified by mutual written agreement (Art. 43 §13.a)"
+            notes.append("Time limit modified by mutual written agreement (Art. 43 §13.a)"
                          + (f", signed {fmt_day(e.agreed_on)}" if e.agreed_on else "") + ".")
         return d, st.firm
 

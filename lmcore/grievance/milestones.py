@@ -59,11 +59,12 @@ class Milestone:
         """The ids of the readings that decide this milestone (its date or who acts)."""
         return tuple(c.id for c in self.interpretations)
 
-    def explain(self) -> str:
-        """The milestone in words: due date and counting, status, and the consequence of a miss."""
+    def explain(self, words: bool = False) -> str:
+        """The milestone in words: due date and counting, status, and the consequence of a miss (`words`: the form
+        for pages, readings named by their labels; the CLI and JSON keep the ids)."""
         lines = [f"{self.label} — {self.actor}."]
         if self.deadline is not None:
-            lines.append(self.deadline.explain())
+            lines.append(self.deadline.explain(words))
         else:
             lines.append(f"No fixed date ({self.cite}).")
         if self.counts_from:
@@ -73,7 +74,7 @@ class Milestone:
         lines.append(f"{'Consequence' if self.consequence_applies else 'If missed'}: {self.consequence} ({self.consequence_cite})")
         lines += [str(f) for f in self.flaws]
         shown = {c.id for c in (self.deadline.interpretations if self.deadline else ())}
-        lines += [f"Reading used: {c}" for c in self.interpretations if c.id not in shown]
+        lines += [f"Reading used: {c.words() if words else c}" for c in self.interpretations if c.id not in shown]
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:

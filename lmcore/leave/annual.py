@@ -97,6 +97,12 @@ class Projection:
                     f"{self.to_keep:.2f} hours to keep ({self.cite}).")
         return f"{head}; 0.00 hours to lose, {self.to_keep:.2f} hours to keep ({self.cite})."
 
+    def request_by(self) -> str:
+        """The restoration request-by date (Art. 5 §1.e) and whether it has passed on the as-of date."""
+        r = self.restoration
+        state = "still open" if self.restoration_open else "passed"
+        return f"To have lost leave restored, request it in writing by {fmt_day(r.last_day)} ({state}; {r.cite}; {r.law})."
+
     def period_hours(self, period: PayPeriod) -> float:
         """Hours a pay period still to come adds (its rate, which may have changed during the year)."""
         return self.schedule.hours(period) if self.schedule else self.rate.for_period(period, self.leave_year)
@@ -128,9 +134,7 @@ class Projection:
             lines.append("No accrual added: the balance already holds the whole year's leave credited at the start of the year (Art. 5 §1.b).")
         lines.append(f"{self.balance:g} + {self.accrual:g} accrued − {self.planned:g} planned = {self.year_end:g} hours at year end; "
                      f"carry-over limit {self.ceiling:g} hours.")
-        r = self.restoration
-        state = "still open" if self.restoration_open else "passed"
-        lines.append(f"To have lost leave restored, request it in writing by {fmt_day(r.last_day)} ({state}; {r.cite}; {r.law}).")
+        lines.append(self.request_by())
         lines += list(self.notes)
         lines.append(f'Rule: "{self.quote}"')
         lines += [f"Reading used: {c}" for c in self.interpretations]

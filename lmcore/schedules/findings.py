@@ -35,6 +35,7 @@ class ScheduleFinding:
     message: str
     severity: str
     law: str | None = None
+    beyond_schedule: bool = False  # unordered hours beyond a fixed schedule: neither overtime nor credit hours
 
     def to_dict(self) -> dict[str, object]:
         return {"date": self.date.isoformat() if self.date else None, "cite": self.cite, "message": self.message,
@@ -211,7 +212,7 @@ def _overtime(day: dt.date, i: int, e: Any, c: Day, d: Mapping[str, Any]) -> lis
         else:
             msg = (f"{hrs(beyond)} beyond the day's {hrs(req.scheduled[i])} were not ordered: not overtime ({param_words(t, 'overtime_daily')}), and a "
                    f"{c.schedule.label.lower()} earns no credit hours ({flexible}).")
-        out.append(ScheduleFinding(day, cite, msg, "warning"))
+        out.append(ScheduleFinding(day, cite, msg, "warning", beyond_schedule=True))
     return out
 
 

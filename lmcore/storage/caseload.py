@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Connection, and_, func, not_, or_, select, union
 
-from ..grievance.bulk import COVERED, NAT, NOT_COVERED, PLAIN_PATHS
+from ..grievance.bulk import COVERED, NOT_COVERED, PLAIN_PATHS
 from . import tables as T
 from .driver import fetch_all
 from .records import MAX_ID, MAX_NAME, MAX_TEXT, MAX_TITLE, check_case_id

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from ..errors import InvalidInput, LmcoreError
-from ..grievance.record import DATE_FIELDS, Extension, Grievance, Waiver
+from ..grievance.record import DATE_FIELDS, Grievance
 from . import tables as T
 from .database import Database, StorageError, default_path
 from .driver import insert_many

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
+import re
 from typing import Any, Callable
 from urllib.parse import parse_qsl
 
@@ -113,6 +114,34 @@ class Field:
 
     def clear(self) -> None:
         self.error.value = ""
+
+
+_READING = re.compile(r"(?P<id>[a-z][a-z0-9_]*\.[a-z0-9_.]+) = (?P<choice>[a-z0-9_]+) \((?P<flag>default|switched from the "
+                      r"default)\): (?P<text>.*?) \[(?P<cite>[^\]\n]+)\]")
+
+
+def in_words(text: str, contract: Any) -> str:
+    """An explanation for a page: each reading it names by id (`Choice.__str__`: "count.x = option (default): … [cite]")
+    named instead by its label in words (`Choice.words`); the CLI and JSON keep the ids."""
+    from ..contract.readings import Choice
+
+    def words(m: re.Match) -> str:
+        interp = contract.interpretations.get(m["id"])
+        if interp is None or m["choice"] not in interp.options:
+            return m[0]
+        return Choice(m["id"], m["choice"], m["text"], m["flag"] == "default", m["cite"], interp.label).words()
+
+    return _READING.sub(words, text)
+
+
+def not_default_html(choices: Any) -> str:
+    """A headline line naming each reading in use that is not the default (empty when all are defaults), so a
+    switched reading is never silent."""
+    switched = [c for c in choices or () if not c.is_default]
+    if not switched:
+        return ""
+    items = "; ".join(esc(c.words()) for c in switched)
+    return f'<div class="lmcore-not-default" style="color:#8a4b00">⚠ Not the default reading of the text: {items}</div>'
 
 
 def error_html(exc: BaseException) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import LmcoreError
-from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, query_date, query_params
+from . import CSS_ANSWER, Field, app_box, cite_html, esc, in_words, mark_ready, query_date, query_params
 from .inputs import FieldsNeedAttention, NumberText, attention_html, check_fields, date_field, needs_attention, page_today
 from .readings import Readings
 
@@ -150,7 +150,7 @@ class ContractCalendarApp:
         if any(i.assumed for i in p.items):
             rows += f'<tr><td colspan="3"><small>{_ASSUMED} {esc(next(i.assumption for i in p.items if i.assumed))}</small></td></tr>'
         notes = "".join(f'<p style="color:#8a4b00">⚠ {esc(f)}</p>' for f in p.findings)
-        details = "".join(f"<pre style='white-space:pre-wrap'>{esc(i.explain(contract))}</pre>" for i in p.items)
+        details = "".join(f"<pre style='white-space:pre-wrap'>{esc(in_words(i.explain(contract), contract))}</pre>" for i in p.items)
         from ..exports import to_ics
 
         ics = base64.b64encode(to_ics(p.events(), name="Bargaining dates")).decode("ascii")
@@ -205,7 +205,7 @@ class ContractCalendarApp:
         by = r.deadline.due.isoformat() if r.deadline else "as early as possible (no number of days stated)"
         self.room_out.value = (f"<p><b>{esc(r.rooms)}</b>, {esc(r.hours)}: ask the Office of Facilities Management by "
                                f"<b>{esc(by)}</b> ({esc(r.cite)}).</p><details><summary>How the date was counted</summary>"
-                               f"<pre style='white-space:pre-wrap'>{esc(r.explain())}</pre></details>")
+                               f"<pre style='white-space:pre-wrap'>{esc(in_words(r.explain(), contract))}</pre></details>")
         self.summaries["room"] = f"Meeting room: {r.rooms}, {r.meeting_day.isoformat()}, {r.hours}: request by {by} ({r.cite})"
 
     def _calendar(self, contract: Any) -> None:
@@ -248,7 +248,7 @@ class ContractCalendarApp:
             f"holiday moves to the next workday. Hover a line to see how it was found.</small></p>"
             f"<table {_TABLE}>{''.join(rows)}</table>"
             f"<h4>Committees</h4><table {_TABLE}><tr><th>Committee</th><th>Members</th><th>Meets</th><th>Rule</th></tr>{comm}</table>"
-            f"<details><summary>How the effective date was counted</summary><pre style='white-space:pre-wrap'>{esc(cal.effective.explain())}</pre></details>")
+            f"<details><summary>How the effective date was counted</summary><pre style='white-space:pre-wrap'>{esc(in_words(cal.effective.explain(), contract))}</pre></details>")
         self.summaries["calendar"] = cal.text()
 
     def summary(self) -> str:

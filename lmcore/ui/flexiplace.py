@@ -12,7 +12,7 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import InvalidInput, LmcoreError
-from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, query_params, show_link_notes
+from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, not_default_html, query_params, show_link_notes
 from .inputs import FieldsNeedAttention, check_fields, date_field, link_date_field, page_today
 from .readings import Readings
 
@@ -158,7 +158,8 @@ class FlexiplaceApp:
             self.clock_out.value = ""
             return
         self.results["clocks"] = c
-        self.answer.value = f'<div style="font-size:1.2em;padding:6px 0"><b>{esc(c.answer())}</b></div>'
+        self.answer.value = (f'<div style="font-size:1.2em;padding:6px 0"><b>{esc(_decision_headline(c, self.as_of))}</b></div>'
+                             + not_default_html((*c.decision.interpretations, *(c.start.interpretations if c.start else ()))))
         parts = [c.explain()]
         extra: list[Any] = []
         if self.started.value or self.agreement.value:
@@ -256,3 +257,15 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     contract = contract or load_contract()
     raw = query_params(plots=False) if params is None else dict(params)
     return FlexiplaceApp(contract, as_of or page_today(), {k: html.unescape(str(v)) for k, v in raw.items()})
+
+
+def _decision_headline(c: Any, as_of: dt.date) -> str:
+    """The decision date and the request it is for, and where it stands on the as-of date (Art. 10 §5.A)."""
+    from ..deadlines import fmt_day
+
+    d = c.decision
+    ext = f", {abs(d.amount) - c.extended_by} days + {c.extended_by} agreed" if c.extended_by else ""
+    head = f"Decision due {d.due.isoformat()} ({d.due:%A}) on the flexiplace request of {fmt_day(c.requested)} ({d.cite}{ext})"
+    if c.decided is not None:
+        return head + f"; decided {fmt_day(c.decided)}: " + ("on time." if c.decision_on_time else "late.")
+    return head + ("; not yet passed." if d.due >= as_of else f"; passed on {fmt_day(d.due)} with no decision entered.")

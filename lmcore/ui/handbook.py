@@ -84,10 +84,14 @@ class HandbookApp:
             self.results.value = f"<p>No part of the contract contains <q>{esc(words)}</q>.</p>"
         else:
             more = f" (first {SEARCH_LIMIT} shown)" if len(self.hits) > SEARCH_LIMIT else ""
-            items = "".join(f"<li><b>{esc(h.citation)}</b> <small>({esc(h.article_title)})</small>: {_mark(h.excerpt, words)}</li>"
+            terms = self.contract.also_called(words)
+            marked = " ".join([words, *(n for t in terms for n in t.names())])
+            items = "".join(f"<li><b>{esc(h.citation)}</b> <small>({esc(h.article_title)})</small>: {_mark(h.excerpt, marked)}</li>"
                             for h in shown)
-            self.results.value = (f"<p>{len(self.hits)} part{'s' if len(self.hits) != 1 else ''} of the contract contain "
-                                  f"<q>{esc(words)}</q>{more}:</p><ol class=\"lmcore-hits\">{items}</ol>")
+            said = f"<q>{esc(words)}</q>" + (" or another of its names" if terms else "")
+            self.results.value = (f"{_also_called(terms)}"
+                                  f"<p>{len(self.hits)} part{'s' if len(self.hits) != 1 else ''} of the contract contain "
+                                  f"{said}{more}:</p><ol class=\"lmcore-hits\">{items}</ol>")
         self._set_matches()
 
     def _set_matches(self) -> None:
@@ -191,7 +195,7 @@ class HandbookApp:
             self.plot.value = b""
             return
         self.deadline = d
-        lines = d.explain().split("\n")
+        lines = d.explain(words=True).split("\n")
         self.answer.value = (f'<p class="lmcore-due"><b>{esc(lines[0])}</b></p>'
                              + "".join(f"<p>{esc(line)}</p>" for line in lines[1:]))
         from .plots import month_calendar, to_png
@@ -293,9 +297,8 @@ def parse_closures(text: str) -> dict[dt.date, str]:
 def _mark(excerpt: str, words: str) -> str:
     """Escape a search excerpt, then highlight the searched words (matching is done on the escaped text)."""
     out = esc(excerpt)
-    for w in sorted(set(words.split()), key=len, reverse=True):
-        out = re.sub(f"({re.escape(esc(w))})", r"<mark>\1</mark>", out, flags=re.IGNORECASE)
-    return out
+    alternatives = "|".join(re.escape(esc(w)) for w in sorted(set(words.split()), key=len, reverse=True))
+    return re.sub(f"({alternatives})", r"<mark>\1</mark>", out, flags=re.IGNORECASE) if alternatives else out
 
 
 def _short(heading: str, cite: str, width: int = 60) -> str:
@@ -324,3 +327,9 @@ def _warm_up(contract: Any) -> None:
 
 
 __all__ = ["HandbookApp", "build_app", "parse_closures"]
+
+
+def _also_called(terms: list[Any]) -> str:
+    """The contract's own word for what was searched, with its other names ("Flexiplace … also called telework")."""
+    return "".join(f'<p class="lmcore-also-called">Searched as <b>{esc(t.term)}</b> ({esc(t.cite)}), also called '
+                   f"{esc(', '.join(t.also_called))}.</p>" for t in terms)

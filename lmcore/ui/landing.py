@@ -106,8 +106,8 @@ class LandingApp:
     def _card(d: Dashboard) -> str:
         example = ""
         if d.example_query:
-            example = (f'<p class="lmcore-example">A prepared case: <a href="{esc(d.href + "?" + d.example_query)}">'
-                       f"{esc(d.name)}.ipynb?{esc(d.example_query)}</a></p>")
+            example = (f'<p class="lmcore-example"><a href="{esc(d.href + "?" + d.example_query)}">'
+                       f"Open the {esc(d.title)} page with a prepared case</a></p>")
         return (f'<div class="lmcore-card" data-dashboard="{esc(d.name)}"><h3><a href="{esc(d.href)}">{esc(d.title)}</a></h3>'
                 f"<p>{esc(d.description)}</p>{example}</div>")
 

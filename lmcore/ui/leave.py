@@ -10,7 +10,7 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import LmcoreError
-from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, query_date, query_params, show_link_notes
+from . import CSS_ANSWER, Field, app_box, cite_html, esc, in_words, mark_ready, not_default_html, query_date, query_params, show_link_notes
 from .inputs import FieldsNeedAttention, check_fields, date_field, link_date_field, page_today
 from .readings import Readings
 
@@ -147,8 +147,10 @@ class LeaveApp:
             self.proj_out.value = ""
             self.answer.value = f'<div style="font-size:1.2em;color:#b00020">⚠ {esc(self.results["annual"])}</div>'
             return
-        self.answer.value = f'<div style="font-size:1.2em;padding:6px 0"><b>{esc(r.answer())}</b></div>'
-        self.proj_out.value = _lines_html(r.explain().split("\n")[1:]) + _periods_html(r)
+        self.answer.value = (f'<div style="font-size:1.2em;padding:6px 0"><b>{esc(r.answer())}</b></div>'
+                             f'<div class="lmcore-request-by" style="font-size:1.1em"><b>{esc(r.request_by())}</b></div>'
+                             + not_default_html(r.interpretations))
+        self.proj_out.value = in_words(_lines_html(r.explain().split("\n")[1:]) + _periods_html(r), contract)
         self.image.value = to_png(chart(r), dpi=90)
 
     def _certificate(self, contract: Any) -> None:

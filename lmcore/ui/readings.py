@@ -18,12 +18,12 @@ class Readings:
         rows = []
         for i in self.ids:
             interp = contract.interpretations[i]
-            options = [(f"{k}{' (default)' if k == interp.default else ''}: {text}"[:110], k) for k, text in interp.options.items()]
+            options = [(option_words(text, k == interp.default), k) for k, text in interp.options.items()]
             dd = W.Dropdown(options=options, value=contract.choice(i), layout=W.Layout(width="46em"))
             if on_change is not None:
                 dd.observe(on_change, names="value")
             self.dropdowns[i] = dd
-            rows.append(W.VBox([W.HTML(f"<b>{esc(i)}</b> ({esc(interp.cite)}): {esc(interp.question)}"), dd],
+            rows.append(W.VBox([W.HTML(f"<b>{esc(interp.label)}</b> ({esc(interp.cite)}): {esc(interp.question)}"), dd],
                                layout=W.Layout(margin="0 0 8px 0")))
         self.box = W.Accordion(children=[W.VBox(rows)], titles=(title,), selected_index=None)
 
@@ -33,3 +33,10 @@ class Readings:
     def contract(self) -> Any:
         changed = {i: d.value for i, d in self.dropdowns.items() if d.value != self.base.choice(i)}
         return self.base.with_interpretations(changed) if changed else self.base
+
+
+def option_words(text: str, default: bool) -> str:
+    """A dropdown entry: the option in the contract file's words (never its id), the default marked, cut to fit."""
+    head = "(default) " if default else ""
+    full = head + text
+    return full if len(full) <= 110 else full[:109].rstrip() + "…"

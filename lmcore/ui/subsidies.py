@@ -222,7 +222,7 @@ def _answer_html(key: str, r: Any) -> str:
 
 def _result_html(r: Any) -> str:
     steps = "".join(f"<li>{esc(s)}</li>" for s in r.steps)
-    readings = "".join(f"<li><small>{esc(c)}</small></li>" for c in r.interpretations)
+    readings = "".join(f"<li><small>{esc(c.words())}</small></li>" for c in r.interpretations)
     return f"<ol>{steps}</ol>" + (f"<details><summary>Readings used</summary><ul>{readings}</ul></details>" if readings else "")
 
 

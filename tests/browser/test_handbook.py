@@ -39,7 +39,7 @@ def set_workdays(dash, n: int) -> None:
 def expected_answer(contract, start: dt.date, n: int) -> str:
     """What the page must show: lmcore's own explanation of the count (default readings)."""
     d = count_workdays(contract.calendar, start, n, interpretations=contract.used("count.event_on_nonworkday"))
-    return normalized(d.explain())
+    return normalized(d.explain(words=True))  # the page names readings by their labels (issue 17 item 8)
 
 
 def test_prepared_link_opens_the_case_art43_7a1(dash, contract):

@@ -78,7 +78,7 @@ class ArbitrationApp:
         self.exp_share = NumberText("of which expedited (%)", 33, what="expedited share", low=0, high=100)
         self.k = NumberText("Reserved dates a month, each", 1, what="reserved dates a month", whole=True, low=1, high=12)
         self.months = NumberText("Months", 12, what="months simulated", whole=True, low=3, high=36)
-        self.seed = NumberText("Seed", 0, "same seed = same cases", what="seed", whole=True, low=0, high=10**6)
+        self.seed = NumberText("Sample number", 0, "the same number replays the same invented cases", what="sample number", whole=True, low=0, high=10**6)
         self.sim_fields = (self.caseload, self.exp_share, self.k, self.months, self.seed)
         self.sim_out, self.sim_error = W.HTML(), W.HTML()
         self.sim_error.add_class("lmcore-error")
@@ -91,9 +91,9 @@ class ArbitrationApp:
         self.dept_rank = Field(W.Textarea("\n".join(reversed(FMCS_EXAMPLE)), rows=7, layout=W.Layout(width="16em")),
                                "Department's ranking", "most wanted first")
         first = contract.interpretations["arbitration.first_striker"]
-        self.first = W.Dropdown(options=list(first.options), value=first.default, description="Strikes first",
-                                layout=W.Layout(width="16em"))
-        self.toss = NumberText("Coin seed", 0, what="coin seed", whole=True, low=0, high=10**6)
+        self.first = W.Dropdown(options=[(_first_clause(t), k) for k, t in first.options.items()], value=first.default,
+                                description="Strikes first", layout=W.Layout(width="24em"))
+        self.toss = NumberText("Coin toss number", 0, "the same number replays the same toss", what="coin toss number", whole=True, low=0, high=10**6)
         self.step = W.IntSlider(0, 0, 6, description="Strikes shown", continuous_update=True)
         next_btn = W.Button(description="Next strike ▶")
         next_btn.on_click(lambda _: setattr(self.step, "value", min(self.step.value + 1, self.step.max)))
@@ -243,8 +243,8 @@ class ArbitrationApp:
         self.answer.value = (
             f'<div style="font-size:1.1em"><b>Hearing must be held by {hb.due.strftime("%a %Y-%m-%d")}</b> ({esc(hb.cite)}).'
             f"{late} Next in rotation on the {roster} roster: <b>{esc(who)}</b> (Art. 44 §1.c).</div>{safe_line(hb.safe)}{flaws}")
-        rows = [m.to_dict() for m in s.milestones]
-        used = "".join(f"<li>{esc(c)}</li>" for c in s.interpretations)
+        rows = [m.to_dict() | {"explanation": m.explain(words=True)} for m in s.milestones]
+        used = "".join(f"<li>{esc(c.words())}</li>" for c in s.interpretations)
         notes = "".join(f"<li>{esc(w)} ({esc(c)})</li>" for w, c in s.notes)
         self.details.value = (V.timeline_svg(s.invoked, [(m.name, m.due, m.cite) for m in s.milestones], s.hearing)
                               + V.milestone_table(rows) + "".join(safe_line(m.safe, V.step_name(m.name)) for m in s.milestones[1:]) + (f"<p><b>How the hearing runs:</b></p><ul>{notes}</ul>" if notes else "")
@@ -284,7 +284,7 @@ class ArbitrationApp:
             f"that set the hearing.</p>{V.stats_table(ex.stats(), edf.stats())}"
             f"<p><b>Capacity:</b> {esc(self.cap.explain())}</p>"
             + V.bars_svg(labels, [("backlog, exact", [r.backlog for r in months], "#1f77b4"),
-                                  ("backlog, EDF", [r.backlog for r in edf.months()], "#ff7f0e")],
+                                  ("backlog, earliest deadline first", [r.backlog for r in edf.months()], "#ff7f0e")],
                          "Cases invoked but not yet heard, at each month's end")
             + V.bars_svg(labels, [("reserved dates used", [r.utilisation for r in months], "#2ca02c")],
                          "Utilisation of reserved dates by month", as_share=True))
@@ -425,3 +425,10 @@ def _warm_up(contract: Any) -> None:
 
 
 __all__ = ["ArbitrationApp", "build_app"]
+
+
+def _first_clause(text: str) -> str:
+    """A reading's option cut to its first clause, for a narrow dropdown ("A coin toss decides")."""
+    for stop in (" (", ": ", "; ", "."):
+        text = text.split(stop, 1)[0]
+    return text.strip()

@@ -65,7 +65,7 @@ def step_name(name: str) -> str:
 def milestone_table(rows: Sequence[dict[str, Any]]) -> str:
     """Milestones as a table: what, when, rule, how it was counted."""
     body = "".join(
-        f"<tr><td><b>{esc(_NAMES.get(r['name'], r['name']))}</b><br><code>{esc(r['name'])}</code></td>"
+        f"<tr><td><b>{esc(_NAMES.get(r['name'], r['name']))}</b></td>"
         f"<td><b>{esc(r['weekday'])} {esc(r['due'])}</b></td><td>{esc(r['cite'])}</td>"
         f"<td><small>{esc(r['explanation']).replace(chr(10), '<br>')}</small></td></tr>" for r in rows)
     return (f'<table class="lmcore-milestones" cellpadding="4" style="border-collapse:collapse">'
@@ -125,7 +125,8 @@ def bars_svg(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float],
 
 
 def stats_table(exact: Sequence[Any], edf: Sequence[Any]) -> str:
-    """On-time share and days to hearing per case type: exact assignment beside the EDF baseline."""
+    """On-time share and days to hearing per case type: exact assignment beside the earliest-deadline-first
+    (EDF) baseline, named in words on the page."""
     base = {s.kind: s for s in edf}
     rows = []
     for s in exact:
@@ -136,7 +137,8 @@ def stats_table(exact: Sequence[Any], edf: Sequence[Any]) -> str:
                     f"<td>{'—' if s.median_days is None else f'{s.median_days:g}'}</td>"
                     f"<td>{'—' if s.max_days is None else s.max_days}</td></tr>")
     return ('<table class="lmcore-sim-stats" cellpadding="4" style="border-collapse:collapse"><tr><th>Case type</th>'
-            "<th>On time (exact)</th><th>On time (EDF)</th><th>Exact − EDF</th><th>Median days to hearing</th>"
+            "<th>On time (exact)</th><th>On time (earliest deadline first)</th><th>Exact − earliest deadline first</th>"
+            "<th>Median days to hearing</th>"
             f"<th>Longest</th></tr>{''.join(rows)}</table>")
 
 
@@ -152,7 +154,7 @@ def strike_html(result: Any, upto: int) -> str:
     agreed = (f"<p><i>Both parties rank {esc(result.agreed)} first: they could simply agree on that name.</i></p>"
               if result.agreed else "")
     return (f'<div class="lmcore-strike">{coin}<p>The <b>{esc(result.first.capitalize())}</b> strikes first '
-            f"({esc(result.choice.choice)}: {esc(result.choice.description)})</p><ol>{items}</ol>"
+            f"({esc(result.choice.description)})</p><ol>{items}</ol>"
             f"<p>Still on the list: {standing}</p>{done}{agreed}</div>")
 
 

@@ -20,10 +20,12 @@ from ...grievance.engine import timeline
 from ...grievance.report import ics, summary_html
 from ...grievance.steps import CONSOLIDATIONS, PATHS, path_steps
 from ...grievance.screening import FILERS, STATUSES, SUBJECTS, Situation, screen
-from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, error_html, esc, mark_ready
+from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, error_html, esc, mark_ready, not_default_html
 from ..inputs import NumberText, attention_html, date_field, needs_attention, page_today
 from ..caselog import CaseLogSection, fill_form
 from ..safe_dates import safe_cell, safe_line
+from ..readings import option_words
+from .status import reached, status_html
 
 _LABELS = {
     "learned": ("Learned of the violation", "For a removal stay: the day the removal decision was received."),
@@ -143,10 +145,10 @@ class GrievanceApp:
             interp = self.base.interpretations.get(rid)
             if interp is None:
                 continue
-            dd = W.Dropdown(options=[(f"{k} — {v[:70]}{'…' if len(v) > 70 else ''}", k) for k, v in interp.options.items()],
+            dd = W.Dropdown(options=[(option_words(v, k == interp.default), k) for k, v in interp.options.items()],
                             value=self.base.choice(rid), layout=W.Layout(width="520px"))
             self.readings[rid], self.reading_flags[rid] = dd, W.HTML()
-            reading_rows.append(W.VBox([W.HTML(f"<b>{esc(rid)}</b> — {esc(interp.question)} "
+            reading_rows.append(W.VBox([W.HTML(f"<b>{esc(interp.label)}</b> — {esc(interp.question)} "
                                                f"<small>[{esc(interp.cite)}]</small>"), W.HBox([dd, self.reading_flags[rid]])]))
         # -- outputs ----------------------------------------------------------------------------
         self.answer = W.HTML()
@@ -176,7 +178,8 @@ class GrievanceApp:
         screening.set_title(0, "1. Can it be grieved? (§2, §3, §5, Art. 10 §11)")
         self.widget = app_box([
             W.HTML("<p>Enter what happened and when. Every deadline comes with its rule, the days counted and "
-                   "skipped, and what happens if it is missed. Dates not known yet are projected.</p>"),
+                   "skipped, and what happens if it is missed. Dates not known yet are projected. When a decision is "
+                   f"late, the Union may notify the {esc(contract.spell_out('OELMR'))} (Art. 43 §7.a(5), §7.b(4)).</p>"),
             screening, W.HTML("<h3>2. Dates as they happen</h3>"), dates_box, extra, self.general_error,
             W.HTML("<h3>3. Deadlines</h3>"), self.answer, self.results, self.caselog.widget,
         ])
@@ -330,32 +333,33 @@ class GrievanceApp:
         from ...deadlines import fmt_day
         from .timeline import figure_png, timeline_figure
 
+        shown = reached(t)  # after a missed grievant-side step (§12) the later steps are not projected
         first, hand = t.milestones[0], t.at_hand
         due = f"<b>{first.due.isoformat()}</b> ({first.due:%A})" if first.due else "<b>any time while the condition lasts</b>"
-        html = [f"<p style='font-size:1.15em'>{esc(first.label)}: due {due} — {esc(first.status.replace('_', ' '))} "
+        html = [status_html(t), not_default_html(t.interpretations),
+                f"<p style='font-size:1.15em'>{esc(first.label)}: due {due} — {esc(first.status.replace('_', ' '))} "
                 f"<small>({esc(first.cite)})</small></p>" + safe_line(first.safe)]
         if hand is not first:
             when = hand.due.isoformat() if hand.due else "—"
             html.append(f"<p>Step at hand: <b>{esc(hand.label)}</b>, due <b>{when}</b> — {esc(hand.actor)} "
                         f"<small>({esc(hand.cite)})</small>; {esc(hand.status.replace('_', ' '))}.</p>" + safe_line(hand.safe))
-        for m in t.milestones:
+        for m in shown.milestones:
             if m.status == "missed" and m is not t.terminated and m.side != "filer":
                 html.append(f"<p style='color:#b00020'>Missed: {esc(m.label)}, due {esc(fmt_day(m.due))} "  # type: ignore[arg-type]
                             f"— {esc(m.consequence)} <small>({esc(m.consequence_cite)})</small></p>")
-        if (end := t.terminated) is not None:
-            html.append(f"<p style='color:#b00020'><b>Missed:</b> {esc(end.label)} was due {esc(fmt_day(end.due))} "  # type: ignore[arg-type]
-                        f"— {esc(end.consequence)} ({esc(end.consequence_cite)})</p>")
         self.answer.value = "".join(html)
-        self.notes.value = "".join(f"<p><small>ⓘ {esc(n)}</small></p>" for n in t.notes if not n.startswith(end.label if end else "\0"))
-        self.plot.value = figure_png(timeline_figure(t, contract.calendar))
-        self.table.value = _table_html(t)
-        names = [(f"{m.name} — {m.due.isoformat() if m.due else 'any time'} ({m.status.replace('_', ' ')})", m.name) for m in t.milestones]
-        keep = self.explain_pick.value if self.explain_pick.value in t.names else hand.name
+        stated = tuple(m.label for m in (t.terminated, t.untimely) if m is not None)  # already in the status line
+        self.notes.value = "".join(f"<p><small>ⓘ {esc(n)}</small></p>" for n in t.notes if not (stated and n.startswith(stated)))
+        self.plot.value = figure_png(timeline_figure(shown, contract.calendar))
+        self.table.value = _table_html(shown)
+        names = [(f"{m.label} — {m.due.isoformat() if m.due else 'any time'} ({m.status.replace('_', ' ')})", m.name)
+                 for m in shown.milestones]
+        keep = self.explain_pick.value if self.explain_pick.value in shown.names else hand.name
         self.explain_pick.options = names
         self.explain_pick.value = keep
         self._explain()
         self.text_panel.value = cite_panel(contract, hand.cite).value
-        ext_opts = [("No extension", "")] + [(m.name, m.name) for m in t.milestones if m.name not in ("stay_ends", "arbitration_hearing")]
+        ext_opts = [("No extension", "")] + [(m.label, m.name) for m in t.milestones if m.name not in ("stay_ends", "arbitration_hearing")]
         if list(self.ext_name.options) != ext_opts:
             current = self.ext_name.value
             self.ext_name.options = ext_opts
@@ -370,7 +374,7 @@ class GrievanceApp:
         if self.timeline is None or self.explain_pick.value not in self.timeline.names:
             return
         m = self.timeline.milestone(self.explain_pick.value)
-        self.explain_out.value = f"<pre style='white-space:pre-wrap;font-size:0.9em'>{esc(m.explain())}</pre>"
+        self.explain_out.value = f"<pre style='white-space:pre-wrap;font-size:0.9em'>{esc(m.explain(words=True))}</pre>"
 
     def _screen_html(self) -> None:
         s = self.screening

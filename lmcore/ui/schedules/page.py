@@ -21,6 +21,7 @@ from ...schedules.timesheet import (LEAVE_KINDS, PERIOD_DAYS, Timesheet, Timeshe
 from ...schedules.tours import parse_tour
 from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_html, error_html, esc, mark_ready, query_params
 from ..inputs import DateText, attention_html, page_today
+from ..readings import option_words
 
 DEFAULT_TEAM = "Ana, 07:00, 15:30, 11:30, 12:00\nBen, 09:00, 17:30, 12:00, 12:30, off Fri2\nCy, 06:30, 17:00, 12:30, 13:00, off Mon"
 DEFAULTS = {"schedule": "variable-week", "part_time": "", "tour": "", "shift": "day", "carry_in": "0", "layout": "",
@@ -104,8 +105,8 @@ class ScheduleApp:
         self.readings = {}
         for rid in READINGS:
             interp = self.contract.interpretations[rid]
-            self.readings[rid] = Field(W.Dropdown(options=[(o, o) for o in interp.options], value=interp.default,
-                                                  layout=W.Layout(width="14em")), "Reading: " + rid.split(".")[1].replace("_", " "),
+            self.readings[rid] = Field(W.Dropdown(options=[(option_words(t, o == interp.default), o) for o, t in interp.options.items()],
+                                                  value=interp.default, layout=W.Layout(width="30em")), interp.label,
                                        interp.question[:90] + ("…" if len(interp.question) > 90 else ""))
         self.rows = [_Row(ch) for _ in range(PERIOD_DAYS)]
         head = W.HTML("<div style='display:flex;gap:0;font-size:90%'><b style='width:11em'>Day</b><b style='width:5.4em'>Start"
@@ -114,7 +115,9 @@ class ScheduleApp:
         self.fill = W.Button(description="Fill the usual days", tooltip="the usual hours for this schedule type")
         self.clear = W.Button(description="Clear the grid")
         self.upload = Field(W.FileUpload(accept=".csv", multiple=False, description="Load a CSV"), "Or load a timesheet",
-                            "date,start,end,lunch_start,lunch_end[,leave_hours,leave_kind,overtime_ordered_hours]")
+                            "a CSV file with the header line shown below")
+        self.csv_format = W.HTML("<small>First line of the file, typed exactly: <code>date,start,end,lunch_start,lunch_end"
+                                 "[,leave_hours,leave_kind,overtime_ordered_hours]</code></small>")
         self.fill.on_click(lambda _: self._fill_usual())
         self.clear.on_click(lambda _: self._clear())
         self.upload.widget.observe(self._uploaded, "value")
@@ -149,7 +152,7 @@ class ScheduleApp:
             W.HTML("<h3>1. The schedule</h3>"), self.kind.box, self.period.box, self.part_time.box, self.tour.box, self.shift.box,
             self.carry_in.box,
             self.layout_pick.box, self.core_days.box, self.sup_end.box, *[f.box for f in self.readings.values()], self.about,
-            W.HTML("<h3>2. The hours, day by day</h3>"), W.HBox([self.fill, self.clear]), self.upload.box, head,
+            W.HTML("<h3>2. The hours, day by day</h3>"), W.HBox([self.fill, self.clear]), self.upload.box, self.csv_format, head,
             *[r.box for r in self.rows],
             W.HTML("<h3>3. What the contract makes of them</h3>"), self.answer, self.chart, self.ledger,
             W.HTML("<h3>4. Findings, with the contract's words</h3>"),

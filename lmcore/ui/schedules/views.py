@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from .. import esc
+from .. import esc, not_default_html
 
 SEVERITY_COLOURS = {"violation": "#b00020", "warning": "#a15c00", "info": "#35506b"}
 COMPARE_COLUMNS = ("schedule", "requirement", "worked", "counted", "credit_earned", "overtime", "uncounted", "short", "pay", "violations")
@@ -12,12 +12,15 @@ COMPARE_COLUMNS = ("schedule", "requirement", "worked", "counted", "credit_earne
 
 def answer_html(res: Any) -> str:
     """The main answer: credit hours earned first (a decimal number), then the headline and the readings used."""
-    reads = "".join(f"<li><small>Reading used: {esc(str(c))}</small></li>" for c in res.interpretations)
+    reads = "".join(f"<li><small>Reading used: {esc(c.words())}</small></li>" for c in res.interpretations)
+    beyond = "".join(f"<p class='lmcore-beyond' style='color:{SEVERITY_COLOURS[f.severity]}'><b>⚠ "
+                     f"{esc(f.date.strftime('%a %m-%d') if f.date else 'Pay period')}: {esc(f.message)}</b> ({esc(f.cite)})</p>"
+                     for f in res.findings if f.beyond_schedule)
     holiday = (f" · holiday work {res.holiday_work_hours:.2f} h (premium {res.holiday_premium_hours:.2f} h)"
                if res.holiday_work_hours else "")
     return (f"<div style='font-size:110%'><b>Credit hours earned: {res.credit_hours_earned:.2f}</b> · balance carried "
             f"{res.credit_hours_balance:.2f} · overtime {res.overtime_hours:.2f} h{holiday} · pay hours {res.pay_hours:.2f}</div>"
-            f"<p>{esc(res.headline())}</p><ul>{reads}</ul>")
+            f"{beyond}{not_default_html(res.interpretations)}<p>{esc(res.headline())}</p><ul>{reads}</ul>")
 
 
 def ledger_html(res: Any) -> str:
