@@ -38,10 +38,11 @@ test: venv chromium postgresql
 test-fast: venv postgresql
 	$(PY) -m pytest -n 2 --dist loadscope tests -m "not browser" $(PYTEST_ARGS)
 
-# Re-run every notebook and store its outputs (commit them: nbval compares against them).
+# Re-run every notebook and store its outputs (commit them: nbval compares against them); today pinned as in
+# notebooks/conftest.py, so the stored outputs do not change from day to day.
 notebooks: venv
 	for nb in notebooks/*.ipynb; do \
-	  $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
+	  LMCORE_TODAY=2026-11-23 $(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
 	    --ExecutePreprocessor.store_widget_state=True "$$nb" || exit 1; done
 
 bench: venv
