@@ -307,3 +307,12 @@ def test_an_empty_output_file_name_is_refused_not_ignored(capsys, tmp_path, monk
     """`--csv ''` and `--html ''` were skipped silently (an empty string is false): now "path is empty"."""
     monkeypatch.setenv("LMCORE_CASELOG", str(tmp_path / "c.sqlite"))
     assert "path is empty" in refused(capsys, "partnership", "report", "2026", "--html", "")
+
+
+@pytest.mark.parametrize("words", [[""], ["?!"], ["  ", "--"]])
+def test_search_without_words_is_refused_not_answered_nothing_found(capsys, words):
+    """An empty search (or only punctuation) used to answer "No part of the contract mentions those words": there was
+    nothing to look for, so it is an error (one line, exit 2), not an answer."""
+    assert main(["search", "--", *words]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "no words to look for" in err

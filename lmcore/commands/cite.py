@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import InvalidInput
 from . import Number, add_number, load, print_json
 
 
@@ -36,6 +37,8 @@ def run_cite(args: Any) -> int:
 
 def run_search(args: Any) -> int:
     contract = load(args)
+    if not any(ch.isalnum() for w in args.words for ch in w):
+        raise InvalidInput("the search has no words to look for", fix="Give one or more words, e.g. lmcore search telework")
     hits = contract.search(" ".join(args.words), limit=args.limit)
     if args.json:
         print_json([{"cite": h.citation, "article": h.article_title, "excerpt": h.excerpt} for h in hits])
