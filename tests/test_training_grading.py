@@ -154,3 +154,12 @@ def test_attempts_summarize_for_the_trainer():
     assert s.to_csv().splitlines()[0].startswith("trainee,scenario,set_id")
     with pytest.raises(Exception, match="trainee's name is empty"):
         attempt_from(g("merit-staffing-route", "2"), "  ")
+
+
+def test_a_superscript_digit_as_a_choice_is_refused_not_a_traceback():
+    """'²' is a digit to str.isdigit() but not a number to int(): found by hypothesis (it escaped as a ValueError)."""
+    from lmcore.training.answers import AnswerError, _choice
+
+    with pytest.raises(AnswerError, match="not one of the choices"):
+        _choice("²", {"yes": "Yes", "no": "No"})
+    assert _choice("2", {"yes": "Yes", "no": "No"}) == "no"

@@ -116,7 +116,7 @@ def _choice(raw: str, choices: dict[str, str]) -> str:
     for key, label in choices.items():
         if low in (key.lower(), label.lower()):
             return key
-    if low.isdigit() and 1 <= int(low) <= len(choices):
+    if re.fullmatch(r"[0-9]+", low) and 1 <= int(low) <= len(choices):  # (isdigit() also takes '²', which int() refuses)
         return list(choices)[int(low) - 1]
     raise AnswerError(f"'{raw}' is not one of the choices", fix="Answer with one of: " + ", ".join(choices)
                       + " (or its number in the list)")
