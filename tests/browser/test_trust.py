@@ -189,9 +189,12 @@ def test_every_dashboard_links_back_to_the_landing_page(open_dashboard, name):
 def test_the_home_link_opens_the_landing_page(open_dashboard, voila_server):
     dash = open_dashboard("leave_planner")
     dash.page.locator(".lmcore-home a").click()
-    dash.page.wait_for_url(re.compile(r".*/index\.ipynb$"), timeout=WAIT_MS)
-    wait_until_ready(dash.page, voila_server)
-    expect(dash.page.locator(".lmcore-card").first).to_be_visible()
+    try:
+        dash.page.wait_for_url(re.compile(r".*/index\.ipynb$"), timeout=WAIT_MS)
+        wait_until_ready(dash.page, voila_server)
+        expect(dash.page.locator(".lmcore-card").first).to_be_visible()
+    finally:  # the bug's console errors are this test's finding (xfail above), not a fault of the fixture's teardown
+        dash.console_errors.clear()
 
 
 def test_the_pay_period_box_takes_any_day_and_names_its_pay_period(open_dashboard):
