@@ -9,6 +9,7 @@ from typing import Any
 
 import tornado.web
 from jupyter_core.utils import ensure_async
+from jupyter_server._tz import utcnow
 
 from . import notices
 from .capacity import Refusal, Ticket
@@ -20,7 +21,12 @@ WATCH_S = 1.0  # how often the kernel of a page being prepared is checked
 
 class _BindingKernels:
     """The kernel manager as one page handler sees it: the kernel it starts, or takes warm from the pool, is written on
-    the page's ticket (so the caps count it from then on, and the watchdog knows what to watch)."""
+    the page's ticket (so the caps count it from then on, and the watchdog knows what to watch).
+
+    A kernel taken from the pool is marked active at the hand-over. Its last activity was its warm-up, often minutes
+    ago; the culler spares pooled kernels but not this one, no longer pooled and not yet connected (the browser is
+    still loading the page), so it could shut it down in the seconds before the page connects — the page then waited
+    for a kernel the server no longer had ("The model for kernel id … does not exist")."""
 
     def __init__(self, kernels: Any, ticket: Ticket):
         self._kernels, self._ticket = kernels, ticket
@@ -40,6 +46,8 @@ class _BindingKernels:
             self._kernels.fill_if_needed(notebook_name=kwargs.get("notebook_name"))
             raise
         self._ticket.kernel_id = kernel_id
+        with contextlib.suppress(KeyError):  # a kernel that failed is the watchdog's (PageAdmission._stream)
+            self._kernels.get_kernel(kernel_id).last_activity = utcnow()
         return task, cache, kernel_id
 
 

@@ -462,3 +462,40 @@ def test_the_landing_page_is_warmed_first_and_alone(tmp_path):
     before_warm = log[: log.index("index.ipynb is warm")]
     assert before_warm.count("Kernel started:") == 1, before_warm[-2000:]
     assert "Address already in use" not in log
+
+
+# --- a warm kernel handed to a page ------------------------------------------------------------------------------
+
+CULL_S = 8  # this server's cull_idle_timeout; its culler looks every second
+
+
+@pytest.fixture(scope="module")
+def culling(tmp_path_factory) -> Iterator[Server]:
+    """The repository config with only the landing page pre-heated and quick culling (after 8 s, checked every 1 s).
+    The deny-list is in a second config file: on the command line a list for VoilaKernelManager (a class the app does
+    not declare) stays a string, and Voilà matches the patterns against each notebook's absolute path."""
+    extra = tmp_path_factory.mktemp("culling-config")
+    (extra / "voila.json").write_text(json.dumps({"VoilaKernelManager": {"preheat_denylist": [r"^(?!.*/index\.ipynb$)"]}}))
+    args = (f"--Voila.config_file_paths={extra}",
+            f"--MappingKernelManager.cull_idle_timeout={CULL_S}", "--MappingKernelManager.cull_interval=1")
+    with start_server("culling", tmp_path_factory.mktemp("caselog") / "cases.sqlite", args) as server:
+        assert until(lambda: "lmcore: every dashboard has a warm kernel (1)" in server.log(), 300, 0.5), server.log()[-2000:]
+        yield server
+
+
+def test_a_warm_kernel_handed_to_a_page_is_not_culled(culling):
+    """A pooled kernel is spared by the culler however long it waits; once a page takes it, it is idle since its
+    warm-up. It must count as active from the hand-over, or the culler shuts it down while the browser is still
+    loading the page (seen as the landing page waiting forever: "The model for kernel id … does not exist")."""
+    pooled = set(re.findall(r"Kernel started: ([0-9a-f-]{36})", culling.log()))
+    time.sleep(CULL_S + 2)  # the pooled kernel's last activity is now older than the cull timeout (time must pass)
+    kid = kernel_id_of(render(culling.base, "index").text)
+    assert kid in pooled, "the page did not take the pre-heated kernel"
+    time.sleep(3)  # three culler rounds while a browser would still be loading the page
+    assert requests.get(f"{culling.base}api/kernels/{kid}", timeout=10).status_code == 200, "culled at the hand-over"
+    with Channel(culling.base, kid) as ch:  # the page connects: its kernel answers
+        ch.send("kernel_info_request", {})
+        assert [m["header"]["msg_type"] for m in ch.until("kernel_info_reply")][-1] == "kernel_info_reply"
+    # and a page that never connects is still freed, CULL_S after the hand-over
+    other = kernel_id_of(render(culling.base, "index").text)
+    assert until(lambda: requests.get(f"{culling.base}api/kernels/{other}", timeout=10).status_code == 404, 60)
