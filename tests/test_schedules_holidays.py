@@ -115,6 +115,10 @@ def test_eo_closure_on_the_friday_off_next_to_christmas_art4_1b_5usc6103b(contra
     assert _days(req) == [(D(2025, 12, 23), 9), (D(2025, 12, 24), 9), (D(2025, 12, 25), 9)] and req.minutes == 53 * 60
     note = next(n for n in req.holidays if n.day == D(2025, 12, 23))
     assert note.observed_on == D(2025, 12, 26) and "passing over Thu 12-25 (Christmas Day), Wed 12-24 (Christmas Eve)" in note.note
+    # the reading it relied on is named by its label (interpretations.yaml), not its program id, and reported on the answer
+    label = contract.interpretations["schedules.in_lieu_next_to_holiday"].label
+    assert f"the reading “{label}”" in note.note and "schedules." not in note.note
+    assert note.reading == "schedules.in_lieu_next_to_holiday"
 
 
 def test_eo_closure_in_lieu_reading_none_says_so(contract):
@@ -123,6 +127,8 @@ def test_eo_closure_in_lieu_reading_none_says_so(contract):
     # the alternative reading: no other day for Fri 12-26 → 80 − 9 − 9 = 62 h, and a note says why (never silently)
     assert _days(req) == [(D(2025, 12, 24), 9), (D(2025, 12, 25), 9)] and req.minutes == 62 * 60
     assert [n.observed_on for n in req.outside] == [D(2025, 12, 26)] and "no \"in lieu of\" day" in req.outside[0].note
+    reading = none.interpretations["schedules.in_lieu_next_to_holiday"]
+    assert f"under the reading “{reading.label}” ({reading.options['none']})" in req.outside[0].note
 
 
 def test_four_day_week_with_fridays_off_december_2025(contract):

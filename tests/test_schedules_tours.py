@@ -141,6 +141,9 @@ def test_night_shift_counts_without_the_day_band_art4_9(contract):
     # another shift: no day-shift band, every hour counts: 72 h = 80 − 8 → nothing short, nothing uncounted; pay 80 h
     assert (night.worked_hours, night.basic_requirement, night.uncompensated_hours, night.pay_hours) == (72, 72, 0, 80)
     assert "schedules.other_shifts" in [c.id for c in night.interpretations]
+    label = contract.interpretations["schedules.other_shifts"].label  # the finding names it in words, never by id
+    shift = next(f.message for f in night.findings if f.cite == "Art. 4 §9")
+    assert f"the reading “{label}”" in shift and "schedules.other_shifts" not in shift
     day = evaluate(text, "variable-week", contract)
     # on the day shift the same hours lie outside 6:00 a.m.–7:00 p.m. and count only if ordered → 72 h uncounted
     assert (day.uncompensated_hours, day.shortfall_hours) == (72, 72)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from lmcore import load_contract
 from lmcore.training import AnswerError, attempt_from, grade, load_scenarios, parse_answer, summarize
 from lmcore.training.answers import same, words
+from lmcore.ui.training_cards import feedback_html
 
 CONTRACT = load_contract()
 LIB = load_scenarios(contract=CONTRACT)
@@ -92,7 +93,13 @@ def test_a_scenario_that_names_a_reading_grades_under_it():
     """Art. 43 §7.a(1) with the 2025 executive-order closures counted as workdays: 20th workday = Wed 2026-01-14."""
     r = g("step1-filing-closures-not-counted", "2026-01-14")
     assert r.correct
-    assert "assumes the reading calendar.executive_order_closures = exclude" in r.feedback
+    closures = load_contract().interpretations["calendar.executive_order_closures"]
+    # named in words (the label and the option's text from interpretations.yaml), never by its program id
+    assert f"assumes the reading “{closures.label}” ({closures.options['exclude']})" in r.feedback
+    # the page shows the rule's explanation with its "Reading used" line in words too (the CLI keeps the id)
+    page = feedback_html(r)
+    assert "calendar.executive_order_closures" in r.feedback and "calendar.executive_order_closures" not in page
+    assert closures.label in page
 
 
 def test_feedback_warns_when_the_trainer_and_lmcore_disagree(tmp_path):

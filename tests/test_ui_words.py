@@ -164,3 +164,29 @@ def test_oelmr_is_spelled_out_on_the_partnership_page_before_it_is_used(contract
     app = partnership.build_app(contract, as_of=AS_OF, params={}, where=tmp_path / "p.sqlite")
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", t)) for t in shown_texts(app.widget))
     assert text[:text.index("OELMR")].endswith("Office of Employee and Labor-Management Relations (")
+
+
+def test_in_words_names_a_reading_mentioned_by_id_in_running_text(contract):
+    """A trainer's working or a finding that mentions "count.x = option" reads, on a page, as the reading's label and
+    its option's words (interpretations.yaml); words that only look like ids are left alone."""
+    closures = contract.interpretations["calendar.executive_order_closures"]
+    text = "Reading calendar.executive_order_closures = exclude: Wed 12-24 is a workday; see calendar.executive_order_closures."
+    assert in_words(text, contract) == (f"Reading “{closures.label}” = “{closures.options['exclude']}”: Wed 12-24 is a "
+                                        f"workday; see “{closures.label}”.")
+    assert in_words("lmcore.ui and calendar.executive_order_closures = no_such_option", contract) == \
+        "lmcore.ui and calendar.executive_order_closures = no_such_option"
+
+
+def test_training_feedback_and_working_show_no_ids_for_any_scenario(contract):
+    """Every starter scenario, answered right and answered wrong: its card, the rule's explanation and the trainer's
+    working on the training page name readings in words."""
+    from lmcore.training import grade
+    from lmcore.ui.training_cards import card_html, feedback_html, headline_html
+
+    def ids(h: str) -> set[str]:
+        return set(SNAKE.findall(html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<code>.*?</code>", " ", h)))))
+
+    for s in load_scenarios().scenarios:
+        for answer in (s.expected, "2001-01-01" if s.answer_type == "date" else s.expected):
+            g = grade(s, answer, contract)
+            assert ids(card_html(s) + headline_html(g) + feedback_html(g)) == set(), s.id

@@ -274,9 +274,9 @@ def schedule(key: str, start: dt.date, end: dt.date, contract: Contract, pattern
     if end < start:
         raise InvalidDate(f"the last day {end} is before the first day {start}", cite=c.cite, fix="Swap the two dates")
     if contract.choice(MEETING_DAYS) == "none":
-        raise InvalidInput(f"the contract sets no day for the {c.name} ({c.frequency()}), and the reading {MEETING_DAYS} = none "
-                           "puts no assumed day in its place", cite=c.cite,
-                           fix=f"Give the meeting dates the parties set, or switch {MEETING_DAYS} to assume_day")
+        raise InvalidInput(f"the contract sets no day for the {c.name} ({c.frequency()}), and under "
+                           f"{contract.reading_words(MEETING_DAYS, 'none')} no day is assumed in its place", cite=c.cite,
+                           fix=f"Give the meeting dates the parties set, or switch to {contract.reading_words(MEETING_DAYS, 'assume_day')}")
     months = period_months(c)
     pattern = pattern or DEFAULT_PATTERNS.get(key, MeetingPattern(chosen_by="lmcore"))
     if pattern.month > months:

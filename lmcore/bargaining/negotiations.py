@@ -354,7 +354,7 @@ def _next_session(asked: dt.date, contract: Contract, sessions: tuple[Meeting, .
             raise InvalidDate(f"the last session {last_session.isoformat()} is before the Agreement took effect ({effective.isoformat()})",
                               cite=c.cite, fix="Give the last session held under this Agreement")
         if last_session is None and effective is None and contract.choice(QUARTERLY) == "every_three_months":
-            raise InvalidInput(f"under the reading {QUARTERLY} = every_three_months a session must come within three months of the one "
+            raise InvalidInput(f"under {contract.reading_words(QUARTERLY, 'every_three_months')} a session must come within three months of the one "
                                "before, so the next one depends on when the last was held", cite=c.cite,
                                fix="Give the date of the last Departmental session held, or the ratification date of the Agreement")
         begin = last_session + dt.timedelta(days=1) if last_session is not None else (effective or asked)

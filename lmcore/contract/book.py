@@ -138,6 +138,12 @@ class Contract:
             raise InvalidInput(f"no interpretation named '{interpretation_id}'", fix=f"Known: {', '.join(sorted(self.choices))}")
         return self.choices[interpretation_id]
 
+    def reading_words(self, interpretation_id: str, choice: str | None = None) -> str:
+        """A reading named for a page, by its label (no program id), with one option's words when `choice` is given."""
+        interp = self.interpretations[interpretation_id]
+        named = f"the reading “{interp.label or interp.question}”"
+        return named if choice is None else f"{named} ({interp.describe(choice)})"
+
     def used(self, *ids: str, cite: str | None = None) -> tuple[Choice, ...]:
         """The Choice records for interpretations a result relied on; `cite` names the rule they were used for
         (default: the section the interpretation itself cites)."""

@@ -19,6 +19,11 @@ BUNDLED = Path(__file__).parents[1] / "contracts" / "dol_local12"
 _LOADED: dict[Path, Contract] = {}
 
 
+def contract_or_default(contract: Contract | None) -> Contract:
+    """The contract a rule was given, else the bundled one (the rules' `contract=None` default)."""
+    return contract or load_contract()
+
+
 def load_contract(path: str | Path | None = None) -> Contract:
     """The bundled DOL – Local 12 contract, or another unit's folder (or parameters file) of the same shape."""
     if path is not None and not str(path).strip():

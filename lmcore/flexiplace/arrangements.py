@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..contract.loading import contract_or_default
 from ..errors import InvalidInput
 from ..rulings import Ruling
 
@@ -25,12 +26,6 @@ QUESTIONS = {
 }
 
 
-def _contract(contract: Contract | None) -> Contract:
-    from ..contract.loading import load_contract
-
-    return contract or load_contract()
-
-
 @dataclass(frozen=True)
 class Criterion:
     """One lettered eligibility criterion of Art. 10 §3, in the contract's words."""
@@ -43,7 +38,7 @@ class Criterion:
 
 def criteria(contract: Contract | None = None) -> tuple[Criterion, ...]:
     """The criteria as printed (A, B, C, D, F, G), read from the contract text."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     out = []
     for c in contract.text.children("Art. 10 §3"):
         letter = c.path[-1]
@@ -92,7 +87,7 @@ class Eligibility:
 
 def eligibility(answers: Mapping[str, bool | None], contract: Contract | None = None) -> Eligibility:
     """Check the §3 criteria: {"A": True, "B": True, ...}; an unanswered criterion leaves the answer open."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     crit = criteria(contract)
     letters = {c.letter for c in crit}
     missing = missing_items(contract)
@@ -115,7 +110,7 @@ def eligibility(answers: Mapping[str, bool | None], contract: Contract | None = 
 def arrangement_type(permanent: bool, regular_or_recurring: bool, days: float = 1.0, *,
                      trial_for_formal: bool = False, contract: Contract | None = None) -> Ruling:
     """Formal (permanent or recurring: written agreement of §15) or informal (ad hoc, normally a day or less) (§2)."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     p = contract.param("flexiplace.informal_days")
     text = contract.section("Art. 10 §2").text.split("\n")
     if permanent or regular_or_recurring:
@@ -141,7 +136,7 @@ DECISIONS = ("participation", "recall", "termination", "other")
 def grievability(decision: str, arrangement: str, *, prohibited_personnel_practice: bool = False,
                  contract: Contract | None = None) -> Ruling:
     """Is a flexiplace decision grievable? Formal: participation, recall, termination yes; informal only for a PPP (§11)."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     if decision not in DECISIONS or arrangement not in ("formal", "informal"):
         raise InvalidInput(f"unknown decision '{decision}' or arrangement '{arrangement}'", cite="Art. 10 §11",
                            fix=f"Decision is one of {', '.join(DECISIONS)}; arrangement is formal or informal")

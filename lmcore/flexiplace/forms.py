@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..calendar import to_date
+from ..contract.loading import contract_or_default
 from ..deadlines import fmt_day
 from ..errors import InvalidInput
 
@@ -71,12 +72,6 @@ class Document:
                 f"<style>{CSS}</style></head>\n<body>{self.body}</body></html>\n")
 
 
-def _contract(contract: Contract | None) -> Contract:
-    from ..contract.loading import load_contract
-
-    return contract or load_contract()
-
-
 def _fill(value: Any) -> str:
     """A typed value, escaped, on a fill-in line; an empty value leaves a blank line to write on."""
     text = "" if value is None else str(value).strip()
@@ -91,7 +86,7 @@ def _unknown(form: Mapping[str, Any], known: tuple[str, ...], cite: str) -> None
 
 def checklist_questions(contract: Contract | None = None) -> tuple[Question, ...]:
     """The 26 questions of the §14 checklist, read from the contract text (parts A and B)."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     out = []
     for part in contract.text.children("Art. 10 §14"):
         for q in contract.text.children(part):
@@ -104,7 +99,7 @@ def checklist_questions(contract: Contract | None = None) -> tuple[Question, ...
 def safety_checklist(fields: Mapping[str, Any], answers: Mapping[Any, bool | None] | None = None, *,
                      duty_station: str = "", work_area: str = "", contract: Contract | None = None) -> Document:
     """The §14 Employee Self-Certification Safety Checklist, filled in; answers map question numbers to True/False."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     _unknown(fields, tuple(CHECKLIST_FIELDS), "Art. 10 §14")
     questions = {q.number: q for q in checklist_questions(contract)}
     marks: dict[int, bool | None] = {}
@@ -162,7 +157,7 @@ def _tour_minutes(value: Any, what: str) -> int:
 
 def work_agreement(form: Mapping[str, Any], *, contract: Contract | None = None) -> Document:
     """The §15 Standard Individual Flexiplace Work Agreement, filled in from the form's fields."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     _unknown(form, (*AGREEMENT_FIELDS, *AGREEMENT_EXTRA), "Art. 10 §15")
     checks: list[str] = []
     begin = to_date(form["begin"], "first day of the arrangement") if form.get("begin") else None

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..calendar import to_date
+from ..contract.loading import contract_or_default
 from ..contract.readings import Choice
 from ..deadlines import Deadline, count_calendar_days, count_workdays, fmt_day
 from ..errors import InvalidDate, InvalidInput
@@ -17,12 +18,6 @@ if TYPE_CHECKING:
 
 
 READ_INABILITY = "flexiplace.inability_days"
-
-
-def _contract(contract: Contract | None) -> Contract:
-    from ..contract.loading import load_contract
-
-    return contract or load_contract()
 
 
 @dataclass(frozen=True)
@@ -81,7 +76,7 @@ def _late(day: dt.date, due: dt.date) -> str:
 def clocks(requested: Any, *, extended_by: Any = 0, decided: Any = None, agreement_completed: Any = None,
            started: Any = None, contract: Contract | None = None) -> Clocks:
     """Decision due 15 calendar days after the request (+ any agreed extension), start within 30 after the agreement."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     dp, sp = contract.param("flexiplace.decision"), contract.param("flexiplace.start")
     req = to_date(requested, "request date")
     ext = whole_number(extended_by, "extension agreed (calendar days)", dp.cite)
@@ -106,7 +101,7 @@ def clocks(requested: Any, *, extended_by: Any = 0, decided: Any = None, agreeme
 
 def inability_shown_from(began: Any, contract: Contract | None = None) -> Deadline:
     """First day a supervisor may rest a termination on inability to work alone: after at least 90 days (§8.A.2)."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     p = contract.param("flexiplace.inability_shown_after")
     day = to_date(began, "first day of the arrangement")
     details = dict(cite=p.cite, rule=p.key, label="Inability to work alone can be shown from", quote=p.quote)
@@ -164,7 +159,7 @@ class NoticeCheck:
 
 
 def _notice(key: str, qualifier: str, event: Any, given: Any, contract: Contract | None) -> NoticeCheck:
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     p = contract.param(key)
     ev = to_datetime(event, "time of the event")
     latest = ev - dt.timedelta(hours=float(p.value))
@@ -225,7 +220,7 @@ class TerminationNotice:
 
 def termination_notice(effective: Any, given: Any = None, contract: Contract | None = None) -> TerminationNotice:
     """The day written notice should be given for a termination effective on `effective` (§8.B.1: 5 work days if possible)."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     p = contract.param("flexiplace.termination_notice")
     eff = to_date(effective, "date the termination takes effect")
     d = contract.deadline("flexiplace.termination_notice", eff)
@@ -241,5 +236,5 @@ def termination_notice(effective: Any, given: Any = None, contract: Contract | N
 
 def termination_grounds(contract: Contract | None = None) -> tuple[tuple[str, str], ...]:
     """The six grounds on which a supervisor may terminate an agreement (§8.A), with their citations."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     return tuple((str(c), contract.section(c).text.split(" ", 1)[1]) for c in contract.text.children("Art. 10 §8.A"))

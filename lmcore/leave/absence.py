@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..calendar import to_date
+from ..contract.loading import contract_or_default
 from ..deadlines import fmt_day
 from ..rulings import Ruling, whole_number
 from .sick import check_order, period_end
@@ -13,16 +14,10 @@ if TYPE_CHECKING:
     from ..contract.book import Contract
 
 
-def _contract(contract: Contract | None) -> Contract:
-    from ..contract.loading import load_contract
-
-    return contract or load_contract()
-
-
 # -- leaves of absence (§4, §5, §12) ------------------------------------------------------------------
 def appointed_union_leave(start: Any, *, on_leave_now: Any = 0, contract: Contract | None = None) -> Ruling:
     """Leave of absence for an appointed full-time AFGE job: 1 year, extendable to 2, at most 3 employees at once (§4.c)."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     first, total, people = (contract.param(f"leave.union_appointed_leave{s}") for s in ("", "_max", "_max_people"))
     day = to_date(start, "start of the leave of absence")
     others = whole_number(on_leave_now, "number of unit employees already on such leave", people.cite)
@@ -42,7 +37,7 @@ def appointed_union_leave(start: Any, *, on_leave_now: Any = 0, contract: Contra
 
 def elected_union_leave(term_start: Any, term_end: Any, *, contract: Contract | None = None) -> Ruling:
     """Leave of absence for an elected AFGE National or Local 12 officer: the term of office, renewed on re-election (§4.a–b)."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     s, e = to_date(term_start, "start of the term of office"), to_date(term_end, "end of the term of office")
     check_order(s, e, "term of office", "Art. 5 §4.b")
     text = contract.section("Art. 5 §4.b").text.removeprefix("b. ")
@@ -66,9 +61,9 @@ def _span_check(start: Any, end: Any, key: str, question: str, contract: Contrac
 
 def extended_lwop(start: Any, end: Any, *, contract: Contract | None = None) -> Ruling:
     """Extended leave without pay may be approved for up to one year, under 5 CFR 630 (Art. 5 §5.b)."""
-    return _span_check(start, end, "leave.lwop_extended_max", "Extended leave without pay:", _contract(contract))
+    return _span_check(start, end, "leave.lwop_extended_max", "Extended leave without pay:", contract_or_default(contract))
 
 
 def child_rearing_leave(start: Any, end: Any, *, contract: Contract | None = None) -> Ruling:
     """Annual leave and LWOP together for pregnancy and caring for minor children: up to two years (Art. 5 §12.a)."""
-    return _span_check(start, end, "leave.child_rearing_max", "Maternity, paternity and child-rearing leave:", _contract(contract))
+    return _span_check(start, end, "leave.child_rearing_max", "Maternity, paternity and child-rearing leave:", contract_or_default(contract))

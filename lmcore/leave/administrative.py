@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..calendar import to_date
+from ..contract.loading import contract_or_default
 from ..deadlines import fmt_day
 from ..errors import InvalidInput, OutOfRange
 from ..rulings import Ruling, hours_value, whole_number
@@ -20,12 +21,6 @@ if TYPE_CHECKING:
     from ..contract.book import Contract
 
 BROKEN_7A = "Art. 5 §7.a"
-
-
-def _contract(contract: Contract | None) -> Contract:
-    from ..contract.loading import load_contract
-
-    return contract or load_contract()
 
 
 def _flaws(contract: Contract) -> tuple[str, ...]:
@@ -102,7 +97,7 @@ class VotingLeave:
 def voting_leave(polls_open: Any, polls_close: Any, work_start: Any, work_end: Any, *,
                  contract: Contract | None = None) -> VotingLeave:
     """Leave to vote from the polling hours and the day's tour of duty (Art. 5 §7.d(1)); times as 'HH:MM'."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     p, most = contract.param("leave.voting_hours"), contract.param("leave.voting_max")
     before_p, after_p = contract.param("leave.voting_polls_before_work"), contract.param("leave.voting_polls_after_work")
     need_before, need_after = (int(round(float(x.value) * 60)) for x in (before_p, after_p))
@@ -143,7 +138,7 @@ def voting_trip(trip_days: Any, *, beyond_commuting: bool = True, absentee_permi
                 contract: Contract | None = None) -> Ruling:
     """Time off for a trip to a voting place beyond commuting distance, when absentee voting is not allowed
     (Art. 5 §7.d(3)): a day without charge; any time beyond it is annual leave, then LWOP; a liberal policy past a day."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     free, liberal = contract.param("leave.voting_travel_charge_after"), contract.param("leave.voting_travel_days")
     days = hours_value(trip_days, "days needed for the trip to vote", free.cite, allow_zero=False)
     quote = contract.section(free.cite).text.removeprefix("(3) ")
@@ -171,7 +166,7 @@ def registration_leave(round_trip_days: Any, *, in_person_required: bool = True,
                        contract: Contract | None = None) -> Ruling:
     """Time off to register to vote in person (Art. 5 §7.d(4)): on the same basis as voting, but none when registering
     can be done on a non-workday within a one-day round trip of home."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     p = contract.param("leave.registration_round_trip_days")
     trip = hours_value(round_trip_days, "round trip to the place of registration, in days", p.cite)
     quote = contract.section(p.cite).text.removeprefix("(4) ")
@@ -193,7 +188,7 @@ def blood_donation(donation_day: Any, hours_requested: Any = None, earlier_donat
                    contract: Contract | None = None) -> Ruling:
     """Up to 4 hours on the day of the donation, not more than once in a calendar month (Art. 5 §7.g); without
     `hours_requested`, the most the rule allows is asked for."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     hrs, often = contract.param("leave.blood_donation_hours"), contract.param("leave.blood_donation_per_month")
     day = to_date(donation_day, "donation date")
     asked = hours_value(hrs.value if hours_requested is None else hours_requested, "hours asked for the donation", hrs.cite)
@@ -217,7 +212,7 @@ def blood_donation(donation_day: Any, hours_requested: Any = None, earlier_donat
 def civil_defense(hours_requested: Any, used_this_year: Any = 0, *, full_time: bool = True,
                   contract: Contract | None = None) -> Ruling:
     """Civil defense training and tests: up to 40 hours a calendar year, full-time employees (Art. 5 §7.e(1))."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     p = contract.param("leave.civil_defense_hours")
     asked = hours_value(hours_requested, "hours asked for civil defense", p.cite)
     used = hours_value(used_this_year, "hours already used this calendar year", p.cite)
@@ -237,7 +232,7 @@ def civil_defense(hours_requested: Any, used_this_year: Any = 0, *, full_time: b
 
 def military_funeral(hours_requested: Any = None, *, veteran_or_honor_group: bool = True, contract: Contract | None = None) -> Ruling:
     """Up to 4 hours to serve as pallbearer, firing squad or guard of honor at a military funeral (Art. 5 §7.f)."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     p = contract.param("leave.military_funeral_hours")
     asked = hours_value(p.value if hours_requested is None else hours_requested, "hours asked for the funeral", p.cite)
     allowed = min(asked, float(p.value)) if veteran_or_honor_group else 0.0
@@ -249,7 +244,7 @@ def military_funeral(hours_requested: Any = None, *, veteran_or_honor_group: boo
 
 def cpa_exam(first_day: Any, workdays: Any = None, *, accounting_related: bool = True, contract: Contract | None = None) -> Ruling:
     """Up to 3 workdays to sit the CPA examination, if accounting relates directly to current duties (Art. 5 §7.i(2))."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     p = contract.param("leave.cpa_exam_workdays")
     day = to_date(first_day, "first day of the examination")
     asked = whole_number(p.value if workdays is None else workdays, "workdays asked for the examination", p.cite, low=1)

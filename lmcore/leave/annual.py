@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..calendar import to_date
+from ..contract.loading import contract_or_default
+from ..contract.readings import Choice
 from ..deadlines import fmt_day
 from ..errors import InvalidInput, OutOfRange
 from ..rulings import Ruling, hours_value
-from ..contract.readings import Choice
 from .accrual import MAX_YEARS_OF_SERVICE, AccrualRate, AccrualSchedule, accrual_rate, schedule_for
 from .year import LeaveYear, PayPeriod, RestorationDeadline, leave_year_of, restoration_request_deadline
 
@@ -25,12 +26,6 @@ READ_BASIS = "leave.balance_basis"
 _INCREMENTS = {"annual": "leave.annual_increment", "sick": "leave.sick_increment"}
 
 
-def _contract(contract: Contract | None) -> Contract:
-    from ..contract.loading import load_contract
-
-    return contract or load_contract()
-
-
 def _law(law: Law | None) -> Law:
     from ..contract.law import load_law
 
@@ -40,7 +35,7 @@ def _law(law: Law | None) -> Law:
 # -- increments (§1.d, §2.d) -----------------------------------------------------------------------
 def check_increment(hours: Any, kind: str = "annual", contract: Contract | None = None, what: str = "leave") -> float:
     """Hours of leave used: not negative and a whole number of 15-minute increments (Art. 5 §1.d / §2.d)."""
-    p = _contract(contract).param(_INCREMENTS[kind])
+    p = contract_or_default(contract).param(_INCREMENTS[kind])
     x = hours_value(hours, f"{what} hours", p.cite)
     step = p.value / 60
     if not math.isclose(x / step, round(x / step), abs_tol=1e-9):
@@ -52,7 +47,7 @@ def check_increment(hours: Any, kind: str = "annual", contract: Contract | None 
 
 def charge_for_absence(minutes: Any, kind: str = "annual", contract: Contract | None = None) -> Ruling:
     """The leave charged for an absence of `minutes`: rounded up to the next 15-minute increment (Art. 5 §1.d / §2.d)."""
-    p = _contract(contract).param(_INCREMENTS[kind])
+    p = contract_or_default(contract).param(_INCREMENTS[kind])
     m = hours_value(minutes, "minutes of absence", p.cite)
     blocks = math.ceil(round(m, 9) / p.value)
     hours = blocks * p.value / 60
@@ -162,7 +157,7 @@ def project_year_end(balance: Any, as_of: Any, years_of_service: Any = None, pla
     """Year-end balance = today's balance + accrual of the pay periods not yet ended − planned leave (Art. 5 §1.e).
     With `scd` (the service computation date) each pay period accrues at the rate the service has reached by then
     (5 U.S.C. 6303(c)); with `years_of_service` the whole projection keeps today's rate."""
-    contract, law = _contract(contract), _law(law)
+    contract, law = contract_or_default(contract), _law(law)
     cap = contract.param("leave.carryover_cap")
     day = to_date(as_of, "as-of date")
     bal = hours_value(balance, "annual leave balance", cap.cite)
@@ -202,7 +197,7 @@ def project_many(balances: Any, years_of_service: Any, as_of: Any, planned: Any 
     """project_year_end for a whole roster at once (numpy arrays): accrual, year-end balance and hours to lose per row."""
     import numpy as np
 
-    contract, law = _contract(contract), _law(law)
+    contract, law = contract_or_default(contract), _law(law)
     cap = contract.param("leave.carryover_cap")
     inc = contract.param("leave.annual_increment")
     bal = np.asarray(balances, dtype=float)
@@ -242,7 +237,7 @@ def separation_repayment(separation: Any, taken: Any, years_of_service: Any = No
                          hourly_rate: Any = None, *, scd: Any = None, contract: Contract | None = None, law: Law | None = None) -> Ruling:
     """Leave to pay back on leaving DOL before the leave year ends: leave taken above what was accrued by then (Art. 5 §1.b).
     With `scd` each pay period that ended accrued at the rate the service had reached (5 U.S.C. 6303(c))."""
-    contract, law = _contract(contract), _law(law)
+    contract, law = contract_or_default(contract), _law(law)
     cite = "Art. 5 §1.b"
     quote = contract.section(cite).text.split(" ", 1)[1]
     cap = contract.param("leave.carryover_cap")
@@ -281,7 +276,7 @@ RESTORATION_REASONS = ("illness", "business exigency")
 def restoration_check(leave_year: int, requested_on: Any, approved_in_writing: bool, lost_because: str,
                       could_reschedule: bool, *, contract: Contract | None = None, law: Law | None = None) -> Ruling:
     """Can leave lost above 240 hours be restored? All three conditions of Art. 5 §1.e must hold."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     p = contract.param("leave.restoration_above_cap")
     deadline = restoration_request_deadline(leave_year, contract, law=law)
     if lost_because not in (*RESTORATION_REASONS, "other"):

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..calendar import Step, to_date
+from ..contract.loading import contract_or_default
 from ..contract.readings import Choice
 from ..deadlines import fmt_day
 from ..errors import InvalidDate, InvalidInput, OutOfRange
@@ -21,12 +22,6 @@ READ_MONTH_END = "leave.restriction_month_end"
 
 
 READ_ADVANCE_DAYS = "leave.advance_sick_absence_days"
-
-
-def _contract(contract: Contract | None) -> Contract:
-    from ..contract.loading import load_contract
-
-    return contract or load_contract()
 
 
 def check_order(first: dt.date, last: dt.date, what: str, cite: str) -> None:
@@ -92,7 +87,7 @@ class CertificateCheck:
 def medical_certificate(first_day: Any, last_day: Any, *, under_restriction: bool = False,
                         contract: Contract | None = None) -> CertificateCheck:
     """Count the workdays of a sick-leave absence; more than 3 consecutive ones ordinarily need a certificate (§2.e)."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     p = contract.param("leave.medical_certificate_after")
     first, last = to_date(first_day, "first day of absence"), to_date(last_day, "last day of absence")
     check_order(first, last, "absence", p.cite)
@@ -111,7 +106,7 @@ def advance_sick_leave(requested_days: Any, absence_first: Any, absence_last: An
     A day is `day_hours` long; by default a full-time day, the law's 'one day' of 5 U.S.C. 6303(a)(3) (law file)."""
     from ..contract.law import load_law
 
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     one_day = load_law().param("annual_leave.accrual_15_plus")
     what = f"a full-time day, as {one_day.cite} counts 'one day'" if day_hours is None else "the employee's workday"
     day_hours = float(one_day.value) if day_hours is None else hours_value(day_hours, "hours in a workday", "Art. 5 §2.f", allow_zero=False)
@@ -198,7 +193,7 @@ class RestrictionPlan:
 def leave_restriction(start: Any, months: Any = None, extensions: Any = (), *, contract: Contract | None = None) -> RestrictionPlan:
     """The dates of a leave restriction of `months` (≤ 4; the most when not given) and its extensions (each ≤ 4 months),
     back to back (§3.c)."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     first_p, ext_p = contract.param("leave.restriction_max"), contract.param("leave.restriction_extension_max")
     day = to_date(start, "start of the leave restriction")
     n = whole_number(first_p.value if months is None else months, "length of the leave restriction in months", first_p.cite, low=1)
@@ -232,7 +227,7 @@ RELATIONS: dict[str, tuple[str, str]] = {
 
 def family_member(relation: str, close_association: bool = False, *, contract: Contract | None = None) -> Ruling:
     """Is this relative a family member for Art. 5 (family leave, care)? Items a–e of §14."""
-    contract = _contract(contract)
+    contract = contract_or_default(contract)
     if relation not in RELATIONS:
         raise InvalidInput(f"'{relation}' is not a relation lmcore knows", cite="Art. 5 §14", fix=f"Use one of: {', '.join(RELATIONS)}")
     item, words = RELATIONS[relation]

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..calendar import to_date
+from ..contract.readings import Choice
 from ..deadlines import fmt_day
 from ..errors import OutOfRange
-from ..contract.readings import Choice
 
 if TYPE_CHECKING:
     from ..contract.book import Contract
@@ -167,8 +167,8 @@ class RestorationDeadline:
 def restoration_request_deadline(year: int, contract: Contract | None = None, *, law: Law | None = None,
                                  anchor: Any = None) -> RestorationDeadline:
     """Last day to request use-or-lose leave in writing in leave year `year` (Art. 5 §1.e(1); 5 CFR 630.308(a))."""
-    from ..contract.loading import load_contract
     from ..contract.law import load_law
+    from ..contract.loading import load_contract
 
     contract = contract or load_contract()
     law = law or load_law()

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping
 
+from .kinds import SHIFT_READING
 from .terms import quoted, words
 from .timesheet import LEAVE_KINDS, fmt_clock
 
@@ -94,7 +95,7 @@ def day_findings(ts: Timesheet, c: Day, d: Mapping[str, Any]) -> list[ScheduleFi
         elif worked and not c.band_day[i] and unc:
             why = hol_names.get(day) or cal.skip_reason(day) or "a day off"
             rule = (f"the band is {param_words(t, 'band_start')}" if rules.day_shift_band
-                    else "on another shift the hours count on the days of the tour (reading schedules.other_shifts)")
+                    else f"on another shift the hours count on the days of the tour ({c.contract.reading_words(SHIFT_READING)})")
             out.append(ScheduleFinding(day, "Art. 4 §5" if rules.day_shift_band else "Art. 4 §9",
                                        f"You worked {hrs(total)} on {why}: {rule}, so {hrs(unc)} do not count unless the work "
                                        "was ordered.", "violation"))

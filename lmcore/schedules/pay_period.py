@@ -242,7 +242,7 @@ def _readings(schedule: Schedule, ts: Timesheet, req: Requirement, tot: Mapping[
         ids.append(PART_TIME_READING)
     if schedule.kind in COMPRESSED:
         ids.append(COMPRESSED_OT_READING)
-        if any(IN_LIEU_READING in n.note for n in (*req.holidays, *req.outside)):
+        if any(n.reading == IN_LIEU_READING for n in (*req.holidays, *req.outside)):
             ids.append(IN_LIEU_READING)
         if tot["holiday_work"]:
             ids.append(HOLIDAY_PREMIUM_READING)

@@ -35,7 +35,7 @@ def period_findings(ts: Timesheet, c: Day, d: Mapping[str, Any], tot: Mapping[st
         how = ("no band applies: hours count on the days of the tour" if reading == "no_day_shift_band"
                else "the day shift's band and core hours are applied")
         out.append(ScheduleFinding(None, "Art. 4 §9", f"Another shift: {quoted(words(contract, 'Art. 4 §9', 'shifts'))}, but §5 sets "
-                                   f"hours only for the day shift; {how} (reading {SHIFT_READING}).", "info"))
+                                   f"hours only for the day shift; {how} ({contract.reading_words(SHIFT_READING)}).", "info"))
     if schedule.core_hours is not None:
         a, b = schedule.core_hours
         out.append(ScheduleFinding(None, "Art. 4 §2.b(2)", f"Core hours as the office set them, {hrs(b - a)} a day: "
@@ -100,7 +100,7 @@ def _part_time(c: Day) -> list[ScheduleFinding]:
     what = ("the hours to work or account for in the pay period (§7.a)" if reading == "per_pay_period"
             else "the hours scheduled on each day (§7.b)")
     out.append(ScheduleFinding(None, "Art. 4 §7.a", f"Part-time basic work requirement read as {what}; the contract gives two "
-                               f"definitions (§7.a and §7.b): switch the reading {PART_TIME_READING} to compare.", "info"))
+                               f"definitions (§7.a and §7.b): switch {contract.reading_words(PART_TIME_READING)} to compare.", "info"))
     if schedule.tour is not None:
         out.append(ScheduleFinding(None, "Art. 4 §7.b", f"Tour: {schedule.tour.label}.", "info"))
     elif not c.req.days_known:

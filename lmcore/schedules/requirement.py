@@ -10,7 +10,7 @@ closing excuses half the day's hours and the day stays a workday.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput
@@ -39,6 +39,7 @@ class HolidayNote:
     observed_on: dt.date | None = None
     note: str = ""
     law: str = ""
+    reading: str = ""  # the interpretation the note relied on, if any (reported on the answer)
 
 
 @dataclass(frozen=True)
@@ -195,14 +196,12 @@ def requirement(schedule: Schedule, period_start: dt.date, contract: Contract, l
             half = [n for n in notes if n.day == note.day and _is_half(n.name)]
             if half:  # the in-lieu day off takes the whole day: a half-day closing that day no longer matters
                 notes.remove(half[0])
-                note = HolidayNote(note.day, note.name, note.minutes, note.observed_on,
-                                   note.note + f" (it takes the whole day, so the {half[0].name} that day adds nothing)", note.law)
+                note = replace(note, note=note.note + f" (it takes the whole day, so the {half[0].name} that day adds nothing)")
             notes.append(note)
             hol[j], sched[j], band[j] = nominal[j], 0, False
             prem[j] = nominal[j] if premium_reading != "eight_hours" else t.holiday_premium_max
         elif inside:
-            outside.append(note if not note.minutes else HolidayNote(note.day, note.name, 0, note.observed_on,
-                                                                    note.note + "; that day is in another pay period", note.law))
+            outside.append(note if not note.minutes else replace(note, minutes=0, note=note.note + "; that day is in another pay period"))
     if known is None:
         total: int | None = int(round(schedule.part_time_hours * 60))  # type: ignore[operator]
     elif schedule.kind in FLEXIBLE:
@@ -231,15 +230,17 @@ def _in_lieu(day: dt.date, name: str, i: int, nominal: list[int], found: dict[dt
             if reading == "none":
                 return HolidayNote(day, name, 0, day, f"{name} falls on the regular day off {day:%a %m-%d} and the workday "
                                    f"{'after' if sunday else 'before'} it, {skipped[0]}, is already a day off: no \"in lieu of\" day "
-                                   f"under the reading {IN_LIEU_READING} = none", "5 U.S.C. 6103(b)(2)")
+                                   f"under {contract.reading_words(IN_LIEU_READING, 'none')}", "5 U.S.C. 6103(b)(2)",
+                                   IN_LIEU_READING)
             continue
         taken.add(lieu)
         where = ("next scheduled workday (the holiday itself is a Sunday)" if sunday else "scheduled workday immediately before it")
-        passed = f", passing over {', '.join(skipped)} (reading {IN_LIEU_READING})" if skipped else ""
+        passed = f", passing over {', '.join(skipped)} ({contract.reading_words(IN_LIEU_READING)})" if skipped else ""
         note = (f"{name} falls on the regular day off {day:%a %m-%d}: the {where}{passed}, {lieu:%a %m-%d}, is the \"in lieu of\" "
                 "holiday; the agency may designate another day to prevent an adverse agency impact (5 U.S.C. 6103(d))")
         law = "5 U.S.C. 6103(b)(2); Executive Order 11582" if sunday else "5 U.S.C. 6103(b)(2)"
-        return HolidayNote(lieu, f"{name} (in lieu of {day:%a %m-%d})", nominal[j % PERIOD_DAYS], day, note, law)
+        return HolidayNote(lieu, f"{name} (in lieu of {day:%a %m-%d})", nominal[j % PERIOD_DAYS], day, note, law,
+                           IN_LIEU_READING if skipped else "")
     return None
 
 

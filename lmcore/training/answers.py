@@ -83,8 +83,7 @@ def words(value: Any, answer_type: str, choices: dict[str, str] | None = None, u
         return f"{value:,.2f}" + (f" {unit}" if unit else "")
     if answer_type == "yes/no":
         return "yes" if value else "no"
-    label = (choices or {}).get(value)
-    return f"{value} ({label})" if label and label != value else str(value)
+    return (choices or {}).get(value) or str(value)  # the choice's words (JSON, `plain`, keeps its id)
 
 
 def plain(value: Any, answer_type: str) -> Any:

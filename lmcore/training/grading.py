@@ -84,10 +84,10 @@ def grade(scenario: Scenario, answer: Any, contract: Contract | None = None) -> 
     correct = same(out.value, value, scenario.answer_type)
     slips = () if correct else detect(scenario, out, value, contract)
     g = Grade(scenario, value, correct, out.value, scenario.expected, "", slips, out.cite, out.explanation)
-    return _with_feedback(g)
+    return _with_feedback(g, contract)
 
 
-def _with_feedback(g: Grade) -> Grade:
+def _with_feedback(g: Grade, contract: Contract) -> Grade:
     from dataclasses import replace
 
     lines = [g.headline()]
@@ -101,7 +101,7 @@ def _with_feedback(g: Grade) -> Grade:
         lines.append(f"Note for the trainer: the scenario file says {words(g.trainer_expected, s.answer_type, s.choices, s.unit)}, "
                      "lmcore says otherwise; one of them is wrong (run `lmcore scenarios check`).")
     for rid, choice in g.scenario.readings.items():
-        lines.append(f"This scenario assumes the reading {rid} = {choice}.")
+        lines.append(f"This scenario assumes {contract.reading_words(rid, choice)}.")
     lines.append("")
     lines.append(g.explanation)
     return replace(g, feedback="\n".join(lines))

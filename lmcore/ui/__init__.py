@@ -116,13 +116,16 @@ class Field:
         self.error.value = ""
 
 
+# A reading named by id in running text ("Reading count.event_on_nonworkday = next_workday_is_day_1: …").
+_BARE_READING = re.compile(r"(?<![\w.])(?P<id>[a-z][a-z0-9_]*\.[a-z0-9_]+)(?:\s+=\s+(?P<choice>[a-z0-9_]+))?(?!\w|\.\w)")
 _READING = re.compile(r"(?P<id>[a-z][a-z0-9_]*\.[a-z0-9_.]+) = (?P<choice>[a-z0-9_]+) \((?P<flag>default|switched from the "
                       r"default)\): (?P<text>.*?) \[(?P<cite>[^\]\n]+)\]")
 
 
 def in_words(text: str, contract: Any) -> str:
     """An explanation for a page: each reading it names by id (`Choice.__str__`: "count.x = option (default): … [cite]")
-    named instead by its label in words (`Choice.words`); the CLI and JSON keep the ids."""
+    named instead by its label in words (`Choice.words`), and any other mention of a reading's id ("count.x = option",
+    "count.x") by its label and its option's words; the CLI and JSON keep the ids."""
     from ..contract.readings import Choice
 
     def words(m: re.Match) -> str:
@@ -131,7 +134,14 @@ def in_words(text: str, contract: Any) -> str:
             return m[0]
         return Choice(m["id"], m["choice"], m["text"], m["flag"] == "default", m["cite"], interp.label).words()
 
-    return _READING.sub(words, text)
+    def named(m: re.Match) -> str:
+        interp = contract.interpretations.get(m["id"])
+        if interp is None or (m["choice"] and m["choice"] not in interp.options):
+            return m[0]
+        label = f"“{interp.label or interp.question}”"
+        return f"{label} = “{interp.describe(m['choice'])}”" if m["choice"] else label
+
+    return _BARE_READING.sub(named, _READING.sub(words, text))
 
 
 def not_default_html(choices: Any) -> str:
