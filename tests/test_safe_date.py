@@ -159,6 +159,28 @@ def _events(data: bytes) -> dict[str, object]:
     return {str(e["summary"]).rsplit(" (Art.", 1)[0]: e for e in Calendar.from_ical(data).walk("VEVENT")}
 
 
+def test_case_log_feed_reminds_before_the_safe_date_and_names_both_dates(contract):
+    """The office feed (`lmcore cases export FILE.ics`) as the one-case export: learned Sat 2026-11-14, the Step 1
+    meeting (the other side's, projected) is due Mon 12-21 under the default reading and Tue 12-22 under another, so
+    its safe date is the later, 12-22: alarms 3 and 1 days before it → Sat 12-19 and Mon 12-21 (triggers −2 and 0 days
+    from the event on 12-21). The filing (due = safe Mon 12-14): alarms Fri 12-11 and Sun 12-13."""
+    from lmcore.storage.records import Case
+    from lmcore.storage.transfer import ALARM_DAYS, ics_feed
+
+    assert ALARM_DAYS == (3, 1)  # the feed's setting these hand counts use
+    case = Case("smith", Grievance(learned=D(2026, 11, 14), title="Smith overtime"))
+    ev = _events(ics_feed([case], AS_OF, contract))
+    meeting = ev["Projected: Step 1 meeting — smith: Smith overtime"]
+    filing = ev["File the grievance at Step 1 — smith: Smith overtime"]
+    for e, due, alarms in ((meeting, D(2026, 12, 21), [D(2026, 12, 19), D(2026, 12, 21)]),
+                           (filing, D(2026, 12, 14), [D(2026, 12, 11), D(2026, 12, 13)])):
+        assert e.decoded("dtstart") == due
+        assert sorted(due + a.decoded("trigger") for a in e.walk("VALARM")) == alarms
+    assert "Due Mon 2026-12-21 under the readings in use; safe date Tue 2026-12-22" in str(meeting["description"])
+    assert "safe date 2026-12-22" in str(meeting.walk("VALARM")[0]["description"])
+    assert "No reading of the text gives an earlier date" in str(filing["description"])
+
+
 def test_ics_alarm_on_the_safe_date_uid_and_projected_issue17_item7(contract):
     """The reminder is 2 workdays before the safe date at 09:00: filing safe Mon 12-14 → Fri 12-11 = 1, Thu 12-10 = 2;
     the Step 1 meeting (projected) safe Tue 12-22 → Mon 12-21 = 1, Fri 12-18 = 2. The text names both dates."""
@@ -233,3 +255,19 @@ def test_deadline_command_a_filing_from_a_saturday_art43_7a1():
     d = _cli("deadline", "2026-11-14", "--rule", "grievance.step1_filing")
     assert (d["due"], d["safe_due"]) == ("2026-12-14", "2026-12-14")
     assert sorted(x["due"] for x in d["by_reading"]) == ["2026-12-14", "2026-12-15"]
+
+
+def test_case_printout_shows_the_safe_date_beside_the_due_date(contract):
+    """The case log's printable page: learned Sat 2026-11-14, the Step 1 meeting due Mon 12-21 (default reading),
+    safe Tue 12-22 under the other reading of the day-1 rule: the date cell and the "Safe dates" section say so; the
+    filing (no reading moves it) has no safe-date line; the title a user typed is escaped."""
+    from lmcore.storage.printing import case_summary_html
+    from lmcore.storage.records import Case
+
+    page = case_summary_html(Case("smith", Grievance(learned=D(2026, 11, 14), title="Smith <b>overtime</b>")), AS_OF, contract)
+    meeting = page[page.index("<td>Step 1 meeting</td>"):].split("</tr>", 1)[0]
+    assert "Mon 2026-12-21" in meeting and "safe date Tue 2026-12-22" in meeting
+    filing = page[page.index("<td>File the grievance at Step 1</td>"):].split("</tr>", 1)[0]
+    assert "Mon 2026-12-14" in filing and "safe date" not in filing
+    assert "Safe dates: on time whichever reading is taken" in page
+    assert "Smith &lt;b&gt;overtime&lt;/b&gt;" in page and "<b>overtime</b>" not in page

@@ -42,6 +42,20 @@ def table(t: Timeline) -> str:
     return "\n".join(lines)
 
 
+def both_dates(m: Milestone) -> str:
+    """A calendar entry's first line: the due date under the readings in use and the safe date, and why they differ."""
+    safe = m.safe_due or m.due
+    dates = f"Due {fmt_day(m.due)} under the readings in use; safe date {fmt_day(safe)}. "
+    if m.safe is not None and safe != m.due:
+        why = m.safe.words.split(" — ", 1)[-1]
+        dates += why[0].upper() + why[1:]
+    else:
+        dates += f"No reading of the text gives an {'earlier' if side_of(m.side) == OWN else 'later'} date."
+    if m.status == "projected":
+        dates += " Projected: the step before it has not happened yet; the date assumes it happens on its last allowed day."
+    return dates
+
+
 def events(t: Timeline, contract: Any = None, *, remind: int = REMIND_WORKDAYS, case: str | None = None) -> list[CalendarEvent]:
     """One all-day event per deadline still ahead (open or projected), on its due date, with the rule, what to do,
     both the due and the safe date, and a reminder `remind` workdays before the safe date (`contract`'s calendar;
@@ -55,13 +69,7 @@ def events(t: Timeline, contract: Any = None, *, remind: int = REMIND_WORKDAYS, 
         if m.is_open and m.due is not None:
             prefix = "Projected: " if m.status == "projected" else ""
             safe = m.safe_due or m.due
-            dates = f"Due {fmt_day(m.due)} under the readings in use; safe date {fmt_day(safe)}. "
-            if m.safe is not None and safe != m.due:
-                dates += m.safe.words.split(" — ", 1)[-1][0].upper() + m.safe.words.split(" — ", 1)[-1][1:]
-            else:
-                dates += f"No reading of the text gives an {'earlier' if side_of(m.side) == OWN else 'later'} date."
-            if m.status == "projected":
-                dates += " Projected: the step before it has not happened yet; the date assumes it happens on its last allowed day."
+            dates = both_dates(m)
             alarm = None if contract is None else contract.calendar.add_workdays(safe, -remind) if remind else safe
             out.append(CalendarEvent(m.due, f"{prefix}{m.label}{who}", f"{dates}\nWhat to do: {m.label} — {m.actor}.\n"
                                      + m.explain(), m.cite, key=f"grievance|{ident}|{m.name}", remind=alarm))
@@ -74,10 +82,21 @@ def ics(t: Timeline, contract: Any = None, *, remind: int = REMIND_WORKDAYS, cas
     return to_ics(events(t, contract, remind=remind, case=case), name=name)
 
 
-def _safe_cell(m: Milestone) -> str:
+def safe_cell(m: Milestone) -> str:
+    """The safe date under a due date in a printed table, or "" when no reading gives another date."""
     if m.safe is None or not m.safe.differs or m.safe_due is None:
         return ""
     return f"<br><small>safe date {escape(fmt_day(m.safe_due))}</small>"
+
+
+def safe_dates_html(t: Timeline) -> str:
+    """A printed section listing each step whose safe date differs, in words ("" when no reading moves a date)."""
+    items = "".join(f"<li>{escape(m.label)}: {escape(m.safe.words)}</li>" for m in t.milestones
+                    if m.safe is not None and (m.safe.differs or m.safe.too_many))
+    if not items:
+        return ""
+    return ("<h2>Safe dates: on time whichever reading is taken</h2><p>Where readings of the text give different "
+            f"dates, the earliest for your own step and the latest for the other side's.</p><ul>{items}</ul>")
 
 
 def summary_html(t: Timeline, screening: Any = None) -> str:
@@ -85,16 +104,12 @@ def summary_html(t: Timeline, screening: Any = None) -> str:
     g = t.grievance
     title = "Grievance timeline" + (f": {g.title}" if g.title else "")
     rows = "".join(
-        f"<tr class='{m.status}'><td>{escape(m.label)}</td><td>{escape(_due(m))}{_safe_cell(m)}</td>"
+        f"<tr class='{m.status}'><td>{escape(m.label)}</td><td>{escape(_due(m))}{safe_cell(m)}</td>"
         f"<td>{escape(_STATUS_WORDS[m.status])}</td><td>{escape(fmt_day(m.done_on)) if m.done_on else ''}</td>"
         f"<td>{escape(m.actor)}</td><td>{escape(m.cite)}</td><td>{escape(m.consequence)} ({escape(m.consequence_cite)})</td></tr>"
         for m in t.milestones)
     notes = "".join(f"<li>{escape(n)}</li>" for n in t.notes)
-    safe = "".join(f"<li>{escape(m.label)}: {escape(m.safe.words)}</li>" for m in t.milestones
-                   if m.safe is not None and (m.safe.differs or m.safe.too_many))
-    if safe:
-        safe = ("<h2>Safe dates: on time whichever reading is taken</h2><p>Where readings of the text give different "
-                f"dates, the earliest for your own step and the latest for the other side's.</p><ul>{safe}</ul>")
+    safe = safe_dates_html(t)
     readings = "".join(f"<li>{escape(str(c))}</li>" for c in t.interpretations)
     screen = ""
     if screening is not None:

@@ -18,6 +18,7 @@ def case_summary_html(case: Case, as_of: dt.date, contract: Any, history: list[A
     from ..arbitration.hearings import milestones as arbitration_milestones
     from ..errors import LmcoreError
     from ..grievance.engine import timeline
+    from ..grievance.report import safe_cell, safe_dates_html
 
     e = lambda x: escape(str(x), quote=True)  # noqa: E731
     head = f"Case {case.case_id}" + (f": {case.title}" if case.title else "")
@@ -31,15 +32,16 @@ def case_summary_html(case: Case, as_of: dt.date, contract: Any, history: list[A
     else:
         g = case.grievance
         try:
-            t = timeline(g, contract, as_of)
+            t = timeline(g, contract, as_of, safe=True)
             rows = "".join(
-                f"<tr class='{m.status}'><td>{e(m.label)}</td><td>{e(fmt_day(m.due)) if m.due else 'any time'}</td>"
+                f"<tr class='{m.status}'><td>{e(m.label)}</td><td>{e(fmt_day(m.due)) if m.due else 'any time'}{safe_cell(m)}</td>"
                 f"<td>{e(_STATUS.get(m.status, m.status))}</td><td>{e(fmt_day(m.done_on)) if m.done_on else ''}</td>"
                 f"<td>{e(m.actor)}</td><td>{e(m.cite)}</td></tr>" for m in t.milestones)
             body.append(f"<h2>Grievance timeline ({e(g.path)} path)</h2><table><thead><tr><th>Step</th><th>Due</th>"
                         f"<th>Status</th><th>Done</th><th>Who acts</th><th>Rule</th></tr></thead><tbody>{rows}</tbody></table>")
             hand = t.at_hand
-            body.append(f"<h3>Step at hand: {e(hand.label)}</h3><pre>{e(hand.explain())}</pre>")
+            body.append(safe_dates_html(t))
+            body.append(f"<h3>Step at hand: {e(hand.label)}</h3><pre>{e(hand.explain(words=True))}</pre>")
             body += [f"<p><small>ⓘ {e(n)}</small></p>" for n in t.notes]
         except LmcoreError as exc:
             body.append(f"<p class='problem'>⚠ {e(exc)}</p>")

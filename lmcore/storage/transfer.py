@@ -337,16 +337,18 @@ def _xlsx_text(text: str) -> str:
 
 
 # -- the calendar feed --------------------------------------------------------------------------------
-ALARM_DAYS = (3, 1)  # reminders a few days before each deadline: a setting of the feed, not a rule of the contract
+ALARM_DAYS = (3, 1)  # reminders a few days before each safe date: a setting of the feed, not a rule of the contract
 
 
 def ics_feed(cases: list[Case], as_of: dt.date, contract: Any, name: str = "Case log deadlines") -> bytes:
     """An iCalendar file with every open deadline of the open cases (each grievance's open and projected steps and
-    its arbitration's dates), each with the rule, the explanation and alarms before the day."""
+    its arbitration's dates), each on its due date with the rule, the explanation and alarms before its safe date (on
+    time whichever reading of the text is taken: lmcore.safe_date); a grievance step's text names both dates."""
     from icalendar import Alarm, Calendar, Event
 
     from ..arbitration.hearings import milestones as arbitration_milestones
     from ..grievance.engine import timeline
+    from ..grievance.report import both_dates
     from .board import Memo
 
     memo = Memo(contract)
@@ -359,20 +361,20 @@ def ics_feed(cases: list[Case], as_of: dt.date, contract: Any, name: str = "Case
         if case.grievance is None or not case.is_open:
             continue
         try:
-            t = timeline(case.grievance, memo, as_of)
+            t = timeline(case.grievance, memo, as_of, safe=True)
         except LmcoreError:
             continue
-        items = [(m.name, m.due, ("Projected: " if m.status == "projected" else "") + m.label, m.cite,
-                  f"What to do: {m.label} — {m.actor}.\n{m.explain()}") for m in t.milestones if m.is_open and m.due]
+        items = [(m.name, m.due, m.safe_due or m.due, ("Projected: " if m.status == "projected" else "") + m.label, m.cite,
+                  f"{both_dates(m)}\nWhat to do: {m.label} — {m.actor}.\n{m.explain()}") for m in t.milestones if m.is_open and m.due]
         g, a = case.grievance, case.arbitration
         if a is not None and g.invoked is not None:
             try:
                 sched = arbitration_milestones(g.invoked, a.kind, memo, hearing=g.hearing, record_closed=a.record_closed)
-                items += [(f"arbitration_{m.name}", m.due, m.deadline.label, m.cite, m.explain())
+                items += [(f"arbitration_{m.name}", m.due, m.due, m.deadline.label, m.cite, m.explain())
                           for m in sched.milestones if m.due >= as_of and m.name != "hearing_by"]
             except LmcoreError:
                 pass
-        for key, day, label, cite, text in items:
+        for key, day, safe, label, cite, text in items:
             e = Event()
             who = f" — {case.case_id}" + (f": {case.title}" if case.title else "")
             e.add("uid", f"{_uid(case.case_id, key)}@lmcore")
@@ -385,8 +387,9 @@ def ics_feed(cases: list[Case], as_of: dt.date, contract: Any, name: str = "Case
             for days in ALARM_DAYS:
                 alarm = Alarm()
                 alarm.add("action", "DISPLAY")
-                alarm.add("description", _ics_text(f"{label}{who}: due {day.isoformat()}"))
-                alarm.add("trigger", dt.timedelta(days=-days))
+                on = f"due {day.isoformat()}" + (f", safe date {safe.isoformat()}" if safe != day else "")
+                alarm.add("description", _ics_text(f"{label}{who}: {on}"))
+                alarm.add("trigger", dt.timedelta(days=-days - (day - safe).days))
                 e.add_component(alarm)
             cal.add_component(e)
     return cal.to_ical()
