@@ -279,6 +279,22 @@ def test_restore_refuses_what_is_not_a_backup(log, tmp_path):
         log.db.restore(bad)
     with pytest.raises(CaseLogError, match="no backup file"):
         log.db.restore(tmp_path / "missing.sqlite")
+    latin = tmp_path / "latin.json"
+    latin.write_bytes(b'{"format": "caf\xe9"}')
+    with pytest.raises(CaseLogError, match=r"latin.json is not UTF-8 text \(byte 16\)"):  # {"format": "caf = 15 bytes: é is the 16th
+        log.db.restore(latin)
+
+
+def test_restore_reads_a_json_backup_with_a_size_bound(log, tmp_path, monkeypatch):
+    """A file far larger than any backup (a disk image, /dev/zero through a link) is one line, not read into memory."""
+    from lmcore.storage import database
+
+    monkeypatch.setattr(database, "BACKUP_MAX_BYTES", 1024)
+    big = tmp_path / "big.json"
+    big.write_text('{"format": "' + "x" * 2000 + '"}')
+    with pytest.raises(CaseLogError, match=r"the backup .*big.json is larger than 1 KB") as err:
+        log.db.restore(big)
+    assert "\n" not in str(err.value)
 
 
 # -- round trip (hypothesis) ---------------------------------------------------------------------------------

@@ -30,6 +30,9 @@ GOOD = {
 
 def write(folder, scenarios, name="set.yaml", set_id="trial"):
     path = folder / name
+    # each scenario written out in full, as a trainer writes it (the same dict twice would be dumped as an alias, which
+    # scenario files, read like the contract files, refuse)
+    scenarios = [copy.deepcopy(s) for s in scenarios]
     path.write_text(yaml.safe_dump({"set": {"id": set_id, "title": "A trial set"}, "scenarios": scenarios}, sort_keys=False))
     return path
 
@@ -95,11 +98,21 @@ def test_a_scenario_without_an_id_is_named_by_its_place(tmp_path):
 
 def test_set_header_and_yaml_errors(tmp_path):
     (tmp_path / "a.yaml").write_text("set: {id: a, title: A set}\nscenarios: [\n")
-    with pytest.raises(ScenarioError, match=r"^a.yaml: not valid YAML at line \d"):
+    with pytest.raises(ScenarioError, match=r"^a.yaml: not valid YAML \(line \d"):
         load_file(tmp_path / "a.yaml", CONTRACT)
     (tmp_path / "b.yaml").write_text(yaml.safe_dump({"scenarios": [GOOD]}))
     with pytest.raises(ScenarioError, match=r"^b.yaml: field 'set': is missing"):
         load_file(tmp_path / "b.yaml", CONTRACT)
+
+
+def test_a_key_given_twice_is_refused_not_silently_overwritten(tmp_path):
+    """A trainer who writes `expected:` twice means one of them: YAML would keep the last; lmcore names the line."""
+    text = yaml.safe_dump({"set": {"id": "a", "title": "A set"}, "scenarios": [GOOD]}, sort_keys=False)
+    text = text.replace("  expected:", "  expected: '2001-01-01'\n  expected:", 1)
+    (tmp_path / "a.yaml").write_text(text)
+    with pytest.raises(ScenarioError, match=r"^a.yaml: not valid YAML \(line \d+\): key 'expected' is given twice") as err:
+        load_file(tmp_path / "a.yaml", CONTRACT)
+    assert "\n" not in str(err.value)
 
 
 def test_ids_are_unique_in_a_file_and_across_a_folder(tmp_path):

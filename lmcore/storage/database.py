@@ -283,16 +283,23 @@ class Database:
             finally:
                 other.dispose()
         else:
+            from ..contract.files import read_text
+
+            text = read_text(source, "backup", limit=BACKUP_MAX_BYTES, error=StorageError, cite=CITE)
             try:
-                data = json.loads(source.read_text(encoding="utf-8"))
+                data = json.loads(text)
                 if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
                     raise ValueError("not an lmcore export")
-            except (ValueError, UnicodeDecodeError) as exc:
+            except ValueError as exc:
                 raise StorageError(f"{source} is not an lmcore backup ({exc})", cite=CITE,
                                    fix="Give a file written by `lmcore cases backup`") from None
             if data.get("revision", "") > head_revision():
                 raise StorageError(f"{source} was written by a newer lmcore", cite=CITE, fix="Upgrade lmcore")
         return self.write(lambda conn: import_tables(conn, data))
+
+
+# A JSON backup is read whole into memory: the bound keeps a wrong file (a disk image, a log) from filling it.
+BACKUP_MAX_BYTES = 512 * 2**20
 
 
 def _file_arg(path: str | Path, what: str) -> Path:

@@ -212,20 +212,18 @@ def _validate_file(data: Any, path: Path) -> Any:
 
 
 def _read_yaml(path: Path) -> Any:
-    import yaml
+    """The file read as the contract files are (contract.files.read_yaml): bounded, UTF-8, a regular file, no key
+    given twice (a second `expected:` would silently win), no aliases — any mistake one line naming the file."""
+    from ..contract.files import read_text, read_yaml
 
-    from ..contract.files import read_text
-
-    try:  # bounded, UTF-8, a regular file: a folder, a device or a binary file is one line, not a traceback
-        text = read_text(path, "scenario file")
-    except LmcoreError as exc:
+    try:
+        read_text(path, "scenario file")
+    except LmcoreError as exc:  # a folder, a device or a binary file
         raise ScenarioError(exc.what, path=path, fix="Give a scenario .yaml file saved as UTF-8 text") from None
     try:
-        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ScenarioError(f"not valid YAML{where}: {getattr(exc, 'problem', exc)}", path=path) from None
+        return read_yaml(path, "scenario file")
+    except LmcoreError as exc:
+        raise ScenarioError(exc.what.removeprefix(f"{path.name} ").removeprefix("is "), path=path) from None
 
 
 def load_file(path: str | Path, contract: Contract | None = None) -> ScenarioSet:
