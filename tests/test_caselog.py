@@ -281,7 +281,8 @@ def test_restore_refuses_what_is_not_a_backup(log, tmp_path):
         log.db.restore(tmp_path / "missing.sqlite")
     latin = tmp_path / "latin.json"
     latin.write_bytes(b'{"format": "caf\xe9"}')
-    with pytest.raises(CaseLogError, match=r"latin.json is not UTF-8 text \(byte 16\)"):  # {"format": "caf = 15 bytes: é is the 16th
+    # {"format": "caf = 15 bytes: é is the 16th
+    with pytest.raises(CaseLogError, match=r"latin.json is not UTF-8 text \(byte 16\)"):
         log.db.restore(latin)
 
 

@@ -110,7 +110,8 @@ def test_a_key_given_twice_is_refused_not_silently_overwritten(tmp_path):
     text = yaml.safe_dump({"set": {"id": "a", "title": "A set"}, "scenarios": [GOOD]}, sort_keys=False)
     text = text.replace("  expected:", "  expected: '2001-01-01'\n  expected:", 1)
     (tmp_path / "a.yaml").write_text(text)
-    with pytest.raises(ScenarioError, match=r"^a.yaml: not valid YAML \(line \d+\): key 'expected' is given twice") as err:
+    twice = r"^a.yaml: not valid YAML \(line \d+\): key 'expected' is given twice"
+    with pytest.raises(ScenarioError, match=twice) as err:
         load_file(tmp_path / "a.yaml", CONTRACT)
     assert "\n" not in str(err.value)
 
