@@ -145,11 +145,7 @@ class CaseLog:
         name = who(by)
 
         def op(conn: Connection) -> Case:
-            old = _load_one(conn, cid, lock=True)
-            if old is None:
-                raise self._unknown(cid)
-            if expect_version is not None and old.version != expect_version:
-                raise self._conflict(conn, old, expect_version)
+            old = self._current(conn, cid, expect_version)
             new = check_case(change(old))
             if new.case_id != old.case_id:
                 raise InvalidInput("a case's id cannot be changed by an edit", cite=CITE,
@@ -167,17 +163,22 @@ class CaseLog:
 
         return self.db.write(op)
 
+    def _current(self, conn: Connection, cid: str, expect_version: int | None) -> Case:
+        """The stored case, locked for this transaction; unknown, or saved by someone else since `expect_version`: refused."""
+        old = _load_one(conn, cid, lock=True)
+        if old is None:
+            raise self._unknown(cid)
+        if expect_version is not None and old.version != expect_version:
+            raise self._conflict(conn, old, expect_version)
+        return old
+
     def remove(self, case_id: str, *, by: str | None = None, expect_version: int | None = None) -> Case:
         """Delete a case (its history stays, with the removal as its last entry)."""
         cid = _key(case_id)
         name = who(by)
 
         def op(conn: Connection) -> Case:
-            old = _load_one(conn, cid, lock=True)
-            if old is None:
-                raise self._unknown(cid)
-            if expect_version is not None and old.version != expect_version:
-                raise self._conflict(conn, old, expect_version)
+            old = self._current(conn, cid, expect_version)
             conn.execute(T.cases.delete().where(T.cases.c.case_id == cid))
             _log(conn, cid, old.version + 1, [("case", old.title or cid, None)], _now(), name)
             return old
