@@ -209,6 +209,28 @@ LATEST_IS_SAFE = {
 }
 
 _DEADLINE_KEYS = {"due", "start", "amount", "unit", "rule", "steps"}
+_COUNTED = ("workdays", "calendar_days")
+
+
+def side_of_rule(rule: str | None) -> str:
+    """OTHER for a time limit in LATEST_IS_SAFE (the other side's act, a window's first day), else OWN."""
+    return OTHER if rule in LATEST_IS_SAFE else OWN
+
+
+def of_shown(contract: Any, d: Any, side: str | None = None) -> SafeDate | None:
+    """The safe date of a Deadline a page shows, its side from its rule; None when it is no contract time limit counted
+    in days (no rule, a session length, an hour notice) or when counting it again from its start does not give the
+    date shown (a date built by a rule's own code, e.g. a window's last day): then the page shows the date as it is.
+    `side` when the rule's key alone does not say it (one parameter for both edges of a window)."""
+    if d is None or not getattr(d, "rule", None) or d.rule not in contract.parameters:
+        return None
+    if contract.param(d.rule).unit not in _COUNTED:
+        return None
+    try:
+        safe = of_deadline(contract, d, side=side or side_of_rule(d.rule))
+    except (LmcoreError, ValueError, TypeError):
+        return None
+    return safe if safe.due == d.due else None
 
 
 def annotate(contract: Any, data: Any) -> Any:
@@ -222,10 +244,10 @@ def annotate(contract: Any, data: Any) -> Any:
     out = {k: annotate(contract, v) for k, v in data.items()}
     if _DEADLINE_KEYS <= data.keys() and data.get("rule") in getattr(contract, "parameters", {}) and "safe_due" not in data:
         p = contract.param(data["rule"])
-        if p.unit in ("workdays", "calendar_days") and data.get("start"):
+        if p.unit in _COUNTED and data.get("start"):
             try:
                 amount = None if data["amount"] == p.signed else int(data["amount"])
-                side = OTHER if data["rule"] in LATEST_IS_SAFE else OWN
+                side = side_of_rule(data["rule"])
                 out.update(for_deadline(contract, data["rule"], dt.date.fromisoformat(data["start"]), side=side,
                                         amount=amount).to_dict())
             except (LmcoreError, ValueError, TypeError):

@@ -12,6 +12,7 @@ from ..calendar import to_date
 from ..deadlines import Deadline, fmt_day
 from ..contract.readings import Choice
 from ..errors import InvalidInput, OutOfRange
+from ..safe_date import OTHER, OWN
 
 if TYPE_CHECKING:
     from .committees import MeetingPattern
@@ -32,6 +33,8 @@ class Entry:
     detail: str
     assumed: bool = False
     assumption: str | None = None
+    deadline: Deadline | None = None  # the contract time limit that gives the day, counted again under other readings
+    side: str = OWN  # OTHER for a window's first day: the latest date over the readings is the safe one (issue 16)
 
     def to_dict(self) -> dict[str, object]:
         return {"date": self.day.isoformat(), "title": self.title, "kind": self.kind, "cite": self.cite, "detail": self.detail,
@@ -120,17 +123,20 @@ def contract_calendar(ratified: dt.date, contract: Contract, years: int | None =
         a = duration.anniversary(eff.due, n, contract)
         w = duration.removal_window(a.day, contract)
         out += [
-            Entry(w.opens.due, f"Arbitrator removal notice window opens (anniversary {n})", "arbitration", w.cite, w.opens.explain()),
+            Entry(w.opens.due, f"Arbitrator removal notice window opens (anniversary {n})", "arbitration", w.cite, w.opens.explain(),
+                  deadline=w.opens, side=OTHER),
             Entry(w.closes.due, f"Arbitrator removal notice window closes (anniversary {n})", "arbitration", w.cite, w.closes.explain()),
             Entry(a.day, f"Anniversary {n}: arbitrator removals take effect", "arbitration", a.cite, a.explain()),
         ]
     for t in duration.terms(eff.due, until, contract):
         tag = "term" if t.number == 0 else f"renewal {t.number}"
         out += [
-            Entry(t.reopener.opens.due, f"Reopener notice window opens ({tag})", "duration", t.reopener.cite, t.reopener.opens.explain()),
-            Entry(t.reopener.closes.due, f"Reopener notice window closes ({tag})", "duration", t.reopener.cite, t.reopener.closes.explain()),
+            Entry(t.reopener.opens.due, f"Reopener notice window opens ({tag})", "duration", t.reopener.cite, t.reopener.opens.explain(),
+                  deadline=t.reopener.opens, side=OTHER),
+            Entry(t.reopener.closes.due, f"Reopener notice window closes ({tag})", "duration", t.reopener.cite, t.reopener.closes.explain(),
+                  deadline=t.reopener.closes),
             Entry(t.ground_rules_if_last_day.due, f"Ground-rules meeting by, if notice is given on the last day ({tag})", "duration",
-                  t.ground_rules_if_last_day.cite or "Art. 47 §2", t.ground_rules_if_last_day.explain()),
+                  t.ground_rules_if_last_day.cite or "Art. 47 §2", t.ground_rules_if_last_day.explain(), deadline=t.ground_rules_if_last_day),
             Entry(t.expires.day, f"{t.expires.label}", "duration", t.expires.cite, t.expires.explain()),
         ]
     pats = {**committees.DEFAULT_PATTERNS, **(patterns or {})}
@@ -153,9 +159,9 @@ def contract_calendar(ratified: dt.date, contract: Contract, years: int | None =
             counted = f"counted from the {m.period} session of {fmt_day(m.day)}, an assumed date"
             out += [
                 Entry(notice.due, f"Agenda items for the {m.period} mid-term session due", "bargaining", notice.cite or "Art. 36 §2.b",
-                      notice.explain(), True, counted),
+                      notice.explain(), True, counted, deadline=notice),
                 Entry(meet.due, f"Agenda meeting for the {m.period} mid-term session by", "bargaining", meet.cite or "Art. 36 §2.b",
-                      meet.explain(), True, counted),
+                      meet.explain(), True, counted, deadline=meet),
                 Entry(m.day, f"Departmental mid-term bargaining session begins ({m.period})", "bargaining", m.cite, m.explain(), True, m.assumption),
             ]
             if last is not None and last.due != m.day:

@@ -16,6 +16,7 @@ from ..rulings import Ruling, hours_value, whole_number
 
 if TYPE_CHECKING:
     from ..contract.book import Contract
+    from ..safe_date import SafeDate
 
 
 READ_MONTH_END = "leave.restriction_month_end"
@@ -212,6 +213,18 @@ def leave_restriction(start: Any, months: Any = None, extensions: Any = (), *, c
         periods.append(RestrictionPeriod(i, s, period_end(s, m, reading), m))
     quote = f"{first_p.quote} However, if the problem persists, {ext_p.quote}."
     return RestrictionPlan(tuple(periods), first_p.cite, quote, contract.used(READ_MONTH_END))
+
+
+def restriction_safe_dates(start: Any, months: Any = None, extensions: Any = (), *, contract: Contract | None = None) -> tuple[SafeDate, ...]:
+    """The safe last day of each period of a leave restriction (issue 16): the end of a period the supervisor sets, so the
+    latest day over the readings of §3.c (the day before the same date N months later, or that date itself)."""
+    from ..safe_date import OTHER, Survey
+
+    contract = contract_or_default(contract)
+    n = len(leave_restriction(start, months, extensions, contract=contract).periods)
+    survey = Survey(contract, lambda c: ({f"end{p.number}": p.end for p in leave_restriction(start, months, extensions, contract=c).periods},
+                                         (READ_MONTH_END,)))
+    return tuple(survey.safe(f"end{i}", OTHER, ()) for i in range(n))
 
 
 # -- family member (§14) -----------------------------------------------------------------------------

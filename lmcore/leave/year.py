@@ -18,6 +18,7 @@ from ..errors import OutOfRange
 if TYPE_CHECKING:
     from ..contract.book import Contract
     from ..contract.law import Law
+    from ..safe_date import SafeDate
 
 LEAVE_YEAR_LAW = "5 U.S.C. 6302(a)"
 FIRST_YEAR, LAST_YEAR = 1971, 2098  # the workday calendar covers 1971–2099; a leave year ends in January of the next
@@ -185,6 +186,18 @@ def restoration_request_deadline(year: int, contract: Contract | None = None, *,
     return RestorationDeadline(ly, pp, last_day, day_before, last_workday, cite="Art. 5 §1.e", quote=p.quote,
                                law=f"{lp.cite}; {LEAVE_YEAR_LAW}", law_quote=lp.quote,
                                interpretations=contract.used(READ_PAY_PERIOD, READ_LAST_DAY), periods_before=n)
+
+
+def restoration_safe_date(year: int, contract: Contract, *, law: Law | None = None, anchor: Any = None) -> SafeDate:
+    """The safe last day to request use-or-lose leave (issue 16): the request is the employee's own act, so the earliest
+    day over the readings of §1.e that move it (which pay period is the third before the end; the Saturday or the last
+    workday before it; the closures a last workday skips)."""
+    from ..contract.book import CALENDAR_READINGS
+    from ..safe_date import OWN, Survey
+
+    used = (READ_PAY_PERIOD, READ_LAST_DAY, *CALENDAR_READINGS)
+    survey = Survey(contract, lambda c: ({"last_day": restoration_request_deadline(year, c, law=law, anchor=anchor).last_day}, used))
+    return survey.safe("last_day", OWN, ())
 
 
 def ordinal_word(n: int | None) -> str:

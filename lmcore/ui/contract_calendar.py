@@ -13,6 +13,7 @@ from ..errors import LmcoreError
 from . import CSS_ANSWER, Field, app_box, cite_html, esc, in_words, mark_ready, query_date, query_params
 from .inputs import FieldsNeedAttention, NumberText, attention_html, check_fields, date_field, needs_attention, page_today
 from .readings import Readings
+from .safe_dates import safe_cell, safe_line, safe_text
 
 READINGS = ["count.event_on_nonworkday", "bargaining.session_days", "bargaining.agenda_notice_nonworkday", "bargaining.waiver_scope",
             "facilities.wednesday_room_notice", "duration.effective_days", "duration.expiration_date", "duration.reopener_closes_nonworkday",
@@ -144,9 +145,13 @@ class ContractCalendarApp:
             self.plan_out.value = ""
             self.summaries["bargaining"] = f"Bargaining: error: {exc}"
             return
+        from ..safe_date import of_shown
+
         self.answer.value = f'<div style="font-size:1.25em;padding:6px 0"><b>{esc(p.answer())}</b></div>'
+        safe = [of_shown(contract, i.deadline) for i in p.items]
         rows = "".join(f"<tr><td>{esc(i.title)}</td><td><b>{esc(i.due.strftime('%a %Y-%m-%d') if i.due else 'waived')}</b>"
-                       f"{_ASSUMED if i.assumed else ''}</td><td>{esc(i.standard.cite)}</td></tr>" for i in p.items)
+                       f"{_ASSUMED if i.assumed else ''}{safe_cell(s)}</td><td>{esc(i.standard.cite)}</td></tr>"
+                       + (f'<tr><td colspan="3">{safe_line(s, i.title)}</td></tr>' if safe_line(s) else "") for i, s in zip(p.items, safe))
         if any(i.assumed for i in p.items):
             rows += f'<tr><td colspan="3"><small>{_ASSUMED} {esc(next(i.assumption for i in p.items if i.assumed))}</small></td></tr>'
         notes = "".join(f'<p style="color:#8a4b00">⚠ {esc(f)}</p>' for f in p.findings)
@@ -159,8 +164,9 @@ class ContractCalendarApp:
         self.plan_out.value = (f"<table {_TABLE}>{rows}</table>{notes}<p>{link}</p>"
                                f"<details><summary>How each date was counted</summary>{details}</details>")
         self.summaries["bargaining"] = "\n".join([f"Bargaining: {p.answer()}"] + [
-            f"  {i.title}: {i.due.isoformat() if i.due else 'waived'}{' [assumed]' if i.assumed else ''} ({i.standard.cite})"
-            for i in p.items] + [f"  Note: {f}" for f in p.findings])
+            line for i, s in zip(p.items, safe) for line in (
+                f"  {i.title}: {i.due.isoformat() if i.due else 'waived'}{' [assumed]' if i.assumed else ''} ({i.standard.cite})",
+                *safe_text(s))] + [f"  Note: {f}" for f in p.findings])
 
     def _effective(self, contract: Any) -> dt.date | None:
         """The effective date from the ratification field: the sessions' three-month series starts there (Art. 47 §1)."""
@@ -202,15 +208,21 @@ class ContractCalendarApp:
             self.room_out.value = ""
             self.summaries["room"] = f"Meeting room: error: {exc}"
             return
+        from ..safe_date import of_shown
+
         by = r.deadline.due.isoformat() if r.deadline else "as early as possible (no number of days stated)"
+        safe = of_shown(contract, r.deadline)
         self.room_out.value = (f"<p><b>{esc(r.rooms)}</b>, {esc(r.hours)}: ask the Office of Facilities Management by "
-                               f"<b>{esc(by)}</b> ({esc(r.cite)}).</p><details><summary>How the date was counted</summary>"
+                               f"<b>{esc(by)}</b> ({esc(r.cite)}).</p>{safe_line(safe)}<details><summary>How the date was counted</summary>"
                                f"<pre style='white-space:pre-wrap'>{esc(in_words(r.explain(), contract))}</pre></details>")
-        self.summaries["room"] = f"Meeting room: {r.rooms}, {r.meeting_day.isoformat()}, {r.hours}: request by {by} ({r.cite})"
+        self.summaries["room"] = "\n".join([f"Meeting room: {r.rooms}, {r.meeting_day.isoformat()}, {r.hours}: request by {by} ({r.cite})",
+                                            *safe_text(safe, "  ")])
 
     def _calendar(self, contract: Any) -> None:
         from ..bargaining.committees import DEFAULT_PATTERNS, MeetingPattern, committees
         from ..bargaining.contract_calendar import contract_calendar
+        from ..deadlines import fmt_day
+        from ..safe_date import of_shown
 
         self.ratified.clear()
         try:
@@ -231,13 +243,17 @@ class ContractCalendarApp:
         link = (f'<a download="contract_calendar.ics" href="data:text/calendar;charset=utf-8;base64,{ics}" '
                 f'style="font-weight:bold">⬇ Download these dates for Outlook or Google (.ics)</a>')
         colour = {"duration": "#1f4e9c", "arbitration": "#8a4b00", "committee": "#2b7a2b", "bargaining": "#6a3d9a"}
-        rows, year = [], None
+        rows, year, safer = [], None, []
         for e in cal.entries:
             if e.day.year != year:
                 year = e.day.year
                 rows.append(f'<tr><th colspan="3" style="text-align:left;background:#eef2f8">{year}</th></tr>')
-            rows.append(f'<tr title="{esc(e.detail)}"><td>{esc(e.day.strftime("%a %Y-%m-%d"))}{_ASSUMED if e.assumed else ""}</td>'
-                        f'<td style="color:{colour.get(e.kind, "#222")}">{esc(e.title)}</td><td>{esc(e.cite)}</td></tr>')
+            safe = of_shown(contract, e.deadline, e.side)
+            rows.append(f'<tr title="{esc(e.detail)}"><td>{esc(e.day.strftime("%a %Y-%m-%d"))}{_ASSUMED if e.assumed else ""}'
+                        f'{safe_cell(safe)}</td><td style="color:{colour.get(e.kind, "#222")}">{esc(e.title)}</td><td>{esc(e.cite)}</td></tr>')
+            if safe_line(safe):
+                rows.append(f'<tr><td colspan="3">{safe_line(safe, e.title)}</td></tr>')
+                safer += [f"  {fmt_day(e.day)}  {e.title}:", *safe_text(safe)]
         comm = "".join(f"<tr><td>{esc(c.name)}</td><td>{esc(c.members)}</td><td>{esc(c.frequency())}</td><td>{esc(c.cite)}</td></tr>"
                        for c in committees(contract))
         self.cal_out.value = (
@@ -249,7 +265,7 @@ class ContractCalendarApp:
             f"<table {_TABLE}>{''.join(rows)}</table>"
             f"<h4>Committees</h4><table {_TABLE}><tr><th>Committee</th><th>Members</th><th>Meets</th><th>Rule</th></tr>{comm}</table>"
             f"<details><summary>How the effective date was counted</summary><pre style='white-space:pre-wrap'>{esc(in_words(cal.effective.explain(), contract))}</pre></details>")
-        self.summaries["calendar"] = cal.text()
+        self.summaries["calendar"] = cal.text() + ("\n\nSafe dates (a reading of the text gives a safer date):\n" + "\n".join(safer) if safer else "")
 
     def summary(self) -> str:
         readings = [f"{i} = {d.value}" for i, d in self.readings.dropdowns.items() if d.value != self.base.choice(i)]

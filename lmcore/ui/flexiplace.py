@@ -15,6 +15,7 @@ from ..errors import InvalidInput, LmcoreError
 from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, not_default_html, query_params, show_link_notes
 from .inputs import FieldsNeedAttention, check_fields, date_field, link_date_field, page_today
 from .readings import Readings
+from .safe_dates import safe_line, safe_text
 
 READINGS = ["flexiplace.decision_due_nonworkday", "flexiplace.start_due_nonworkday", "flexiplace.inability_days",
             "count.days_before_event", "calendar.executive_order_closures"]
@@ -39,6 +40,7 @@ class FlexiplaceApp:
         from ..flexiplace.forms import AGREEMENT_FIELDS, WEEKDAYS, checklist_questions
 
         self.base, self.as_of, self.results = contract, as_of, {}
+        self.safe: dict[str, Any] = {}  # the safe dates of the time limits shown (decision, start, termination notice)
         p = params
         # -- eligibility, arrangement, grievability
         self.crit = {c.letter: W.Dropdown(options=ANSWERS, value=_yesno(p.get(c.letter.lower())), layout=W.Layout(width="10em"))
@@ -141,6 +143,7 @@ class FlexiplaceApp:
 
     def _clocks(self, contract: Any) -> None:
         from ..flexiplace.time_frames import clocks, inability_shown_from, recall_notice, termination_notice
+        from ..safe_date import of_shown
 
         fields = {"decision": self.decided, "agreement": self.agreement, "alternate site": self.started, "start": self.started,
                   "extension": self.extended, "request": self.requested}
@@ -156,26 +159,31 @@ class FlexiplaceApp:
                 next((f for w, f in fields.items() if w in exc.what.lower()), self.requested).show_error(str(exc))
             self.answer.value = f'<div style="font-size:1.2em;color:#b00020">⚠ {esc(exc)}</div>'
             self.clock_out.value = ""
+            self.safe = {}
             return
         self.results["clocks"] = c
+        safe = self.safe = {"decision": of_shown(contract, c.decision), "start": of_shown(contract, c.start)}
         self.answer.value = (f'<div style="font-size:1.2em;padding:6px 0"><b>{esc(_decision_headline(c, self.as_of))}</b></div>'
-                             + not_default_html((*c.decision.interpretations, *(c.start.interpretations if c.start else ()))))
-        parts = [c.explain()]
-        extra: list[Any] = []
+                             + safe_line(safe["decision"]) + not_default_html((*c.decision.interpretations, *(c.start.interpretations if c.start else ()))))
+        blocks = [(c.explain(), safe_line(safe["decision"], "Decision") + safe_line(safe["start"], "Start at the alternate site"))]
         if self.started.value or self.agreement.value:
-            extra.append(inability_shown_from(self.started.value or c.start.due, contract))  # type: ignore[union-attr]
+            blocks.append((inability_shown_from(self.started.value or c.start.due, contract).explain(), ""))  # type: ignore[union-attr]
         for key, field, fn in (("termination", self.effective, lambda: termination_notice(self.effective.value, contract=contract)),
                                ("recall", self.recall, lambda: recall_notice(self.recall.value, contract=contract))):
+            self.results.pop(key, None)
             if not field.value:
-                self.results.pop(key, None)
                 continue
             try:
                 self.results[key] = fn()
-                extra.append(self.results[key])
             except LmcoreError as exc:
                 field.show_error(str(exc))
-        parts += [x.explain() for x in extra]
-        self.clock_out.value = "".join(f"<pre style='white-space:pre-wrap;font-family:inherit'>{esc(x)}</pre>" for x in parts)
+                continue
+            line = ""
+            if key == "termination":
+                safe[key] = of_shown(contract, self.results[key].deadline)
+                line = safe_line(safe[key], "Notice of termination")
+            blocks.append((self.results[key].explain(), line))
+        self.clock_out.value = "".join(f"<pre style='white-space:pre-wrap;font-family:inherit'>{esc(x)}</pre>{line}" for x, line in blocks)
 
     def _document(self, contract: Any) -> None:
         from ..flexiplace.forms import safety_checklist, work_agreement
@@ -237,12 +245,14 @@ class FlexiplaceApp:
             lines.append(f"Time frames: error: {c}")
         else:
             lines.append(f"Time frames: {c.answer()}")
-            lines += [f"  {x}" for x in c.decision.explain().split("\n")[:2]]
+            lines += [f"  {x}" for x in c.decision.explain().split("\n")[:2]] + safe_text(self.safe.get("decision"))
             if c.start is not None:
                 lines.append(f"  Start at the alternate site by {c.start.due.isoformat()} ({c.start.cite}).")
+                lines += safe_text(self.safe.get("start"))
         for key in ("termination", "recall"):
             if key in self.results:
                 lines.append(f"  {self.results[key].answer()}")
+                lines += safe_text(self.safe.get(key))
         d = self.results.get("document")
         lines.append(f"Document: error: {d}" if isinstance(d, LmcoreError) else f"Document: {d.title}; checks: " + " | ".join(d.checks))
         changed = [f"{i} = {w.value}" for i, w in self.readings.dropdowns.items() if w.value != self.base.choice(i)]

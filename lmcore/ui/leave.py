@@ -13,6 +13,7 @@ from ..errors import LmcoreError
 from . import CSS_ANSWER, Field, app_box, cite_html, esc, in_words, mark_ready, not_default_html, query_date, query_params, show_link_notes
 from .inputs import FieldsNeedAttention, check_fields, date_field, link_date_field, page_today
 from .readings import Readings
+from .safe_dates import safe_line, safe_text
 
 READINGS = ["leave.balance_basis", "leave.restoration_pay_period", "leave.restoration_last_day", "leave.restriction_month_end",
             "calendar.executive_order_closures"]
@@ -101,6 +102,7 @@ class LeaveApp:
         ], titles=("Use or lose", "Sick leave", "Leave restriction", "Administrative leave"))
         self.tabs.selected_index = TABS.index(p["tab"]) if p.get("tab") in TABS else 0
         self.results: dict[str, Any] = {}
+        self.safe: dict[str, tuple[Any, ...]] = {}  # the safe dates of each calculator's time limits, when it answered
         for f in (self.balance, self.service, self.scd, self.planned, self.day):
             f.widget.observe(lambda _: self._annual(self.readings.contract()), names="value")
         for w in (self.first.widget, self.last.widget, self.restricted):
@@ -129,6 +131,7 @@ class LeaveApp:
     def _annual(self, contract: Any) -> None:
         from ..leave.accrual import accrual_rate
         from ..leave.annual import check_increment, project_year_end
+        from ..leave.year import restoration_safe_date
         from ..rulings import hours_value
         from .plots import to_png
 
@@ -140,6 +143,7 @@ class LeaveApp:
                   (self.planned, lambda: check_increment(self.planned.value, "annual", contract, what="planned annual leave"))]
         if not (scd or self.scd.problem):
             checks.append((self.service, lambda: accrual_rate(self.service.value)))
+        self.safe.pop("annual", None)
         r = self._run("annual", fields, self.balance, lambda: check_fields(checks, typed=[self.day, self.scd]) or project_year_end(
             self.balance.value, self.day.value, None if scd else self.service.value, self.planned.value, scd=scd, contract=contract))
         self.image.layout.display = "none" if r is None else None  # never show a chart of the previous input
@@ -147,9 +151,10 @@ class LeaveApp:
             self.proj_out.value = ""
             self.answer.value = f'<div style="font-size:1.2em;color:#b00020">⚠ {esc(self.results["annual"])}</div>'
             return
+        self.safe["annual"] = (restoration_safe_date(r.leave_year.year, contract),)
         self.answer.value = (f'<div style="font-size:1.2em;padding:6px 0"><b>{esc(r.answer())}</b></div>'
                              f'<div class="lmcore-request-by" style="font-size:1.1em"><b>{esc(r.request_by())}</b></div>'
-                             + not_default_html(r.interpretations))
+                             + safe_line(self.safe["annual"][0]) + not_default_html(r.interpretations))
         self.proj_out.value = in_words(_lines_html(r.explain().split("\n")[1:]) + _periods_html(r), contract)
         self.image.value = to_png(chart(r), dpi=90)
 
@@ -161,12 +166,19 @@ class LeaveApp:
         self.cert_out.value = "" if r is None else f"<p><b>{esc(r.answer())}</b></p>" + _lines_html([str(s) for s in r.steps])
 
     def _restriction(self, contract: Any) -> None:
-        from ..leave.sick import leave_restriction
+        from ..leave.sick import leave_restriction, restriction_safe_dates
 
         ext = [x.strip() for x in str(self.r_ext.value).split(",") if x.strip()]
+        months = str(self.r_months.value).strip()
+        self.safe.pop("restriction", None)
         r = self._run("restriction", {"extension": self.r_ext, "months": self.r_months, "start": self.r_start}, self.r_months,
-                      lambda: check_fields([], typed=[self.r_start]) or leave_restriction(self.r_start.value, str(self.r_months.value).strip(), ext, contract=contract))
-        self.restr_out.value = "" if r is None else f"<p><b>{esc(r.answer())}</b></p>" + _lines_html([str(x) for x in r.periods])
+                      lambda: check_fields([], typed=[self.r_start]) or leave_restriction(self.r_start.value, months, ext, contract=contract))
+        if r is None:
+            self.restr_out.value = ""
+            return
+        safe = self.safe["restriction"] = restriction_safe_dates(self.r_start.value, months, ext, contract=contract)
+        self.restr_out.value = f"<p><b>{esc(r.answer())}</b></p><ul>" + "".join(
+            f"<li>{esc(str(x))}{safe_line(s, 'Last day')}</li>" for x, s in zip(r.periods, safe)) + "</ul>"
 
     def _voting(self, contract: Any) -> None:
         from ..leave.administrative import voting_leave
@@ -203,9 +215,10 @@ class LeaveApp:
             else:
                 lines.append(f"{name}: {r.answer()}")
                 if key == "annual":
-                    lines += [f"  {x}" for x in r.explain().split("\n")[1:4]]
+                    lines += [f"  {x}" for x in r.explain().split("\n")[1:4]] + safe_text(self.safe["annual"][0], "  ")
                 if key == "restriction":
-                    lines += [f"  {x}" for x in r.periods]
+                    for x, s in zip(r.periods, self.safe["restriction"]):
+                        lines += [f"  {x}", *safe_text(s)]
         changed = [f"{i} = {d.value}" for i, d in self.readings.dropdowns.items() if d.value != self.base.choice(i)]
         lines.append("Readings switched from the default: " + (", ".join(changed) if changed else "none"))
         return "\n".join(lines)

@@ -24,3 +24,9 @@ def safe_cell(safe: Any) -> str:
         return ""
     return (f"<br><small class='lmcore-safe-date' style='color:{SAFE_COLOUR}'>safe date "
             f"{esc(safe.safe_due.strftime('%a %Y-%m-%d'))}</small>")
+
+
+def safe_text(safe: Any, indent: str = "    ") -> list[str]:
+    """The safe-date line for a page's plain-text summary (nbval compares it), or no line when no reading gives another
+    safe date: the same rule as `safe_line`."""
+    return [f"{indent}{safe.words}"] if safe is not None and (safe.differs or safe.too_many) else []
