@@ -138,3 +138,49 @@ def test_more_cases_never_put_a_case_on_time_sooner(contract, one_arbitrator, ba
     assert np.all(np.where(np.isnat(more.hearing[first]), late_never, more.hearing[first])
                   >= np.where(np.isnat(few.hearing), late_never, few.hearing))
     assert more.on_time[first].sum() <= few.on_time.sum()
+
+
+def _walk(w):
+    yield w
+    for c in getattr(w, "children", ()) or ():
+        yield from _walk(c)
+
+
+# -- the page ------------------------------------------------------------------------------------------------------
+def test_the_page_takes_cases_a_year_and_answers_in_words_first(contract):
+    """30 cases a year are 2.5 a month (30 / 12); the capacity sentence comes first in the simulator's answer, names
+    the planning target as the simulator's, and the charts carry their axes; months read "Jan 2027"."""
+    from lmcore.ui.arbitration import build_app, page
+
+    a = build_app(contract, as_of=D(2026, 11, 23), params={"caseload": "30", "per": "year"})
+    cfg = a.sim.exact.config
+    assert cfg.rate_regular + cfg.rate_expedited == pytest.approx(2.5)
+    assert a.sim_out.value.startswith('<p class="lmcore-capacity"')
+    assert "With 30 cases a year (2.5 a month), each arbitrator must reserve" in a.sim_out.value
+    assert "planning target of this simulator, not a rule of the contract" in a.sim_out.value
+    # the same cases a month give the same answer as a year's worth / 12
+    b = build_app(contract, as_of=D(2026, 11, 23), params={"caseload": "2.5", "per": "month"})
+    assert b.cap.dates_per_month == a.cap.dates_per_month and b.sentence.startswith("With 2.5 cases a month, each")
+    assert a.month.options[0] == ("Jan 2027", "2027-01")
+    html = [w.value for w in _walk(a.widget) if isinstance(getattr(w, "value", None), str)]
+    link = next(i for i, t in enumerate(html) if f'<a href="#{page.SIMULATOR_ID}">Jump to the scheduling simulator</a>' in t)
+    heading = next(i for i, t in enumerate(html) if f'<h3 id="{page.SIMULATOR_ID}">Scheduling simulator' in t)
+    assert link < 5 < heading  # the link near the top of the page, the heading further down
+
+
+def test_the_page_withholds_the_answer_for_a_caseload_it_cannot_take(contract):
+    """Negative, not a number, or more than the simulator's bound (60 a month, 720 a year): the message beside the box,
+    the typed text kept, no answer. The bound follows the period: 700 is fine a year, not a month."""
+    from lmcore.ui.arbitration import build_app
+
+    a = build_app(contract, as_of=D(2026, 11, 23), params={})
+    for typed in ("-1", "abc", "721"):
+        a.caseload.widget.value = typed
+        assert a.caseload.widget.value == typed and a.caseload.error.value and a.sim_out.value == ""
+        assert "1 field needs attention" in a.sim_error.value and a.cap_plot.layout.display == "none"
+    a.caseload.widget.value = "700"
+    assert "With 700 cases a year (about 58.33 a month)" in a.sim_out.value
+    a.per.value = "month"
+    assert "from 0 to 60 for the cases a month" in a.caseload.error.value and a.sim_out.value == ""
+    a.caseload.widget.value = "2.5"
+    assert a.sentence.startswith("With 2.5 cases a month")

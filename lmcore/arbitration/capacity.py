@@ -149,6 +149,18 @@ def on_time_curve(config: SimConfig, contract: Contract | None = None, *, k_max:
     return tuple(out)
 
 
+def capacity_on_curve(curve: tuple[tuple[int, float], ...], target: float, arbitrators: int) -> CapacityAnswer:
+    """The capacity answer read off a full curve (the first k at or above the target): the page draws the curve
+    anyway, so it needs no separate search."""
+    if not curve:
+        raise ValueError("an empty curve")
+    best = max(s for _, s in curve)
+    k = next((k for k, s in curve if s >= target), None)
+    if k is None:
+        return CapacityAnswer(target, None, None, None, curve, best)
+    return CapacityAnswer(target, k, k * arbitrators, dict(curve)[k], curve, best)
+
+
 def least_dates(panel: Any, config: SimConfig, contract: Contract) -> int:
     """The fewest dates a month each arbitrator can reserve and still give the panel §3.a's monthly minimum."""
     from .simulator import reserved_minimum
