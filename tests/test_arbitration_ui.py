@@ -30,7 +30,7 @@ def test_summary_is_plain_and_deterministic(app, contract):
     s = app.summary()
     assert "hearing_by: Thu 2026-12-24 (Art. 44 §3.e)" in s and "exchange_meeting: Thu 2026-12-17" in s
     assert "Simulator: With 72 cases a year (6 a month), each arbitrator must reserve" in s
-    assert "  EXACT" in s and "Capacity:" in s and "Strikes:" in s
+    assert "  Exact assignment · 1 reserved date(s) a month" in s and "  baseline: Earliest deadline first" in s and "Capacity:" in s and "Strikes:" in s
     again = build_app(contract, as_of=AS_OF, params={"invoked": "2026-11-25", "kind": "expedited"})
     assert again.summary() == s
 

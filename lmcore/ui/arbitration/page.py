@@ -438,7 +438,7 @@ class ArbitrationApp:
             lines += [f"  {m.name}: {m.due.strftime('%a %Y-%m-%d')} ({m.cite})" for m in s.milestones]
             lines += [f"  Flaw: {f.title}" for f in s.flaws]
         if self.sim:
-            lines += [f"Simulator: {self.sentence}", f"  {self.sim.exact.summary()}", f"  baseline {self.sim.edf.summary()}",
+            lines += [f"Simulator: {self.sentence}", f"  {self.sim.exact.summary()}", f"  baseline: {self.sim.edf.summary()}",
                       f"  Capacity: {self.cap.explain()}"]
         if self.strike:
             lines.append(f"Strikes: the {self.strike.first} strikes first; {self.strike.selected} remains (Art. 44 §1.b).")
