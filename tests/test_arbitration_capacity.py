@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from itertools import pairwise
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lmcore.arbitration import (ON_TIME_TARGET, Caseload, SimConfig, capacity, invocations_from, make_panel, on_time_curve,
-                                simulate, synthetic_invocations)
+from lmcore.arbitration import (
+    ON_TIME_TARGET,
+    Caseload,
+    SimConfig,
+    capacity,
+    invocations_from,
+    make_panel,
+    on_time_curve,
+    simulate,
+    synthetic_invocations,
+)
 from lmcore.arbitration.capacity import least_dates
 from lmcore.errors import InvalidInput, OutOfRange
 
@@ -88,6 +98,16 @@ def test_one_case_a_month_one_arbitrator_needs_the_section_3a_minimum(contract, 
         simulate(replace(cfg, dates_per_month=1), contract, panel=one_arbitrator, cases=cases)
 
 
+def test_no_cases_need_only_the_section_3a_minimum(contract):
+    """0 cases: nothing to hear, every k holds 100 %; the six arbitrators' 1 date a month each already meets §3.a."""
+    cfg = SimConfig(months=3, rate_regular=0, rate_expedited=0)
+    cap = capacity(cfg, contract, k_max=6)
+    assert cap.dates_per_month == 1
+    assert cap.sentence(Caseload(0, "year"), 6) == ("With 0 cases a year (0 a month) there is no hearing to hold; the panel "
+                                                   "still reserves the monthly minimum (Art. 44 §3.a): 1 date a month per "
+                                                   "arbitrator.")
+
+
 def test_out_of_reach_says_so_in_words(contract):
     """Every case expedited and a target of 100 %: a case invoked just after a meeting waits a month for the next one
     (§3.b) and its 30 days (§3.e) run out first for some of them, whatever the number of dates."""
@@ -110,7 +130,7 @@ def test_the_curve_never_falls_and_capacity_is_its_first_k_at_target(contract, s
     cases = synthetic_invocations(cfg, contract)
     curve = on_time_curve(cfg, contract, k_max=8, cases=cases)
     shares = [s for _, s in curve]
-    assert all(a <= b for a, b in zip(shares, shares[1:]))
+    assert all(a <= b for a, b in pairwise(shares))
     cap = capacity(cfg, contract, target=target, k_max=8, cases=cases)
     first = next((k for k, s in curve if s >= target), None)
     assert cap.dates_per_month == first

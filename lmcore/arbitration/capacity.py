@@ -106,6 +106,9 @@ class CapacityAnswer:
     def sentence(self, caseload: Caseload, arbitrators: int) -> str:
         """The answer in one plain sentence, the caseload as it was given (a year or a month)."""
         pct = f"{_num(self.target * 100)} %"
+        if caseload.cases == 0:
+            return (f"With {caseload.words()} there is no hearing to hold; the panel still reserves the monthly minimum "
+                    f"(Art. 44 §3.a): {_dates(self.dates_per_month or 1)} a month per arbitrator.")
         if self.dates_per_month is None:
             best = max(self.tried, key=lambda t: (t[1], -t[0]))
             return (f"With {caseload.words()}, no number of reserved dates up to {max(k for k, _ in self.tried)} a month per "

@@ -281,7 +281,8 @@ class ArbitrationApp:
             self.simulate()
 
     def _withhold(self, message: str) -> None:
-        self.sim_error.value, self.sim_out.value, self.sim, self.cap = message, "", None, None
+        self.sim_error.value, self.sim_out.value, self.calendar_out.value = message, "", ""
+        self.sim, self.cap = None, None
         for img in (self.cap_plot, self.month_plot):
             img.layout.display = "none"
 
