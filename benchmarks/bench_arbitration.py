@@ -53,7 +53,7 @@ def main() -> None:
     from lmcore.ui.arbitration import build_app
 
     app = build_app(contract, as_of=dt.date(2026, 11, 23), params={"caseload": "30", "per": "year"})
-    typed = iter(f"{30 + i}" for i in range(100))
+    typed = iter(f"{31 + i}" for i in range(100))  # each a new value (30 is in the box already)
     t_page, _ = best(lambda: setattr(app.caseload.widget, "value", next(typed)))
     page_cfg = app.sim.exact.config
     page_cases = synthetic_invocations(page_cfg, contract)
