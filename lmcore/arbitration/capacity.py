@@ -145,8 +145,11 @@ def on_time_curve(config: SimConfig, contract: Contract | None = None, *, k_max:
     kw["panel"] = _panel(config, contract, kw.get("panel"))
     if kw.get("cases") is None:
         kw["cases"] = synthetic_invocations(config, contract)
-    out = []
+    out: list[tuple[int, float]] = []
     for k in range(least_dates(kw["panel"], config, contract), k_max + 1):
+        if out and out[-1][1] == 1.0:  # every hearing on time already: more dates cannot lower it (simulator's guarantee)
+            out.append((k, 1.0))
+            continue
         r = simulate(replace(config, dates_per_month=k), contract, **kw)
         out.append((k, float(r.on_time.mean()) if len(r.hearing) else 1.0))
     return tuple(out)
