@@ -23,7 +23,7 @@ from lmcore.arbitration import (
     simulate,
     synthetic_invocations,
 )
-from lmcore.arbitration.capacity import least_dates
+from lmcore.arbitration.capacity import capacity_on_curve, least_dates
 from lmcore.errors import InvalidInput, OutOfRange
 
 D = dt.date
@@ -133,7 +133,7 @@ def test_the_curve_never_falls_and_capacity_is_its_first_k_at_target(contract, s
     assert all(a <= b for a, b in pairwise(shares))
     cap = capacity(cfg, contract, target=target, k_max=8, cases=cases)
     first = next((k for k, s in curve if s >= target), None)
-    assert cap.dates_per_month == first
+    assert cap.dates_per_month == first == capacity_on_curve(curve, target, 6).dates_per_month
 
 
 @settings(max_examples=25, deadline=None)
