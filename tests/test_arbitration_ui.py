@@ -29,7 +29,8 @@ def test_conventions_and_the_answer_names_hearing_by(app):
 def test_summary_is_plain_and_deterministic(app, contract):
     s = app.summary()
     assert "hearing_by: Thu 2026-12-24 (Art. 44 §3.e)" in s and "exchange_meeting: Thu 2026-12-17" in s
-    assert "Simulator: EXACT" in s and "Capacity:" in s and "Strikes:" in s
+    assert "Simulator: With 72 cases a year (6 a month), each arbitrator must reserve" in s
+    assert "  Exact assignment · 1 reserved date(s) a month" in s and "  baseline: Earliest deadline first" in s and "Capacity:" in s and "Strikes:" in s
     again = build_app(contract, as_of=AS_OF, params={"invoked": "2026-11-25", "kind": "expedited"})
     assert again.summary() == s
 
@@ -58,8 +59,8 @@ def test_interactions(contract):
     before = a.sim.exact.on_time.mean()
     a.k.set(3)
     assert a.sim.exact.config.dates_per_month == 3 and a.sim.exact.on_time.mean() >= before
-    assert "lmcore-sim-stats" in a.sim_out.value and "<svg" in a.sim_out.value
-    a.month.value = a.month.options[1]
+    assert "lmcore-sim-stats" in a.sim_out.value and a.cap_plot.value[:4] == b"\x89PNG" and a.month_plot.value
+    a.month.value = a.month.options[1][1]  # ("Feb 2027", "2027-02")
     assert "lmcore-month" in a.calendar_out.value and "monthly meeting" in a.calendar_out.value
     # the panel: a notice outside the window, then inside it (effective 2025-10-31: window 10-01 .. 10-30)
     a.who.value = "Thomas Garcia"

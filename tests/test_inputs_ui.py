@@ -224,6 +224,7 @@ def test_arbitration_takes_a_fraction_of_cases_a_month(contract):
     from lmcore.ui.arbitration.page import build_app
 
     a = build_app(contract, as_of=AS_OF, params={})
+    a.per.value = "month"  # the caseload's period (the page starts with cases a year)
     a.caseload.widget.value = "2.5"
     assert a.caseload.value == 2.5 and a.caseload.error.value == "" and a.sim is not None
     cfg = a.sim.exact.config  # 2.5 a month, 33 % expedited: 1.675 regular + 0.825 expedited

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 
 NAT = np.datetime64("NaT", "D")
+POLICY_WORDS = {"exact": "Exact assignment", "edf": "Earliest deadline first"}  # the policies in words, for people
 
 
 @dataclass(frozen=True)
@@ -239,5 +240,6 @@ class SimResult:
         parts = [f"{s.kind} {s.on_time}/{s.cases} on time" + (f" ({s.share:.0%})" if s.share is not None else "")
                  for s in self.stats()]
         u = self.utilisation()
-        return (f"{self.policy.upper()} · {self.config.dates_per_month} date(s)/month per arbitrator · " + "; ".join(parts)
+        return (f"{POLICY_WORDS[self.policy]} · {self.config.dates_per_month} reserved date(s) a month per arbitrator · "
+                + "; ".join(parts)
                 + (f"; utilisation {u:.0%}" if u is not None else ""))

@@ -118,7 +118,8 @@ def test_an_impossible_date_from_a_link_is_a_message_beside_its_field(open_dashb
 def test_a_fraction_of_cases_a_month_is_taken_as_typed(open_dashboard):
     """Item 3: 2.5 cases a month stays 2.5 (an IntSlider made it 2) and the simulator answers; 'abc' is a message."""
     dash = open_dashboard("arbitration_scheduler")
-    row = dash.page.locator(".widget-hbox").filter(has_text="Cases invoked a month").filter(has=dash.page.locator(".lmcore-number")).last
+    dash.page.locator(".lmcore-per select").select_option(label="a month")  # the caseload's period (item 13)
+    row = dash.field_box(".lmcore-caseload input")
     box = row.locator("input")
     type_into(box, "2.5")
     expect(box).to_have_value("2.5")

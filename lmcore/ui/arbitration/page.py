@@ -16,8 +16,10 @@ from . import views as V
 from ..inputs import NumberText, attention_html, date_field, needs_attention, page_today
 from ..readings import Readings
 
-DEFAULTS = {"invoked": "2026-11-18", "kind": "regular", "effective": "2025-10-31", "caseload": "6", "expedited": "33",
-            "k": "1", "months": "12", "seed": "0"}
+DEFAULTS = {"invoked": "2026-11-18", "kind": "regular", "effective": "2025-10-31", "caseload": "72", "per": "year",
+            "expedited": "33", "k": "1", "months": "12", "seed": "0", "target": "95"}
+SIMULATOR_ID = "scheduling-simulator"  # the simulator heading's element id: the link at the top of the page points at it
+MAX_CASES_A_MONTH = 60  # the simulator's own bound on the caseload (not the contract's): a year's bound is 12 times it
 FMCS_EXAMPLE = ("Carmen Ortiz", "David Lindqvist", "Grace Whitaker", "Henry Osei", "Irene Castellano", "Martin Brody",
                 "Naomi Feldstein")
 TEXTS = ("Art. 44 §1", "Art. 44 §2", "Art. 44 §3", "Art. 44 §5", "Art. 44 §7", "Art. 44 §8", "Art. 44 §9",
@@ -42,6 +44,7 @@ class ArbitrationApp:
         self.schedule: Any = None
         self.sim: Any = None
         self.cap: Any = None
+        self.sentence = ""
         self.strike: Any = None
         self.costs: Any = None
         self.log: list[str] = []
@@ -74,13 +77,23 @@ class ArbitrationApp:
         self.details = W.HTML()
         designate_btn = W.Button(description="Record invocation (designate)", layout=W.Layout(width="16em"))
         # -- simulator and calendar
-        self.caseload = NumberText("Cases invoked a month", 6, "fractions allowed, e.g. 2.5", what="cases a month", low=0, high=60)
+        from ...arbitration.capacity import MONTHS_IN
+
+        self.per = W.Dropdown(options=[("a year", "year"), ("a month", "month")], value="year", layout=W.Layout(width="7em"))
+        self.per.add_class("lmcore-per")
+        self.caseload = NumberText("Cases invoked", 72, "fractions allowed, e.g. 2.5", what="cases a year", low=0,
+                                   high=MAX_CASES_A_MONTH * MONTHS_IN["year"])
+        self.caseload.widget.add_class("lmcore-caseload")
         self.exp_share = NumberText("of which expedited (%)", 33, what="expedited share", low=0, high=100)
         self.k = NumberText("Reserved dates a month, each", 1, what="reserved dates a month", whole=True, low=1, high=12)
         self.months = NumberText("Months", 12, what="months simulated", whole=True, low=3, high=36)
         self.seed = NumberText("Sample number", 0, "the same number replays the same invented cases", what="sample number", whole=True, low=0, high=10**6)
-        self.sim_fields = (self.caseload, self.exp_share, self.k, self.months, self.seed)
+        self.target = NumberText("Planning target: hearings on time (%)", 95,
+                                 "a goal for planning, not a contract rule", what="planning target", low=1, high=100)
+        self.sim_fields = (self.caseload, self.exp_share, self.k, self.months, self.seed, self.target)
         self.sim_out, self.sim_error = W.HTML(), W.HTML()
+        self.cap_plot = W.Image(format="png", layout=W.Layout(max_width="640px", display="none"))
+        self.month_plot = W.Image(format="png", layout=W.Layout(max_width="760px", display="none"))
         self.sim_error.add_class("lmcore-error")
         self.month = W.Dropdown(options=[], description="Month", layout=W.Layout(width="16em"))
         self.calendar_out = W.HTML()
@@ -110,17 +123,20 @@ class ArbitrationApp:
         # -- layout and wiring
         self.widget = app_box([
             W.HTML('<p class="lmcore-lede">The arbitration panel, its two rosters and rotation, the deadlines of an invoked '
-                   "case, and a simulator of the monthly scheduling meeting — every answer with the rule it comes from.</p>"),
+                   "case, and a simulator of the monthly scheduling meeting — every answer with the rule it comes from.</p>"
+                   f'<p class="lmcore-jump"><a href="#{SIMULATOR_ID}">Jump to the scheduling simulator</a>: how many '
+                   "hearing dates each arbitrator must reserve for the cases you expect.</p>"),
             W.HTML("<h3>The panel and its rosters (Art. 44 §1)</h3>"), W.HBox([self.names.box, self.effective.box]),
             self.rosters, W.HBox([W.HTML("<b>Remove</b>", layout=W.Layout(width="80px")), self.who, self.by]),
             self.notice.box, remove_btn, self.newcomer.box, self.agreed.box, replace_btn, self.panel_log,
             W.HTML("<h3>Invoke a case (Art. 44 §1.c, §3, §5, §8, §9)</h3>"), self.invoked.box, self.kind.box,
             self.hearing.box, self.record.box, self.readings.box, self.answer, designate_btn, self.details,
-            W.HTML("<h3>Scheduling simulator (Art. 44 §3.a, §3.b)</h3>"
+            W.HTML(f'<h3 id="{SIMULATOR_ID}">Scheduling simulator (Art. 44 §3.a, §3.b)</h3>'
                    "<p>Each arbitrator reserves some dates a month; at the monthly OELMR–Local 12 meeting every case "
-                   "invoked since the last meeting gets its designated arbitrator's next free date. Synthetic cases, "
-                   "same seed = same cases.</p>"),
-            *(f.box for f in self.sim_fields), self.sim_error, self.sim_out,
+                   "invoked since the last meeting gets its designated arbitrator's next free date. The cases are "
+                   "invented at random: the same sample number replays the same cases.</p>"),
+            W.HBox([self.caseload.box, self.per]), *(f.box for f in self.sim_fields[1:]), self.sim_error, self.sim_out,
+            self.cap_plot, self.month_plot,
             W.HTML("<h4>A month of reserved dates and hearings</h4>"), self.month, self.calendar_out,
             W.HTML("<h3>Filling a vacancy: alternate strikes (Art. 44 §1.b)</h3>"),
             W.HBox([self.fmcs.box, self.union_rank.box, self.dept_rank.box], layout=W.Layout(flex_flow="row wrap")),
@@ -135,6 +151,7 @@ class ArbitrationApp:
             w.observe(lambda ch: self._quiet or self.invoke(), "value")
         for w in (f.widget for f in self.sim_fields):
             w.observe(lambda ch: self._quiet or self.simulate(), "value")
+        self.per.observe(lambda ch: self._per_changed(), "value")
         self.month.observe(lambda ch: self._quiet or self.show_month(), "value")
         for w in (self.fmcs.widget, self.union_rank.widget, self.dept_rank.widget, self.first, self.toss.widget):
             w.observe(lambda ch: self._quiet or self.run_strikes(), "value")
@@ -253,44 +270,67 @@ class ArbitrationApp:
             self.show_panel()
 
     # -- simulator and calendar ----------------------------------------------------------------------
+    def _per_changed(self) -> None:
+        """The caseload's period changed: the same number typed, read again as cases a year or a month."""
+        from ...arbitration.capacity import MONTHS_IN
+
+        self.caseload.what = f"cases a {self.per.value}"
+        self.caseload.high = MAX_CASES_A_MONTH * MONTHS_IN[self.per.value]
+        self.caseload.check()
+        if not self._quiet:
+            self.simulate()
+
+    def _withhold(self, message: str) -> None:
+        self.sim_error.value, self.sim_out.value, self.calendar_out.value = message, "", ""
+        self.sim, self.cap = None, None
+        for img in (self.cap_plot, self.month_plot):
+            img.layout.display = "none"
+
     def simulate(self) -> None:
+        from ...arbitration.capacity import TARGET_WORDS, Caseload, capacity_on_curve, compare_policies, on_time_curve
         from ...arbitration.caseload import SimConfig, synthetic_invocations
-        from ...arbitration.capacity import capacity, compare_policies
+        from ..plots import to_png
 
         self.sim_error.value = ""
         unread = needs_attention(self.sim_fields)
         if unread:  # each shows its message beside it: no simulation of numbers the person did not mean
-            self.sim_error.value = attention_html(len(unread))
-            self.sim_out.value = ""
+            self._withhold(attention_html(len(unread)))
             return
-        total, share = self.caseload.value, self.exp_share.value / 100
+        load, share, target = Caseload(self.caseload.value, self.per.value), self.exp_share.value / 100, self.target.value / 100
+        total = load.per_month
         cfg = SimConfig(months=self.months.value, seed=int(self.seed.value), rate_regular=total * (1 - share),
                         rate_expedited=total * share, dates_per_month=self.k.value)
         try:
             cases = synthetic_invocations(cfg, self.contract)
             self.sim = compare_policies(cfg, self.contract, cases=cases)
-            self.cap = capacity(cfg, self.contract, cases=cases, k_max=12)
+            k_max = int(self.k.high)
+            curve = on_time_curve(cfg, self.contract, cases=cases, k_max=k_max)
+            self.cap = capacity_on_curve(curve, target, len(self.sim.exact.arbitrators))
         except LmcoreError as exc:
-            self.sim_error.value = error_html(exc)
+            self._withhold(error_html(exc))
             return
         ex, edf = self.sim.exact, self.sim.edf
         months = ex.months()
         labels = [r.month for r in months]
         util = ex.utilisation()
+        self.sentence = self.cap.sentence(load, len(ex.arbitrators))
         self.sim_out.value = (
-            f"<p>{len(ex.hearing)} cases over {cfg.months} months; {ex.config.dates_per_month * len(ex.arbitrators)} reserved dates a "
-            f"month for the panel. Utilisation {'—' if util is None else f'{util:.0%}'}. "
+            f'<p class="lmcore-capacity" style="font-size:1.1em"><b>{esc(self.sentence)}</b></p>'
+            f"<p><small>The {self.target.value:g} % is {esc(TARGET_WORDS)}. The answer is the fewest dates from the "
+            f"panel's minimum (§3.a) to {k_max} a month, found on {len(ex.hearing)} invented cases over {cfg.months} "
+            "months.</small></p>"
+            f"<p>With {V.dates_words(ex.config.dates_per_month)} a month each ({ex.config.dates_per_month * len(ex.arbitrators)} "
+            f"for the panel): reserved dates used {'—' if util is None else f'{util:.0%}'}; "
             f"{ex.prehearing_before_meeting()} case(s) had their §5.a prehearing meeting due on or before the meeting "
-            f"that set the hearing.</p>{V.stats_table(ex.stats(), edf.stats())}"
-            f"<p><b>Capacity:</b> {esc(self.cap.explain())}</p>"
-            + V.bars_svg(labels, [("backlog, exact", [r.backlog for r in months], "#1f77b4"),
-                                  ("backlog, earliest deadline first", [r.backlog for r in edf.months()], "#ff7f0e")],
-                         "Cases invoked but not yet heard, at each month's end")
-            + V.bars_svg(labels, [("reserved dates used", [r.utilisation for r in months], "#2ca02c")],
-                         "Utilisation of reserved dates by month", as_share=True))
+            f"that set the hearing.</p>{V.stats_table(ex.stats(), edf.stats())}")
+        self.cap_plot.value = to_png(V.capacity_figure(curve, target, self.cap.dates_per_month), dpi=90)
+        self.month_plot.value = to_png(V.months_figure(labels, [r.backlog for r in months], [r.backlog for r in edf.months()],
+                                                       [r.utilisation for r in months]), dpi=90)
+        for img in (self.cap_plot, self.month_plot):
+            img.layout.display = ""
         keep = self.month.value
         self._quiet, before = True, self._quiet
-        self.month.options = labels
+        self.month.options = [(V.month_words(m), m) for m in labels]
         self.month.value = keep if keep in labels else (labels[0] if labels else None)
         self._quiet = before
         self.show_month()
@@ -364,8 +404,13 @@ class ArbitrationApp:
             self.kind.widget.value = kind
         else:
             problems.append((self.kind, f"The link's kind={kind} is not regular, expedited or stayed; showing regular."))
+        per = params.get("per", DEFAULTS["per"])
+        if per in ("year", "month"):
+            self.per.value = per
+        else:
+            problems.append((None, f"The link's per={per} is not year or month; reading the cases as a year's."))
         for key, w in (("caseload", self.caseload), ("expedited", self.exp_share), ("k", self.k), ("months", self.months),
-                       ("seed", self.seed)):
+                       ("seed", self.seed), ("target", self.target)):
             w.widget.value = params.get(key, DEFAULTS[key])  # a link's value the box cannot take is its message beside it
         self._quiet = False
         self.rebuild_panel()
@@ -394,7 +439,7 @@ class ArbitrationApp:
             lines += [f"  {m.name}: {m.due.strftime('%a %Y-%m-%d')} ({m.cite})" for m in s.milestones]
             lines += [f"  Flaw: {f.title}" for f in s.flaws]
         if self.sim:
-            lines += [f"Simulator: {self.sim.exact.summary()}", f"  baseline {self.sim.edf.summary()}",
+            lines += [f"Simulator: {self.sentence}", f"  {self.sim.exact.summary()}", f"  baseline: {self.sim.edf.summary()}",
                       f"  Capacity: {self.cap.explain()}"]
         if self.strike:
             lines.append(f"Strikes: the {self.strike.first} strikes first; {self.strike.selected} remains (Art. 44 §1.b).")
@@ -412,7 +457,7 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     as_of = as_of or page_today()
     if params is None:
         _warm_up(contract)  # in a pre-heated Voilà kernel this runs before anyone opens the page
-        params = query_params({}, plots=False)
+        params = query_params({}, plots=True)
     return ArbitrationApp(contract, as_of, params)
 
 

@@ -1,5 +1,5 @@
 """HTML and SVG pieces of the arbitration dashboard: rosters with the rotation pointer, a milestone timeline,
-a month calendar of reserved dates and hearings, simulator charts, strike steps and the cost table.
+a month calendar of reserved dates and hearings, simulator charts (matplotlib, drawn only when asked), strike steps and the cost table.
 
 Pure functions from lmcore values to HTML strings (no widgets, no date arithmetic): cheap to redraw, easy to test.
 """
@@ -99,29 +99,66 @@ def month_calendar_html(year: int, month: int, booked: dict[dt.date, list[tuple[
             f"</caption><tr>{head}</tr>{''.join(cells)}</table>")
 
 
-def bars_svg(labels: Sequence[str], series: Sequence[tuple[str, Sequence[float], str]], title: str, *,
-             width: int = 760, height: int = 180, as_share: bool = False) -> str:
-    """A small grouped bar chart (one group per label), e.g. backlog by month or utilisation by month."""
-    n, k = len(labels), max(len(series), 1)
-    top = max([1.0] + [float(v) for _, vals, _ in series for v in vals if v is not None])
-    top = 1.0 if as_share else top
-    plot_w, plot_h, left = width - 60, height - 50, 40
-    group = plot_w / max(n, 1)
-    parts = [f'<text x="{left}" y="14" font-size="12" font-weight="bold">{esc(title)}</text>',
-             f'<line x1="{left}" y1="{20 + plot_h}" x2="{left + plot_w}" y2="{20 + plot_h}" stroke="#999"/>',
-             f'<text x="{left - 4}" y="26" font-size="9" text-anchor="end">{"100%" if as_share else int(top)}</text>']
-    for i, lab in enumerate(labels):
-        for j, (_, vals, colour) in enumerate(series):
-            v = vals[i] if i < len(vals) and vals[i] is not None else 0.0
-            h = plot_h * float(v) / top
-            bx = left + i * group + j * group / (k + 0.5)
-            parts.append(f'<rect x="{bx:.1f}" y="{20 + plot_h - h:.1f}" width="{group / (k + 0.5):.1f}" height="{h:.1f}" '
-                         f'fill="{colour}"><title>{esc(lab)}: {v:.2f}</title></rect>')
-        if n <= 18 or i % max(1, n // 12) == 0:
-            parts.append(f'<text x="{left + i * group:.1f}" y="{height - 16}" font-size="8">{esc(lab[2:])}</text>')
-    legend = "".join(f'<tspan fill="{c}"> ■ {esc(name)}</tspan>' for name, _, c in series)
-    parts.append(f'<text x="{left}" y="{height - 3}" font-size="10">{legend}</text>')
-    return f'<svg width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">{"".join(parts)}</svg>'
+def dates_words(k: int) -> str:
+    """'1 reserved date', '3 reserved dates'."""
+    return f"{k} reserved date" if k == 1 else f"{k} reserved dates"
+
+
+def month_words(month: str) -> str:
+    """'2027-01' → 'Jan 2027' (a month as the page writes it)."""
+    y, m = (int(x) for x in month.split("-"))
+    return f"{_cal.month_abbr[m]} {y}"
+
+
+def capacity_figure(curve: Sequence[tuple[int, float]], target: float, answer: int | None) -> Any:
+    """Hearings held on time (%) against reserved dates a month per arbitrator, the planning target as a line and the
+    answer marked."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(6.4, 2.9), dpi=100)
+    ax = fig.subplots()
+    ks, shares = [k for k, _ in curve], [100 * s for _, s in curve]
+    ax.plot(ks, shares, marker="o", color="#1f77b4", label="hearings held on time")
+    ax.axhline(100 * target, color="#d62728", linestyle="--", linewidth=1, label=f"planning target {100 * target:g} %")
+    if answer is not None:
+        ax.plot([answer], [dict(curve)[answer] * 100], marker="o", markersize=11, markerfacecolor="none",
+                markeredgecolor="#d62728", markeredgewidth=2, linestyle="none", label=f"fewest dates: {answer}")
+    ax.set_xlabel("Reserved dates a month per arbitrator")
+    ax.set_ylabel("Hearings held on time (%)")
+    ax.set_xticks(ks)
+    ax.set_ylim(min([0.0, *shares]) if min(shares, default=0) < 50 else 50, 102)
+    ax.grid(alpha=0.3)
+    ax.legend(loc="lower right", fontsize=8)
+    ax.set_title("On-time hearings by the dates each arbitrator reserves", fontsize=10)
+    fig.subplots_adjust(left=0.11, right=0.98, top=0.9, bottom=0.17)  # fixed margins: tight_layout doubles the drawing
+    return fig
+
+
+def months_figure(months: Sequence[str], backlog: Sequence[int], backlog_edf: Sequence[int],
+                  used: Sequence[float | None]) -> Any:
+    """Two charts over the months ('Jan 2027'): cases waiting for a hearing at each month's end (both orders), and
+    the share of reserved dates used."""
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(7.6, 4.6), dpi=100)
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    x = list(range(len(months)))
+    top.plot(x, backlog, marker="o", markersize=3, color="#1f77b4", label="exact assignment")
+    top.plot(x, backlog_edf, marker="s", markersize=3, color="#ff7f0e", linestyle="--", label="earliest deadline first")
+    top.set_ylabel("Cases waiting (cases)")
+    top.set_title("Cases invoked but not yet heard, at each month's end", fontsize=10)
+    top.legend(fontsize=8)
+    top.grid(alpha=0.3)
+    bottom.bar(x, [100 * (u or 0.0) for u in used], color="#2ca02c")
+    bottom.set_ylabel("Reserved dates used (%)")
+    bottom.set_ylim(0, 100)
+    bottom.set_xlabel("Month")
+    bottom.grid(alpha=0.3, axis="y")
+    step = max(1, -(-len(x) // 12))
+    bottom.set_xticks(x[::step])
+    bottom.set_xticklabels([month_words(m) for m in months][::step], rotation=45, ha="right", fontsize=8)
+    fig.subplots_adjust(left=0.1, right=0.98, top=0.93, bottom=0.2, hspace=0.15)
+    return fig
 
 
 def stats_table(exact: Sequence[Any], edf: Sequence[Any]) -> str:
