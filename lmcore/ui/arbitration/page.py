@@ -64,7 +64,8 @@ class ArbitrationApp:
         remove_btn, replace_btn = W.Button(description="Give removal notice"), W.Button(description="Put on the panel")
         self.panel_log = W.HTML()
         # -- invoke a case
-        self.invoked = date_field("Arbitration invoked on", None, "notice to the Director of OELMR (Art. 43 §10)")
+        self.invoked = date_field("Arbitration invoked on", None,  # OELMR's first use on the page: spelled out
+                                  f"notice to the Director of the {contract.spell_out('OELMR')} (Art. 43 §10)")
         self.kind = Field(W.Dropdown(options=[("regular (90 days, §3.c)", "regular"), ("expedited (30 days, §3.e)", "expedited"),
                                               ("stayed removal (30 days, §3.d)", "stayed")], layout=W.Layout(width="16em")),
                           "Kind of arbitration", "§7: expedited subjects, stayed removals")
