@@ -9,21 +9,32 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import WAIT_MS, type_into
+
 pytestmark = pytest.mark.browser
 
-WAIT_MS = 60_000  # an answer on a loaded 2-core machine; each wait ends as soon as the text is there
 
-
-def type_into(locator, text: str) -> None:
-    locator.fill(text)
-    locator.press("Enter")
-
-
-def test_thirty_cases_a_year_gives_the_capacity_sentence(open_dashboard):
-    """30 cases a year are 2.5 a month (30 / 12, Art. 44 §3.b's monthly meeting reviews them); the sentence comes first
-    in the simulator's answer. Typed as 30 a month first, then the period switched to a year: the same 30, read again."""
+def test_the_top_link_jumps_to_the_simulator_and_thirty_cases_a_year_give_the_capacity_sentence(open_dashboard):
+    """One page opening (a second one at once waits for the pool's refill: slow on a loaded machine).
+    The top link: a plain HTML anchor (Voilà runs no browser code from the notebook) near the top, pointing at the
+    heading's id; following it brings the heading into view.
+    The sentence: 30 cases a year are 2.5 a month (30 / 12, Art. 44 §3.b's monthly meeting reviews them); it comes
+    first in the simulator's answer. Typed as 30 a month first, then the period switched to a year: the same 30, read
+    again."""
     dash = open_dashboard("arbitration_scheduler")
     page = dash.page
+    links = page.get_by_role("link", name="Jump to the scheduling simulator")
+    expect(links).to_have_count(2)  # under the page's title, and again at the top of the dashboard's widgets
+    link = links.first
+    href = link.get_attribute("href")
+    assert href and href.startswith("#")
+    heading = page.locator(f"h3[id='{href[1:]}']")
+    expect(heading).to_contain_text("Scheduling simulator")
+    assert links.nth(1).get_attribute("href") == href
+    assert link.bounding_box()["y"] < 300 and heading.bounding_box()["y"] > 900  # the link in the first screen, the heading below
+    link.click()
+    expect(heading).to_be_in_viewport(timeout=WAIT_MS)
+
     box = dash.field_box(".lmcore-caseload input").locator("input")
     sentence = page.locator(".lmcore-capacity")
     page.locator(".lmcore-per select").select_option(label="a month")
@@ -44,21 +55,3 @@ def test_thirty_cases_a_year_gives_the_capacity_sentence(open_dashboard):
     expect(box).to_have_value("-5")
     expect(sentence).to_have_count(0)
     expect(page.locator(".lmcore-app")).to_contain_text("1 field needs attention")
-
-
-def test_the_top_link_jumps_to_the_simulator_heading(open_dashboard):
-    """A plain HTML anchor (Voilà runs no browser code from the notebook): near the top, pointing at the heading's id;
-    following it brings the heading into view."""
-    dash = open_dashboard("arbitration_scheduler")
-    page = dash.page
-    links = page.get_by_role("link", name="Jump to the scheduling simulator")
-    expect(links).to_have_count(2)  # under the page's title, and again at the top of the dashboard's widgets
-    link = links.first
-    href = link.get_attribute("href")
-    assert href and href.startswith("#")
-    heading = page.locator(f"h3[id='{href[1:]}']")
-    expect(heading).to_contain_text("Scheduling simulator")
-    assert links.nth(1).get_attribute("href") == href
-    assert link.bounding_box()["y"] < 300 and heading.bounding_box()["y"] > 900  # the link in the first screen, the heading below
-    link.click()
-    expect(heading).to_be_in_viewport(timeout=WAIT_MS)

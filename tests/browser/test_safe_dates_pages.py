@@ -6,14 +6,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import WAIT_MS, type_into
+
 pytestmark = pytest.mark.browser
 
-WAIT_MS = 60_000  # an answer on a loaded 2-core machine; each wait ends as soon as the text is there
-
-
-def type_into(locator, text: str) -> None:
-    locator.fill(text)
-    locator.press("Enter")
 
 
 def test_flexiplace_decision_safe_date_appears_when_typed_art10_5a(open_dashboard):

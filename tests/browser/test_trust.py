@@ -15,11 +15,10 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import Opener, dashboard_names, start_server, wait_until_ready
+from .conftest import WAIT_MS, Opener, dashboard_names, start_server, type_into, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
-WAIT_MS = 60_000  # an answer on a loaded 2-core machine; each wait ends as soon as the text is there
 
 
 @pytest.fixture(scope="module")
@@ -35,11 +34,6 @@ def open_real(real_today_server, browser):
     opener = Opener(real_today_server, browser)
     yield opener.open
     opener.close()
-
-
-def type_into(locator, text: str) -> None:
-    locator.fill(text)
-    locator.press("Enter")
 
 
 def beside(dash, input_selector: str):
