@@ -170,3 +170,33 @@ def test_a_superscript_digit_as_a_choice_is_refused_not_a_traceback():
     with pytest.raises(AnswerError, match="not one of the choices"):
         _choice("²", {"yes": "Yes", "no": "No"})
     assert _choice("2", {"yes": "Yes", "no": "No"}) == "no"
+
+
+def test_the_page_explanation_names_the_milestone_and_reading_in_words_the_cli_keeps_the_ids():
+    """Art. 44 §3.e: invoked Fri 2025-11-28 + 30 calendar days = Sun 12-28; reading hearing_limit_roll = backward: Sat 12-27,
+    Fri 12-26 (closure), Thu 12-25 (Christmas), Wed 12-24 (closure) passed over → Tue 2025-12-23. The CLI and JSON keep
+    the milestone's id and the reading's id; the page's explanation (Grade.page_explanation, shown by feedback_html)
+    names the reading by its label and carries no id."""
+    r = g("expedited-hearing-christmas-2025", "2025-12-23")
+    assert r.correct
+    assert r.explanation.startswith("[hearing_by] ") and "arbitration.hearing_limit_roll = backward" in r.explanation
+    label = CONTRACT.interpretations["arbitration.hearing_limit_roll"].label
+    assert "hearing_by" not in r.page_explanation and "hearing_limit_roll" not in r.page_explanation
+    assert f"Reading used: {label}" in r.page_explanation
+    assert "2025-12-23" in r.page_explanation and "Thu 2025-12-25" in r.page_explanation
+    html = feedback_html(r)
+    assert "[hearing_by]" not in html and "hearing_limit_roll" not in html and label in html
+    assert r.to_dict()["explanation"] == r.explanation  # the JSON keeps the ids
+
+
+def test_no_grievance_or_arbitration_explanation_on_a_page_carries_a_reading_id():
+    """Art. 43 and 44 scenarios: the page's form of every explanation names readings by their labels; the CLI's form of
+    at least some of them carries the ids (so the check would see an id that leaked)."""
+    ids = list(CONTRACT.interpretations)
+    with_ids = 0
+    for s in LIB.scenarios:
+        if s.rule.startswith(("grievance.", "arbitration.")):
+            r = grade(s, s.expected, CONTRACT)
+            with_ids += any(i in r.explanation for i in ids)
+            assert not [i for i in ids if i in r.page_explanation], s.id
+    assert with_ids >= 3

@@ -20,7 +20,7 @@ PROJECTION_VALUES = ("year_end", "to_lose", "to_keep", "accrual")
 
 
 def _dated(d: Deadline, starts: tuple = (), alts: tuple = ()) -> Outcome:
-    return Outcome(d.due, d.explain(), d.cite or "", d.quote, d.interpretations, d, starts, alts)
+    return Outcome(d.due, d.explain(), d.cite or "", d.quote, d.interpretations, d, starts, alts, words=d.explain(words=True))
 
 
 # -- Art. 4: one pay period ------------------------------------------------------------------------------

@@ -53,16 +53,19 @@ def _timeline(facts: dict[str, Any], ask: str, of: str | None, contract: Contrac
     if ask == "ends":
         end = t.untimely
         text = "\n".join(t.notes) or "No filing, appeal or invocation was missed or late: the grievance goes on (Art. 43 §12)."
-        if end is not None:
-            text += "\n\n" + end.explain()
         quote = " ".join(contract.section("Art. 43 §12").text.split()[2:])
-        return Outcome(end is not None, text, "Art. 43 §12", quote, t.interpretations)
+        if end is None:
+            return Outcome(False, text, "Art. 43 §12", quote, t.interpretations)
+        return Outcome(True, text + "\n\n" + end.explain(), "Art. 43 §12", quote, t.interpretations,
+                       words=text + "\n\n" + end.explain(words=True))
     m = t.milestone(of or "")
+    quote = m.deadline.quote if m.deadline else None
     if ask == "status":
-        text = f"{m.label}: {STATUS_WORDS[m.status]} (judged on {as_of}).\n{m.explain()}"
-        return Outcome(m.status, text, m.cite, m.deadline.quote if m.deadline else None, m.interpretations, m.deadline)
+        head = f"{m.label}: {STATUS_WORDS[m.status]} (judged on {as_of}).\n"
+        return Outcome(m.status, head + m.explain(), m.cite, quote, m.interpretations, m.deadline,
+                       words=head + m.explain(words=True))
     starts = tuple((START_WORDS.get(k, "the " + DATE_FIELDS[k][0]), d) for k, d in dates.items() if d != m.start)
-    return Outcome(m.due, m.explain(), m.cite, m.deadline.quote if m.deadline else None, m.interpretations, m.deadline, starts)
+    return Outcome(m.due, m.explain(), m.cite, quote, m.interpretations, m.deadline, starts, words=m.explain(words=True))
 
 
 def _screening(facts: dict[str, Any], ask: str, of: str | None, contract: Contract) -> Outcome:
@@ -95,8 +98,9 @@ def _arbitration(facts: dict[str, Any], ask: str, of: str | None, contract: Cont
                             "apply, so the earlier date binds", m.other.due),)
     starts = tuple((w, d) for w, d in (("the invocation", sched.invoked), ("the hearing", sched.hearing),
                                         ("the close of the record", sched.record_closed)) if d and d != m.deadline.start)
-    text = m.explain() + "".join(f"\n{w} ({c})" for w, c in sched.notes) + "".join(f"\n{f}" for f in sched.flaws)
-    return Outcome(m.due, text, m.cite, m.deadline.quote, m.deadline.interpretations, m.deadline, starts, alts)
+    tail = "".join(f"\n{w} ({c})" for w, c in sched.notes) + "".join(f"\n{f}" for f in sched.flaws)
+    return Outcome(m.due, m.explain() + tail, m.cite, m.deadline.quote, m.deadline.interpretations, m.deadline, starts, alts,
+                   words=m.explain(words=True) + tail)
 
 
 def _costs(facts: dict[str, Any], ask: str, of: str | None, contract: Contract) -> Outcome:

@@ -29,6 +29,7 @@ class Grade:
     slips: tuple[Slip, ...]
     cite: str
     explanation: str
+    page_explanation: str = ""  # the explanation as a page shows it: no milestone or reading ids (Outcome.words)
 
     @property
     def slip(self) -> Slip | None:
@@ -83,7 +84,8 @@ def grade(scenario: Scenario, answer: Any, contract: Contract | None = None) -> 
     out = outcome(scenario, contract)
     correct = same(out.value, value, scenario.answer_type)
     slips = () if correct else detect(scenario, out, value, contract)
-    g = Grade(scenario, value, correct, out.value, scenario.expected, "", slips, out.cite, out.explanation)
+    g = Grade(scenario, value, correct, out.value, scenario.expected, "", slips, out.cite, out.explanation,
+              out.page_explanation)
     return _with_feedback(g, contract)
 
 

@@ -50,6 +50,11 @@ class Outcome:
     deadline: Deadline | None = None
     starts: tuple[tuple[str, dt.date], ...] = ()
     alternatives: tuple[Alternative, ...] = ()
+    words: str = ""  # the explanation as a page shows it (no milestone or reading ids); empty: the same as explanation
+
+    @property
+    def page_explanation(self) -> str:
+        return self.words or self.explanation
 
 
 Compute = Callable[[dict[str, Any], str, "str | None", "Contract"], Outcome]

@@ -3,7 +3,6 @@ assumed, the question), the graded answer's headline (right or not, the likely s
 explanation, the trainer's working). Every text from a scenario file or a trainee is escaped."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..training.answers import words
@@ -42,13 +41,10 @@ def _reading_words(s: Any, rid: str, choice: str) -> str:
 
 
 def _for_page(text: str) -> str:
-    """An explanation as the page shows it: readings by their labels (in_words), no "[milestone_name]" tags."""
+    """A text as the page shows it: any reading id left in running text (a trainer's working) named by its label."""
     from ..contract.loading import load_contract
 
-    return _TAG.sub("", in_words(text, load_contract()))
-
-
-_TAG = re.compile(r"^\[[a-z0-9_]+\] ", re.M)  # the CLI's id of an arbitration milestone, at the head of its explanation
+    return in_words(text, load_contract())
 
 
 def headline_html(g: Any) -> str:
@@ -71,7 +67,7 @@ def feedback_html(g: Any) -> str:
                      f"{esc(words(g.trainer_expected, s.answer_type, s.choices, s.unit))}; lmcore says otherwise. One of them "
                      "is wrong (run <code>lmcore scenarios check</code>).</p>")
     parts.append("<p><b>How lmcore works it out</b></p><pre style='white-space:pre-wrap;font-family:inherit;background:#f7f9fc;"
-                 f"padding:6px 10px;max-width:60em'>{esc(_for_page(g.explanation))}</pre>")
+                 f"padding:6px 10px;max-width:60em'>{esc(_for_page(g.page_explanation or g.explanation))}</pre>")
     if s.working:
         parts.append(f"<details><summary>The trainer's working</summary><pre style='white-space:pre-wrap;font-family:inherit'>"
                      f"{esc(_for_page(s.working.strip()))}</pre></details>")
