@@ -26,13 +26,14 @@ class CalendarEvent:
     remind: dt.date | None = None
 
 
-def to_ics(events: Iterable[CalendarEvent], name: str = "lmcore deadlines", stamp: dt.datetime | None = None) -> bytes:
+def to_ics(events: Iterable[CalendarEvent], name: str = "lmcore deadlines", stamp: dt.datetime | None = None,
+           product: str = "contract handbook") -> bytes:
     """An iCalendar (RFC 5545) file of all-day events; UIDs are stable so re-importing updates, not duplicates (from
     the event's `key` when it has one, else from its title and rule)."""
     from icalendar import Alarm, Calendar, Event
 
     cal = Calendar()
-    cal.add("prodid", "-//lmcore//DOL AFGE Local 12 contract handbook//EN")
+    cal.add("prodid", f"-//lmcore//{product}//EN")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", name)
     stamp = stamp or dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)

@@ -300,3 +300,33 @@ def test_search_limit_must_be_one_or_more(contract):
     for bad in (0, -1, True):
         with pytest.raises(InvalidInput, match="at least one part"):
             contract.search("credit", limit=bad)
+
+
+def test_the_union_party_must_be_named_as_the_text_names_it(folder):
+    """contract.union names the union party in titles and page text; it must stand in the text ("Local 12", e.g.
+    Art. 15 §1.a "an officer of Local 12, AFGE"), so a typo ("Local 21") is refused on load with its line."""
+    replace_once(folder / "parameters.yaml", 'union: "Local 12"', 'union: "Local 21"')
+    msg = refused(folder, "key 'contract.union'", '"Local 21" is not in the contract text')
+    assert f"line {line_no(folder / 'parameters.yaml', 'union:')}" in msg
+
+
+def test_the_parties_names_in_reports_and_calendar_files_come_from_the_folder():
+    """The other unit's folder (tests/other_unit) names its own parties in the printed grievance summary, the grievance
+    calendar file and the contract calendar file: none says Local 12."""
+    import datetime as dt
+
+    from lmcore.bargaining.contract_calendar import contract_calendar
+    from lmcore.grievance import Grievance, timeline
+    from lmcore.grievance.report import ics, summary_html
+
+    other = load_contract(Path(__file__).parent / "other_unit")
+    t = timeline(Grievance(learned=dt.date(2026, 11, 18)), other, dt.date(2026, 11, 23))
+    page = summary_html(t, other)
+    assert "Department of Examples – Local 2000 agreement, Article 43." in page and "Local 12" not in page
+    cal = ics(t, other).decode().replace("\r\n ", "")  # RFC 5545 folds long lines
+    assert "PRODID:-//lmcore//Department of Examples – Local 2000 contract handbook//EN" in cal and "Local 12" not in cal
+    ccal = contract_calendar(dt.date(2026, 11, 2), other, years=1).to_ics().decode().replace("\r\n ", "")
+    assert "X-WR-CALNAME:Department of Examples – Local 2000 contract calendar" in ccal and "Local 12" not in ccal
+    bundled = summary_html(timeline(Grievance(learned=dt.date(2026, 11, 18)), load_contract(), dt.date(2026, 11, 23)),
+                           load_contract())
+    assert "Department of Labor – AFGE Local 12 agreement, Article 43." in bundled

@@ -63,6 +63,7 @@ class ContractCalendar:
     unscheduled: tuple[Unscheduled, ...]
     assumptions: tuple[str, ...] = ()
     interpretations: tuple[Choice, ...] = ()
+    parties: str = ""  # the agreement by its parties (the contract files' short name): the calendar file's name
 
     def between(self, first: dt.date, last: dt.date) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if first <= e.day <= last)
@@ -97,7 +98,8 @@ class ContractCalendar:
 
         events = [CalendarEvent(e.day, e.title + (" (assumed date)" if e.assumed else ""),
                                 e.detail + (f"\nAssumed date: {e.assumption}" if e.assumed else ""), e.cite) for e in self.entries]
-        return to_ics(events, name="DOL–Local 12 contract calendar")
+        return to_ics(events, name=f"{self.parties} contract calendar".strip(),
+                      product=f"{self.parties} contract handbook".strip())
 
 
 def contract_calendar(ratified: dt.date, contract: Contract, years: int | None = None,
@@ -169,7 +171,7 @@ def contract_calendar(ratified: dt.date, contract: Contract, years: int | None =
                                  last.explain(), True, counted))
     entries = tuple(sorted((e for e in out if ratified <= e.day <= until), key=lambda e: (e.day, e.kind, e.title)))
     return ContractCalendar(ratified, eff, until, years, entries, _unscheduled(contract, not given_days), tuple(assumptions),
-                            contract.used(committees.MEETING_DAYS, committees.QUARTERLY))
+                            contract.used(committees.MEETING_DAYS, committees.QUARTERLY), contract.short_name)
 
 
 def _unscheduled(contract: Contract, quarterly_too: bool = False) -> tuple[Unscheduled, ...]:

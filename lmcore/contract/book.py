@@ -64,6 +64,8 @@ class Contract:
         self.folder = folder
         self.id: str = info.id
         self.title: str = info.title
+        self.short_name: str = info.short_name  # "Department of Labor – AFGE Local 12": report titles, calendar names
+        self.union: str = info.union  # "Local 12", as the text names the union party
         self.source: str = info.source
         self.text = text
         self.parameters = parameters

@@ -54,6 +54,10 @@ def _load(folder: Path) -> Contract:
     if not text_path.exists():
         raise ContractFileError(f"{pfile.name}: key 'contract.text': {text_path} does not exist", fix="Put the contract text beside the parameters file")
     text = ContractText(read_text(text_path, "contract text"))
+    if _flat(params.contract.union) not in _flat(text.raw):
+        raise _Where(pfile, raw_params, ("contract",), "contract").error(
+            "union", f"the union's name \"{params.contract.union}\" is not in the contract text",
+            "Write the union party's name as the text calls it")
     parameters: dict[str, Parameter] = {}
     for group, entries in params.parameters.items():
         for name, m in entries.items():

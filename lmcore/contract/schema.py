@@ -89,6 +89,8 @@ class ParameterModel(_Strict):
 class ContractInfo(_Strict):
     id: str = Field(pattern=_KEY)
     title: str
+    short_name: str = Field(min_length=3)  # the agreement by its parties, for titles of reports and calendar files
+    union: str = Field(min_length=2)  # the union party's name as the text calls it ("Local 12")
     source: str
     text: str = "contract.txt"
 

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..deadlines import fmt_day
 from ..exports import REMIND_WORKDAYS, CalendarEvent, to_ics
 from ..safe_date import OWN, side_of
 from .milestones import Milestone, Timeline
+
+if TYPE_CHECKING:
+    from ..contract.book import Contract
 
 _STATUS_WORDS = {"done_on_time": "done on time", "done_late": "done late", "premature": "PREMATURE", "open": "open",
                  "missed": "MISSED",
@@ -79,7 +82,8 @@ def events(t: Timeline, contract: Any = None, *, remind: int = REMIND_WORKDAYS, 
 def ics(t: Timeline, contract: Any = None, *, remind: int = REMIND_WORKDAYS, case: str | None = None) -> bytes:
     """The open deadlines as an iCalendar file, each with a reminder `remind` workdays before its safe date."""
     name = "Grievance deadlines" + (f" — {t.grievance.title}" if t.grievance.title else "")
-    return to_ics(events(t, contract, remind=remind, case=case), name=name)
+    product = f"{contract.short_name} contract handbook" if contract is not None else "contract handbook"
+    return to_ics(events(t, contract, remind=remind, case=case), name=name, product=product)
 
 
 def safe_cell(m: Milestone) -> str:
@@ -99,8 +103,8 @@ def safe_dates_html(t: Timeline) -> str:
             f"dates, the earliest for your own step and the latest for the other side's.</p><ul>{items}</ul>")
 
 
-def summary_html(t: Timeline, screening: Any = None) -> str:
-    """A printable one-page summary; every text the user typed is escaped."""
+def summary_html(t: Timeline, contract: Contract, screening: Any = None) -> str:
+    """A printable one-page summary (the agreement named from `contract`'s files); every text the user typed is escaped."""
     g = t.grievance
     title = "Grievance timeline" + (f": {g.title}" if g.title else "")
     rows = "".join(
@@ -110,7 +114,7 @@ def summary_html(t: Timeline, screening: Any = None) -> str:
         for m in t.milestones)
     notes = "".join(f"<li>{escape(n)}</li>" for n in t.notes)
     safe = safe_dates_html(t)
-    readings = "".join(f"<li>{escape(str(c))}</li>" for c in t.interpretations)
+    readings = "".join(f"<li>{escape(c.words())}</li>" for c in t.interpretations)
     screen = ""
     if screening is not None:
         screen = f"<h2>Can it be grieved?</h2><p>{escape(screening.headline)}</p><p>{escape(screening.route)}</p>"
@@ -125,7 +129,7 @@ th {{ background: #e8edf5; }} tr.missed td {{ color: #b00020; font-weight: bold;
 tr.projected td {{ color: #555; font-style: italic; }} small {{ color: #555; }}
 </style></head><body>
 <h1>{escape(title)}</h1>
-<p>DOL – AFGE Local 12 agreement, Article 43. Path: <b>{escape(g.path)}</b>. As of {escape(fmt_day(t.as_of))}.</p>
+<p>{escape(contract.short_name)} agreement, Article 43. Path: <b>{escape(g.path)}</b>. As of {escape(fmt_day(t.as_of))}.</p>
 {screen}
 <table><thead><tr><th>Step</th><th>Due</th><th>Status</th><th>Done</th><th>Who acts</th><th>Rule</th><th>If missed</th></tr></thead>
 <tbody>{rows}</tbody></table>

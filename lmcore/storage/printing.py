@@ -82,7 +82,7 @@ tr.missed td, .problem {{ color: #b00020; font-weight: bold; }} tr.projected td 
 pre {{ white-space: pre-wrap; font-size: 8pt; }}
 </style></head><body>
 <h1>{e(head)}</h1>
-<p>DOL – AFGE Local 12 agreement, Articles 43 and 44. As of {e(fmt_day(as_of))}.</p>
+<p>{e(contract.short_name)} agreement, Articles 43 and 44. As of {e(fmt_day(as_of))}.</p>
 {''.join(body)}
 <p><small>Projected dates assume each earlier step happens on its last allowed day. Workdays are Monday–Friday less
 federal holidays and closures; the day of the event is not counted. Computed by lmcore.</small></p>

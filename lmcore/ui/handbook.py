@@ -36,8 +36,8 @@ class HandbookApp:
         self._build_browser()
         self._build_explorer()
         self.widget = app_box([
-            W.HTML('<p class="lmcore-lede">The contract between the Department of Labor and AFGE Local 12, in its own '
-                   "words, and a workday counter that shows every day it skips.</p>"),
+            W.HTML(f'<p class="lmcore-lede">The {esc(contract.short_name)} contract, in its own words, and a workday '
+                   "counter that shows every day it skips.</p>"),
             W.HTML("<h3>Find it in the contract</h3>"), self.browser,
             W.HTML("<h3>Count workdays</h3>"), self.explorer,
         ])

@@ -102,6 +102,16 @@ def start_server(name: str, caselog: Path, extra_args: tuple[str, ...] = (),
         log.close()
 
 
+def preheat_only(folder: Path, names: list[str]) -> tuple[str, ...]:
+    """Server arguments that pre-heat only these notebooks (a server for a few pages need not warm all fourteen: on
+    2 cores each warm-up takes CPU from the tests). The deny-list goes in a second config file in `folder`: on the
+    command line a list for VoilaKernelManager (a class the app does not declare) stays a string; Voilà matches the
+    patterns against each notebook's absolute path."""
+    allowed = "|".join(re.escape(n) for n in names)
+    (folder / "voila.json").write_text(json.dumps({"VoilaKernelManager": {"preheat_denylist": [rf"^(?!.*/({allowed})\.ipynb$)"]}}))
+    return (f"--Voila.config_file_paths={folder}",)
+
+
 @pytest.fixture(scope="session")
 def voila_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL of a Voilà server started with the repository config on a free port (one per xdist worker).

@@ -25,7 +25,7 @@ import requests
 import websocket
 from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1, serialize_msg_to_ws_v1
 
-from .conftest import SERVERS, Server, start_server, wait_until_ready
+from .conftest import SERVERS, Server, preheat_only, start_server, wait_until_ready
 
 pytestmark = pytest.mark.browser
 V1 = "v1.kernel.websocket.jupyter.org"
@@ -471,12 +471,8 @@ CULL_S = 8  # this server's cull_idle_timeout; its culler looks every second
 
 @pytest.fixture(scope="module")
 def culling(tmp_path_factory) -> Iterator[Server]:
-    """The repository config with only the landing page pre-heated and quick culling (after 8 s, checked every 1 s).
-    The deny-list is in a second config file: on the command line a list for VoilaKernelManager (a class the app does
-    not declare) stays a string, and Voilà matches the patterns against each notebook's absolute path."""
-    extra = tmp_path_factory.mktemp("culling-config")
-    (extra / "voila.json").write_text(json.dumps({"VoilaKernelManager": {"preheat_denylist": [r"^(?!.*/index\.ipynb$)"]}}))
-    args = (f"--Voila.config_file_paths={extra}",
+    """The repository config with only the landing page pre-heated and quick culling (after 8 s, checked every 1 s)."""
+    args = (*preheat_only(tmp_path_factory.mktemp("culling-config"), ["index"]),
             f"--MappingKernelManager.cull_idle_timeout={CULL_S}", "--MappingKernelManager.cull_interval=1")
     with start_server("culling", tmp_path_factory.mktemp("caselog") / "cases.sqlite", args) as server:
         assert until(lambda: "lmcore: every dashboard has a warm kernel (1)" in server.log(), 300, 0.5), server.log()[-2000:]

@@ -15,16 +15,19 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import WAIT_MS, Opener, dashboard_names, start_server, type_into, wait_until_ready
+from .conftest import WAIT_MS, Opener, dashboard_names, preheat_only, start_server, type_into, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
+
+REAL_TODAY_PAGES = ["grievance_timeline", "leave_planner", "handbook", "work_schedules"]  # the pages opened below
 
 
 @pytest.fixture(scope="module")
 def real_today_server(tmp_path_factory):
     """A server whose kernels get no LMCORE_TODAY: the pages must take today from the machine, as `lmcore serve` does."""
-    with start_server("real-today", tmp_path_factory.mktemp("caselog") / "cases.sqlite",
+    args = preheat_only(tmp_path_factory.mktemp("real-today-config"), REAL_TODAY_PAGES)
+    with start_server("real-today", tmp_path_factory.mktemp("caselog") / "cases.sqlite", args,
                       kernel_env={"LMCORE_TODAY": None}) as server:
         yield server.base
 

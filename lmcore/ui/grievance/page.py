@@ -385,7 +385,7 @@ class GrievanceApp:
 
     def _downloads(self, t: Timeline, contract: Any) -> None:
         cal = base64.b64encode(ics(t, contract)).decode()
-        page = base64.b64encode(summary_html(t, self.screening).encode("utf-8")).decode()
+        page = base64.b64encode(summary_html(t, contract, self.screening).encode("utf-8")).decode()
         button = ("display:inline-block;padding:6px 14px;margin:4px 8px 4px 0;border-radius:4px;background:#1f4e9c;"
                   "color:white;text-decoration:none;font-weight:bold")
         self.downloads.value = (

@@ -61,7 +61,7 @@ class PartnershipApp:
         self.widget = app_box([
             W.HBox([self.as_of.box, self.name.box], layout=W.Layout(flex_flow="row wrap")),
             W.HTML(f"<p><small>The forums the contract sets up, among them the monthly meeting of the "
-                   f"{esc(contract.spell_out('OELMR'))} and Local 12 on arbitration cases (Art. 44 §3.b).</small></p>"),
+                   f"{esc(contract.spell_out('OELMR'))} and {esc(contract.union)} on arbitration cases (Art. 44 §3.b).</small></p>"),
             self.answer, self.link_note, self.tabs, self.readings.box])
         self.as_of.widget.observe(lambda _: self.store is not None and self.forums.load(), "value")
         self.tabs.observe(lambda ch: ch.get("new") == 4 and self.history.draw(), "selected_index")
