@@ -115,7 +115,8 @@ class ArbitrationApp(SchedulingSimulator):
             W.HTML("<h3>Filling a vacancy: alternate strikes (Art. 44 §1.b)</h3>"),
             W.HBox([self.fmcs.box, self.union_rank.box, self.dept_rank.box], layout=W.Layout(flex_flow="row wrap")),
             W.HBox([self.first, self.toss.box]), W.HBox([self.step, next_btn]), self.strike_out,
-            W.HTML("<h3>Who pays (Art. 44 §2, §3.f)</h3>"), *[f.box for f in self.money.values()], self.requested_by,
+            W.HTML("<h3>Who pays (Art. 44 §2, §3.f)</h3>"), _row(self.money["fees"].box, self.money["expenses"].box),
+            _row(self.money["transcripts"].box, self.money["cancellation_fee"].box), self.requested_by,
             self.costs_out, texts,
         ], title="Arbitration scheduler (Art. 44)")
         self.widget.add_class("lmcore-arbitration")

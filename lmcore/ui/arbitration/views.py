@@ -102,7 +102,7 @@ def month_calendar_html(year: int, month: int, booked: dict[dt.date, list[tuple[
                 surname = name.split()[-1]
                 what = f"<b>{esc(case)}</b>" if case else "free"
                 bits.append(f'<br><small>{esc(surname)}: {what}</small>')
-            row.append(f'<td style="vertical-align:top;width:7em;height:4em;border:1px solid #ccc;background:{bg}">{"".join(bits)}</td>')
+            row.append(f'<td style="vertical-align:top;width:7em;height:3.5em;line-height:1.3;border:1px solid #ccc;background:{bg}">{"".join(bits)}</td>')
         cells.append("<tr>" + "".join(row) + "</tr>")
     head = "".join(f"<th>{d}</th>" for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
     return (f'<table class="lmcore-month" style="border-collapse:collapse"><caption><b>{_cal.month_name[month]} {year}</b>'
