@@ -35,7 +35,7 @@ def agreeable(contract: Any) -> list[tuple[str, str]]:
 WEEKDAYS = [("Monday", 0), ("Tuesday", 1), ("Wednesday", 2), ("Thursday", 3), ("Friday", 4)]
 WEEKS = [("1st", 1), ("2nd", 2), ("3rd", 3), ("4th", 4), ("last", -1)]
 _TABLE = 'style="border-collapse:collapse;font-size:13px" cellpadding="4"'
-_ASSUMED = ' <span style="color:#8a4b00;font-size:11px;font-weight:bold" title="a date the contract does not set">assumed</span>'
+_ASSUMED = ' <span class="lmcore-assumed" style="color:#8a4b00;font-size:11px;font-weight:bold">assumed</span>'
 
 
 class ContractCalendarApp:
@@ -63,7 +63,8 @@ class ContractCalendarApp:
         self.agreed_rule = W.Dropdown(options=agreeable(contract), value="", layout=W.Layout(width="26em"))
         self.agreed_days = Field(W.Text(value="", placeholder="days, or 'waived'", layout=W.Layout(width="12em"), continuous_update=False),
                                  "Agreed change (Art. 36 §4)", "the parties may waive or extend a time frame")
-        from ..bargaining.facilities import WEEKDAYS as DAY_NAMES, rooms_of
+        from ..bargaining.facilities import WEEKDAYS as DAY_NAMES
+        from ..bargaining.facilities import rooms_of
 
         lunch, whole = contract.param("facilities.meeting_room_start"), contract.param("facilities.full_day_rooms")
         full_day = DAY_NAMES.index(whole.value) if whole.value in DAY_NAMES else 2
@@ -113,7 +114,8 @@ class ContractCalendarApp:
         if unread:  # each message is beside its field; the answers that need them are withheld
             self.answer.value = attention_html(len(unread), "") + self.answer.value
         cites = ["Art. 29 §4.a" if self.kind.value == "space" else "Art. 35 §5.d", "Art. 36 §2", "Art. 36 §3", "Art. 36 §4", "Art. 47", "Art. 44 §1.d"]
-        self.text_out.value = "".join(cite_html(contract, c) for c in cites)
+        self.text_out.value = (f"<details><summary><b>The contract's words: {esc(', '.join(cites))}</b></summary>"
+                               f"{''.join(cite_html(contract, c) for c in cites)}</details>")
 
     def _bargaining(self, contract: Any) -> None:
         from ..bargaining.negotiations import plan
@@ -242,28 +244,28 @@ class ContractCalendarApp:
         ics = base64.b64encode(cal.to_ics()).decode("ascii")
         link = (f'<a download="contract_calendar.ics" href="data:text/calendar;charset=utf-8;base64,{ics}" '
                 f'style="font-weight:bold">⬇ Download these dates for Outlook or Google (.ics)</a>')
-        colour = {"duration": "#1f4e9c", "arbitration": "#8a4b00", "committee": "#2b7a2b", "bargaining": "#6a3d9a"}
-        rows, year, safer = [], None, []
+        lines, safer = [], []  # (entry, its HTML row) in date order; the safe dates' lines for the summary
         for e in cal.entries:
-            if e.day.year != year:
-                year = e.day.year
-                rows.append(f'<tr><th colspan="3" style="text-align:left;background:#eef2f8">{year}</th></tr>')
             safe = of_shown(contract, e.deadline, e.side)
-            rows.append(f'<tr title="{esc(e.detail)}"><td>{esc(e.day.strftime("%a %Y-%m-%d"))}{_ASSUMED if e.assumed else ""}'
-                        f'{safe_cell(safe)}</td><td style="color:{colour.get(e.kind, "#222")}">{esc(e.title)}</td><td>{esc(e.cite)}</td></tr>')
+            lines.append((e, _entry_row(e, contract, safe)))
             if safe_line(safe):
-                rows.append(f'<tr><td colspan="3">{safe_line(safe, e.title)}</td></tr>')
                 safer += [f"  {fmt_day(e.day)}  {e.title}:", *safe_text(safe)]
+        rows = [row for e, row in lines if e.kind in KEY_KINDS]
+        quarters = _by_quarter([line for line in lines if line[0].kind not in KEY_KINDS], self.as_of)
         comm = "".join(f"<tr><td>{esc(c.name)}</td><td>{esc(c.members)}</td><td>{esc(c.frequency())}</td><td>{esc(c.cite)}</td></tr>"
                        for c in committees(contract))
         self.cal_out.value = (
             f"<p>Effective <b>{esc(cal.effective.due.isoformat())}</b> ({esc(cal.effective.cite)}); showing {cal.years} contract "
             f"year{'s' if cal.years != 1 else ''} to {esc(cal.until.isoformat())}. {link}</p>"
+            f"<h4>The contract's own dates</h4><p><small>Open a line to see how its date was counted.</small></p>"
+            f"<table {_TABLE}>{''.join(rows)}</table>"
+            f"<h4>Committee meetings and mid-term bargaining sessions</h4>"
             f"<p><small>{_ASSUMED} The contract says how often the committees meet, never on which day: these dates rest on "
             f"an assumed day ({esc('; '.join(cal.assumptions) or 'none')}). Set the Department LMRC's day below the years; a day that is a "
-            f"holiday moves to the next workday. Hover a line to see how it was found.</small></p>"
-            f"<table {_TABLE}>{''.join(rows)}</table>"
-            f"<h4>Committees</h4><table {_TABLE}><tr><th>Committee</th><th>Members</th><th>Meets</th><th>Rule</th></tr>{comm}</table>"
+            f"holiday moves to the next workday. The quarter with the next date is open; open another quarter, or a line, to see "
+            f"its dates and how each was found.</small></p>{quarters}"
+            f"<details><summary><b>Committees: who sits on them and how often they meet</b></summary><table {_TABLE}>"
+            f"<tr><th>Committee</th><th>Members</th><th>Meets</th><th>Rule</th></tr>{comm}</table></details>"
             f"<details><summary>How the effective date was counted</summary><pre style='white-space:pre-wrap'>{esc(in_words(cal.effective.explain(), contract))}</pre></details>")
         self.summaries["calendar"] = cal.text() + ("\n\nSafe dates (a reading of the text gives a safer date):\n" + "\n".join(safer) if safer else "")
 
@@ -272,6 +274,39 @@ class ContractCalendarApp:
         parts = [self.summaries.get(k, "") for k in ("bargaining", "room", "calendar")]
         parts.append("Readings switched from the default: " + (", ".join(readings) if readings else "none"))
         return "\n\n".join(parts)
+
+
+KEY_KINDS = ("duration", "arbitration")  # the contract's own dates, shown first; meetings and sessions fold by quarter
+_COLOUR = {"duration": "#1f4e9c", "arbitration": "#8a4b00", "committee": "#2b7a2b", "bargaining": "#6a3d9a"}
+_MONTHS = ("Jan–Mar", "Apr–Jun", "Jul–Sep", "Oct–Dec")
+
+
+def _entry_row(e: Any, contract: Any, safe: Any) -> str:
+    """A calendar line: its day, what happens (opening it shows how the day was found, as text), and the rule; the safe
+    date's line under it when a reading of the text gives a safer day."""
+    how = f"<pre style='white-space:pre-wrap;margin:4px 0;font-size:12px'>{esc(in_words(e.detail, contract))}</pre>"
+    row = (f'<tr><td style="white-space:nowrap;vertical-align:top">{esc(e.day.strftime("%a %Y-%m-%d"))}'
+           f'{_ASSUMED if e.assumed else ""}{safe_cell(safe)}</td>'
+           f'<td><details class="lmcore-how"><summary style="color:{_COLOUR.get(e.kind, "#222")}">{esc(e.title)}</summary>{how}'
+           f'</details></td><td style="vertical-align:top">{esc(e.cite)}</td></tr>')
+    return row + (f'<tr><td colspan="3">{safe_line(safe, e.title)}</td></tr>' if safe_line(safe) else "")
+
+
+def _by_quarter(lines: list[tuple[Any, str]], as_of: dt.date) -> str:
+    """The meetings and sessions (entry, HTML row), one folded section per calendar quarter; the quarter of the next
+    date from `as_of` is open (the last quarter when every date has passed)."""
+    groups: dict[tuple[int, int], list[tuple[Any, str]]] = {}
+    for e, row in lines:
+        groups.setdefault((e.day.year, (e.day.month - 1) // 3), []).append((e, row))
+    upcoming = [q for q, group in groups.items() if any(e.day >= as_of for e, _ in group)]
+    shown = min(upcoming) if upcoming else max(groups, default=None)
+    out = []
+    for (year, q), group in groups.items():
+        first = group[0][0].day.strftime("%a %Y-%m-%d")
+        head = f"{year} Q{q + 1} ({_MONTHS[q]}): {len(group)} date{'s' if len(group) != 1 else ''}, the first {first}"
+        out.append(f"<details{' open' if (year, q) == shown else ''}><summary><b>{esc(head)}</b></summary>"
+                   f"<table {_TABLE}>{''.join(row for _, row in group)}</table></details>")
+    return "".join(out)
 
 
 def _pick(value: str | None, options: list[tuple[str, str]], default: str) -> str:

@@ -33,7 +33,7 @@ def test_assumed_session_dates_are_marked_art36_2a(open_dashboard):
     dash = open_dashboard("contract_calendar", "received=2026-11-23&kind=space&level=department&ratified=2026-11-23")
     app = dash.page.locator(".lmcore-app")
     expect(app).to_contain_text("2027-01-08")
-    marked = dash.page.locator("tr", has=dash.page.locator("span[title='a date the contract does not set']"))
+    marked = dash.page.locator("tr", has=dash.page.locator("span.lmcore-assumed"))
     expect(marked.first).to_be_visible()
     rows = " ".join(marked.all_inner_texts())
     for day in ("2027-01-08", "2027-02-01", "2027-02-12"):

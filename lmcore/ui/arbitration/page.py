@@ -10,16 +10,15 @@ from typing import Any
 import ipywidgets as W
 
 from ...errors import LmcoreError
-from ..safe_dates import safe_line
-from .. import CSS_ANSWER, Field, app_box, cite_panel, error_html, esc, mark_ready, query_params
-from . import views as V
-from ..inputs import NumberText, attention_html, date_field, needs_attention, page_today
+from .. import CSS_ANSWER, Field, app_box, cite_html, error_html, esc, mark_ready, query_params
+from ..inputs import NumberText, date_field, page_today
 from ..readings import Readings
+from ..safe_dates import safe_line
+from . import views as V
+from .simulator import SIM_KEYS, SIMULATOR_ID, SchedulingSimulator
 
 DEFAULTS = {"invoked": "2026-11-18", "kind": "regular", "effective": "2025-10-31", "caseload": "72", "per": "year",
             "expedited": "33", "k": "1", "months": "12", "seed": "0", "target": "95"}
-SIMULATOR_ID = "scheduling-simulator"  # the simulator heading's element id: the link at the top of the page points at it
-MAX_CASES_A_MONTH = 60  # the simulator's own bound on the caseload (not the contract's): a year's bound is 12 times it
 FMCS_EXAMPLE = ("Carmen Ortiz", "David Lindqvist", "Grace Whitaker", "Henry Osei", "Irene Castellano", "Martin Brody",
                 "Naomi Feldstein")
 TEXTS = ("Art. 44 §1", "Art. 44 §2", "Art. 44 §3", "Art. 44 §5", "Art. 44 §7", "Art. 44 §8", "Art. 44 §9",
@@ -33,8 +32,9 @@ def _lines(text: str) -> list[str]:
     return [" ".join(x.split()) for x in text.replace(";", "\n").split("\n") if x.strip()]
 
 
-class ArbitrationApp:
-    """The widgets and the actions behind them; `summary()` says in plain text what the page shows."""
+class ArbitrationApp(SchedulingSimulator):
+    """The widgets and the actions behind them (the scheduling simulator's section from simulator.py); `summary()` says
+    in plain text what the page shows."""
 
     def __init__(self, contract: Any, as_of: dt.date, params: dict[str, str]):
         from ...arbitration.panel import EXAMPLE_NAMES
@@ -42,9 +42,6 @@ class ArbitrationApp:
         self.base, self.as_of = contract, as_of
         self.panel: Any = None
         self.schedule: Any = None
-        self.sim: Any = None
-        self.cap: Any = None
-        self.sentence = ""
         self.strike: Any = None
         self.costs: Any = None
         self.log: list[str] = []
@@ -77,27 +74,7 @@ class ArbitrationApp:
         self.answer.add_class(CSS_ANSWER)
         self.details = W.HTML()
         designate_btn = W.Button(description="Record invocation (designate)", layout=W.Layout(width="16em"))
-        # -- simulator and calendar
-        from ...arbitration.capacity import MONTHS_IN
-
-        self.per = W.Dropdown(options=[("a year", "year"), ("a month", "month")], value="year", layout=W.Layout(width="7em"))
-        self.per.add_class("lmcore-per")
-        self.caseload = NumberText("Cases invoked", 72, "fractions allowed, e.g. 2.5", what="cases a year", low=0,
-                                   high=MAX_CASES_A_MONTH * MONTHS_IN["year"])
-        self.caseload.widget.add_class("lmcore-caseload")
-        self.exp_share = NumberText("of which expedited (%)", 33, what="expedited share", low=0, high=100)
-        self.k = NumberText("Reserved dates a month, each", 1, what="reserved dates a month", whole=True, low=1, high=12)
-        self.months = NumberText("Months", 12, what="months simulated", whole=True, low=3, high=36)
-        self.seed = NumberText("Sample number", 0, "the same number replays the same invented cases", what="sample number", whole=True, low=0, high=10**6)
-        self.target = NumberText("Planning target: hearings on time (%)", 95,
-                                 "a goal for planning, not a contract rule", what="planning target", low=1, high=100)
-        self.sim_fields = (self.caseload, self.exp_share, self.k, self.months, self.seed, self.target)
-        self.sim_out, self.sim_error = W.HTML(), W.HTML()
-        self.cap_plot = W.Image(format="png", layout=W.Layout(max_width="640px", display="none"))
-        self.month_plot = W.Image(format="png", layout=W.Layout(max_width="760px", display="none"))
-        self.sim_error.add_class("lmcore-error")
-        self.month = W.Dropdown(options=[], description="Month", layout=W.Layout(width="16em"))
-        self.calendar_out = W.HTML()
+        self._init_simulator()
         # -- strikes and costs
         self.fmcs = Field(W.Textarea("\n".join(FMCS_EXAMPLE), rows=7, layout=W.Layout(width="16em")), "FMCS list", "seven names (§1.b)")
         self.union_rank = Field(W.Textarea("\n".join(FMCS_EXAMPLE), rows=7, layout=W.Layout(width="16em")), "Union's ranking",
@@ -120,7 +97,9 @@ class ArbitrationApp:
                                        description="Requested by", style={"description_width": "initial"},
                                        layout=W.Layout(width="18em"))
         self.costs_out = W.HTML()
-        texts = W.Accordion(children=[cite_panel(contract, c) for c in TEXTS], titles=TEXTS, selected_index=None)
+        texts = W.HTML("<details class='lmcore-words'><summary><b>The contract's words: " + esc(", ".join(TEXTS)) + "</b></summary>"
+                       + "".join(f"<details><summary>{esc(c)}</summary>{cite_html(contract, c)}</details>" for c in TEXTS)
+                       + "</details>")  # one folded section, each citation folded in it (no widget per citation)
         # -- layout and wiring
         self.widget = app_box([
             W.HTML('<p class="lmcore-lede">The arbitration panel, its two rosters and rotation, the deadlines of an invoked '
@@ -129,31 +108,22 @@ class ArbitrationApp:
                    "hearing dates each arbitrator must reserve for the cases you expect.</p>"),
             W.HTML("<h3>The panel and its rosters (Art. 44 §1)</h3>"), W.HBox([self.names.box, self.effective.box]),
             self.rosters, W.HBox([W.HTML("<b>Remove</b>", layout=W.Layout(width="80px")), self.who, self.by]),
-            self.notice.box, remove_btn, self.newcomer.box, self.agreed.box, replace_btn, self.panel_log,
+            _row(self.notice.box, remove_btn), _row(self.newcomer.box, self.agreed.box, replace_btn), self.panel_log,
             W.HTML("<h3>Invoke a case (Art. 44 §1.c, §3, §5, §8, §9)</h3>"), self.invoked.box, self.kind.box,
             self.hearing.box, self.record.box, self.readings.box, self.answer, designate_btn, self.details,
-            W.HTML(f'<h3 id="{SIMULATOR_ID}">Scheduling simulator (Art. 44 §3.a, §3.b)</h3>'
-                   "<p>Each arbitrator reserves some dates a month; at the monthly OELMR–Local 12 meeting every case "
-                   "invoked since the last meeting gets its designated arbitrator's next free date. The cases are "
-                   "invented at random: the same sample number replays the same cases.</p>"),
-            W.HBox([self.caseload.box, self.per]), *(f.box for f in self.sim_fields[1:]), self.sim_error, self.sim_out,
-            self.cap_plot, self.month_plot,
-            W.HTML("<h4>A month of reserved dates and hearings</h4>"), self.month, self.calendar_out,
+            *self.simulator_section(),
             W.HTML("<h3>Filling a vacancy: alternate strikes (Art. 44 §1.b)</h3>"),
             W.HBox([self.fmcs.box, self.union_rank.box, self.dept_rank.box], layout=W.Layout(flex_flow="row wrap")),
             W.HBox([self.first, self.toss.box]), W.HBox([self.step, next_btn]), self.strike_out,
-            W.HTML("<h3>Who pays (Art. 44 §2, §3.f)</h3>"), *[f.box for f in self.money.values()], self.requested_by,
-            self.costs_out, W.HTML("<h3>The contract's words</h3>"), texts,
+            W.HTML("<h3>Who pays (Art. 44 §2, §3.f)</h3>"), _row(self.money["fees"].box, self.money["expenses"].box),
+            _row(self.money["transcripts"].box, self.money["cancellation_fee"].box), self.requested_by,
+            self.costs_out, texts,
         ], title="Arbitration scheduler (Art. 44)")
         self.widget.add_class("lmcore-arbitration")
         for w in (self.names.widget, self.effective.widget):
             w.observe(lambda ch: self._quiet or self.rebuild_panel(), "value")
         for w in (self.invoked.widget, self.kind.widget, self.hearing.widget, self.record.widget):
             w.observe(lambda ch: self._quiet or self.invoke(), "value")
-        for w in (f.widget for f in self.sim_fields):
-            w.observe(lambda ch: self._quiet or self.simulate(), "value")
-        self.per.observe(lambda ch: self._per_changed(), "value")
-        self.month.observe(lambda ch: self._quiet or self.show_month(), "value")
         for w in (self.fmcs.widget, self.union_rank.widget, self.dept_rank.widget, self.first, self.toss.widget):
             w.observe(lambda ch: self._quiet or self.run_strikes(), "value")
         self.step.observe(lambda ch: self._quiet or self.show_step(), "value")
@@ -237,8 +207,8 @@ class ArbitrationApp:
 
     # -- invoke a case -----------------------------------------------------------------------------
     def invoke(self) -> None:
-        from ...arbitration.kinds import ROSTER
         from ...arbitration.hearings import milestones
+        from ...arbitration.kinds import ROSTER
 
         fields = {"hearing": self.hearing, "record_closed": self.record}
         for f in (self.invoked, self.kind, *fields.values()):
@@ -269,85 +239,6 @@ class ArbitrationApp:
                               + f"<p><b>Readings used</b> (switch them above):</p><ul>{used}</ul>")
         if self.panel:
             self.show_panel()
-
-    # -- simulator and calendar ----------------------------------------------------------------------
-    def _per_changed(self) -> None:
-        """The caseload's period changed: the same number typed, read again as cases a year or a month."""
-        from ...arbitration.capacity import MONTHS_IN
-
-        self.caseload.what = f"cases a {self.per.value}"
-        self.caseload.high = MAX_CASES_A_MONTH * MONTHS_IN[self.per.value]
-        self.caseload.check()
-        if not self._quiet:
-            self.simulate()
-
-    def _withhold(self, message: str) -> None:
-        self.sim_error.value, self.sim_out.value, self.calendar_out.value = message, "", ""
-        self.sim, self.cap = None, None
-        for img in (self.cap_plot, self.month_plot):
-            img.layout.display = "none"
-
-    def simulate(self) -> None:
-        from ...arbitration.capacity import TARGET_WORDS, Caseload, capacity_on_curve, compare_policies, on_time_curve
-        from ...arbitration.caseload import SimConfig, synthetic_invocations
-        from ..plots import to_png
-
-        self.sim_error.value = ""
-        unread = needs_attention(self.sim_fields)
-        if unread:  # each shows its message beside it: no simulation of numbers the person did not mean
-            self._withhold(attention_html(len(unread)))
-            return
-        load, share, target = Caseload(self.caseload.value, self.per.value), self.exp_share.value / 100, self.target.value / 100
-        total = load.per_month
-        cfg = SimConfig(months=self.months.value, seed=int(self.seed.value), rate_regular=total * (1 - share),
-                        rate_expedited=total * share, dates_per_month=self.k.value)
-        try:
-            cases = synthetic_invocations(cfg, self.contract)
-            self.sim = compare_policies(cfg, self.contract, cases=cases)
-            k_max = int(self.k.high)
-            curve = on_time_curve(cfg, self.contract, cases=cases, k_max=k_max)
-            self.cap = capacity_on_curve(curve, target, len(self.sim.exact.arbitrators))
-        except LmcoreError as exc:
-            self._withhold(error_html(exc))
-            return
-        ex, edf = self.sim.exact, self.sim.edf
-        months = ex.months()
-        labels = [r.month for r in months]
-        util = ex.utilisation()
-        self.sentence = self.cap.sentence(load, len(ex.arbitrators))
-        self.sim_out.value = (
-            f'<p class="lmcore-capacity" style="font-size:1.1em"><b>{esc(self.sentence)}</b></p>'
-            f"<p><small>The {self.target.value:g} % is {esc(TARGET_WORDS)}. The answer is the fewest dates from the "
-            f"panel's minimum (§3.a) to {k_max} a month, found on {len(ex.hearing)} invented cases over {cfg.months} "
-            "months.</small></p>"
-            f"<p>With {V.dates_words(ex.config.dates_per_month)} a month each ({ex.config.dates_per_month * len(ex.arbitrators)} "
-            f"for the panel): reserved dates used {'—' if util is None else f'{util:.0%}'}; "
-            f"{ex.prehearing_before_meeting()} case(s) had their §5.a prehearing meeting due on or before the meeting "
-            f"that set the hearing.</p>{V.stats_table(ex.stats(), edf.stats())}")
-        self.cap_plot.value = to_png(V.capacity_figure(curve, target, self.cap.dates_per_month), dpi=90)
-        self.month_plot.value = to_png(V.months_figure(labels, [r.backlog for r in months], [r.backlog for r in edf.months()],
-                                                       [r.utilisation for r in months]), dpi=90)
-        for img in (self.cap_plot, self.month_plot):
-            img.layout.display = ""
-        keep = self.month.value
-        self._quiet, before = True, self._quiet
-        self.month.options = [(V.month_words(m), m) for m in labels]
-        self.month.value = keep if keep in labels else (labels[0] if labels else None)
-        self._quiet = before
-        self.show_month()
-
-    def show_month(self) -> None:
-        if not self.sim or not self.month.value:
-            self.calendar_out.value = ""
-            return
-        y, m = (int(x) for x in self.month.value.split("-"))
-        ex = self.sim.exact
-        first, nxt = dt.date(y, m, 1), dt.date(y + m // 12, m % 12 + 1, 1)
-        skip = {first + dt.timedelta(days=i): self.contract.calendar.skip_reason(first + dt.timedelta(days=i))
-                for i in range((nxt - first).days)}
-        meeting = next((d.item() for d in ex.meetings if d.item().year == y and d.item().month == m), None)
-        self.calendar_out.value = V.month_calendar_html(y, m, ex.calendar_month(y, m), {d: r for d, r in skip.items() if r},
-                                                        meeting)
 
     # -- strikes and costs -----------------------------------------------------------------------------
     def run_strikes(self) -> None:
@@ -410,8 +301,7 @@ class ArbitrationApp:
             self.per.value = per
         else:
             problems.append((None, f"The link's per={per} is not year or month; reading the cases as a year's."))
-        for key, w in (("caseload", self.caseload), ("expedited", self.exp_share), ("k", self.k), ("months", self.months),
-                       ("seed", self.seed), ("target", self.target)):
+        for key, w in zip(SIM_KEYS, self.sim_fields):
             w.widget.value = params.get(key, DEFAULTS[key])  # a link's value the box cannot take is its message beside it
         self._quiet = False
         self.rebuild_panel()
@@ -439,9 +329,7 @@ class ArbitrationApp:
             lines.append(f"Invoked {s.invoked.isoformat()} ({s.kind}, {s.roster} roster):")
             lines += [f"  {m.name}: {m.due.strftime('%a %Y-%m-%d')} ({m.cite})" for m in s.milestones]
             lines += [f"  Flaw: {f.title}" for f in s.flaws]
-        if self.sim:
-            lines += [f"Simulator: {self.sentence}", f"  {self.sim.exact.summary()}", f"  baseline: {self.sim.edf.summary()}",
-                      f"  Capacity: {self.cap.explain()}"]
+        lines += self.simulator_summary()
         if self.strike:
             lines.append(f"Strikes: the {self.strike.first} strikes first; {self.strike.selected} remains (Art. 44 §1.b).")
         if self.costs:
@@ -471,6 +359,11 @@ def _warm_up(contract: Any) -> None:
 
 
 __all__ = ["ArbitrationApp", "build_app"]
+
+
+def _row(*items: W.Widget) -> W.HBox:
+    """Boxes side by side, wrapping onto the next line when the screen is narrow."""
+    return W.HBox(list(items), layout=W.Layout(flex_flow="row wrap", align_items="center"))
 
 
 def _first_clause(text: str) -> str:

@@ -63,13 +63,23 @@ def step_name(name: str) -> str:
 
 
 def milestone_table(rows: Sequence[dict[str, Any]]) -> str:
-    """Milestones as a table: what, when, rule, how it was counted."""
+    """Milestones as a table: what, when, rule, and how it was counted (folded: opening it shows the days counted and
+    skipped, as text)."""
     body = "".join(
         f"<tr><td><b>{esc(_NAMES.get(r['name'], r['name']))}</b></td>"
-        f"<td><b>{esc(r['weekday'])} {esc(r['due'])}</b></td><td>{esc(r['cite'])}</td>"
-        f"<td><small>{esc(r['explanation']).replace(chr(10), '<br>')}</small></td></tr>" for r in rows)
+        f"<td style='white-space:nowrap'><b>{esc(r['weekday'])} {esc(r['due'])}</b></td><td style='white-space:nowrap'>{esc(r['cite'])}</td>"
+        f"<td>{_folded(r['explanation'])}</td></tr>" for r in rows)
     return (f'<table class="lmcore-milestones" cellpadding="4" style="border-collapse:collapse">'
             f"<tr><th>Milestone</th><th>Due</th><th>Rule</th><th>How it was counted</th></tr>{body}</table>")
+
+
+def _folded(explanation: str) -> str:
+    """An explanation folded under its count ("Counted 90 calendar days after …"): the rest, the rule's words and the
+    reading used, show when it is opened."""
+    lines = explanation.split("\n")
+    head = next((x for x in lines if x.startswith("Counted")), lines[0])
+    rest = "<br>".join(esc(x) for x in lines if x != head)
+    return f"<details><summary><small>{esc(head)}</small></summary><small>{rest}</small></details>"
 
 
 def month_calendar_html(year: int, month: int, booked: dict[dt.date, list[tuple[str, str | None]]],
@@ -92,7 +102,7 @@ def month_calendar_html(year: int, month: int, booked: dict[dt.date, list[tuple[
                 surname = name.split()[-1]
                 what = f"<b>{esc(case)}</b>" if case else "free"
                 bits.append(f'<br><small>{esc(surname)}: {what}</small>')
-            row.append(f'<td style="vertical-align:top;width:7em;height:4em;border:1px solid #ccc;background:{bg}">{"".join(bits)}</td>')
+            row.append(f'<td style="vertical-align:top;width:7em;height:3.5em;line-height:1.3;border:1px solid #ccc;background:{bg}">{"".join(bits)}</td>')
         cells.append("<tr>" + "".join(row) + "</tr>")
     head = "".join(f"<th>{d}</th>" for d in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"))
     return (f'<table class="lmcore-month" style="border-collapse:collapse"><caption><b>{_cal.month_name[month]} {year}</b>'

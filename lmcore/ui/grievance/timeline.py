@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import textwrap
 from typing import Any
 
 # Colour and marker per status (missed in red, projected hollow grey).
@@ -48,7 +49,7 @@ def timeline_figure(t: Any, calendar: Any, width: float = 9.5) -> Any:
             ax.plot([m.done_on], [y], marker="|", ms=14, mew=2.2, color="#111111")
     ax.axvline(t.as_of, color="#1565c0", ls="--", lw=1.2)
     ax.annotate(f"as of {t.as_of:%b %d}", (t.as_of, len(ms) - 0.4), xytext=(3, 0), textcoords="offset points", fontsize=8, color="#1565c0")
-    ax.set_yticks(range(len(ms)), [m.name for m in ms], fontsize=8)
+    ax.set_yticks(range(len(ms)), [textwrap.fill(m.label, 30) for m in ms], fontsize=7.5)  # the steps in words, no program ids
     ax.set_ylim(len(ms) - 0.3, -0.7)
     ax.set_xlim(lo, hi)
     span = (hi - lo).days
@@ -61,7 +62,7 @@ def timeline_figure(t: Any, calendar: Any, width: float = 9.5) -> Any:
     handles.append(ax.plot([], [], marker="|", ls="", ms=10, mew=2, color="#111111", label="date done")[0])
     fig.legend(handles=handles, loc="lower center", ncols=6, fontsize=7.5, frameon=False)
     ax.set_title(f"{t.grievance.path} grievance: deadlines (weekends grey, holidays amber)", fontsize=9.5)
-    fig.subplots_adjust(left=0.2, right=0.97, top=0.9, bottom=0.3 if len(ms) < 5 else 0.17)
+    fig.subplots_adjust(left=0.24, right=0.97, top=0.9, bottom=0.3 if len(ms) < 5 else 0.17)
     return fig
 
 
