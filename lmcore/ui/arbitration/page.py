@@ -15,7 +15,7 @@ from ..inputs import NumberText, date_field, page_today
 from ..readings import Readings
 from ..safe_dates import safe_line
 from . import views as V
-from .simulator import SIM_KEYS, SIMULATOR_ID, SchedulingSimulator
+from .simulator import SIM_KEYS, SIMULATOR_ID, SchedulingSimulator, row
 
 DEFAULTS = {"invoked": "2026-11-18", "kind": "regular", "effective": "2025-10-31", "caseload": "72", "per": "year",
             "expedited": "33", "k": "1", "months": "12", "seed": "0", "target": "95"}
@@ -108,15 +108,15 @@ class ArbitrationApp(SchedulingSimulator):
                    "hearing dates each arbitrator must reserve for the cases you expect.</p>"),
             W.HTML("<h3>The panel and its rosters (Art. 44 §1)</h3>"), W.HBox([self.names.box, self.effective.box]),
             self.rosters, W.HBox([W.HTML("<b>Remove</b>", layout=W.Layout(width="80px")), self.who, self.by]),
-            _row(self.notice.box, remove_btn), _row(self.newcomer.box, self.agreed.box, replace_btn), self.panel_log,
+            row(self.notice.box, remove_btn), row(self.newcomer.box, self.agreed.box, replace_btn), self.panel_log,
             W.HTML("<h3>Invoke a case (Art. 44 §1.c, §3, §5, §8, §9)</h3>"), self.invoked.box, self.kind.box,
             self.hearing.box, self.record.box, self.readings.box, self.answer, designate_btn, self.details,
             *self.simulator_section(),
             W.HTML("<h3>Filling a vacancy: alternate strikes (Art. 44 §1.b)</h3>"),
             W.HBox([self.fmcs.box, self.union_rank.box, self.dept_rank.box], layout=W.Layout(flex_flow="row wrap")),
             W.HBox([self.first, self.toss.box]), W.HBox([self.step, next_btn]), self.strike_out,
-            W.HTML("<h3>Who pays (Art. 44 §2, §3.f)</h3>"), _row(self.money["fees"].box, self.money["expenses"].box),
-            _row(self.money["transcripts"].box, self.money["cancellation_fee"].box), self.requested_by,
+            W.HTML("<h3>Who pays (Art. 44 §2, §3.f)</h3>"), row(self.money["fees"].box, self.money["expenses"].box),
+            row(self.money["transcripts"].box, self.money["cancellation_fee"].box), self.requested_by,
             self.costs_out, texts,
         ], title="Arbitration scheduler (Art. 44)")
         self.widget.add_class("lmcore-arbitration")
@@ -359,11 +359,6 @@ def _warm_up(contract: Any) -> None:
 
 
 __all__ = ["ArbitrationApp", "build_app"]
-
-
-def _row(*items: W.Widget) -> W.HBox:
-    """Boxes side by side, wrapping onto the next line when the screen is narrow."""
-    return W.HBox(list(items), layout=W.Layout(flex_flow="row wrap", align_items="center"))
 
 
 def _first_clause(text: str) -> str:

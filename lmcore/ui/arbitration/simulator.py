@@ -19,6 +19,11 @@ MAX_CASES_A_MONTH = 60  # the simulator's own bound on the caseload (not the con
 SIM_KEYS = ("caseload", "expedited", "k", "months", "seed", "target")  # the link's keys for the simulator's number boxes
 
 
+def row(*items: W.Widget) -> W.HBox:
+    """Boxes side by side, wrapping onto the next line when the screen is narrow."""
+    return W.HBox(list(items), layout=W.Layout(flex_flow="row wrap", align_items="center"))
+
+
 class SchedulingSimulator:
     """The simulator's widgets and answers, mixed into the arbitration page: it reads the page's `contract` (the
     contract under the readings chosen on the page) and stays quiet while the page's `_quiet` is set."""
@@ -58,13 +63,11 @@ class SchedulingSimulator:
 
     def simulator_section(self) -> list[W.Widget]:
         """The section's widgets in page order, under its heading; its number boxes two to a row (they wrap when narrow)."""
-        def row(*items: W.Widget) -> W.HBox:
-            return W.HBox(list(items), layout=W.Layout(flex_flow="row wrap"))
-
         return [
             W.HTML(f'<h3 id="{SIMULATOR_ID}">Scheduling simulator (Art. 44 §3.a, §3.b)</h3>'
-                   "<p>Each arbitrator reserves some dates a month; at the monthly OELMR–Local 12 meeting every case "
-                   "invoked since the last meeting gets its designated arbitrator's next free date. The cases are "
+                   "<p>Each arbitrator reserves some dates a month; at the monthly "
+                   f"OELMR–{esc(self.contract.union)} meeting every case invoked since the last meeting gets its "
+                   "designated arbitrator's next free date. The cases are "
                    "invented at random: the same sample number replays the same cases.</p>"),
             row(self.caseload.box, self.per, self.exp_share.box), row(self.k.box, self.months.box),
             row(self.seed.box, self.target.box), self.sim_error, self.sim_out, self.cap_plot,
