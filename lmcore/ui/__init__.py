@@ -93,16 +93,52 @@ def show_link_notes(notes: list[tuple[Field, str]]) -> None:
         field.show_error(message)
 
 
+_SHARED: dict[str, W.Widget] = {}
+
+
+def shared_layout(**css: str) -> W.Layout:
+    """One Layout model per distinct set of CSS values, shared by every widget that asks for it (a page's fields
+    would otherwise create one model each, all alike, that the browser must build before the page shows). Only for
+    layouts never changed after they are made (not one whose `display` a page switches)."""
+    key = "layout:" + repr(sorted(css.items()))
+    if key not in _SHARED or _SHARED[key].comm is None:  # re-made if a test closed every widget
+        _SHARED[key] = W.Layout(**css)
+    return _SHARED[key]  # type: ignore[return-value]
+
+
+def shared_style(kind: type) -> W.Widget:
+    """One default style model of this kind (HTMLStyle, TextStyle…) for every widget that leaves it as it is."""
+    key = f"style:{kind.__name__}"
+    if key not in _SHARED or _SHARED[key].comm is None:
+        _SHARED[key] = kind()
+    return _SHARED[key]
+
+
+def html_widget(value: str = "", **css: str) -> W.HTML:
+    """An HTML widget with a shared default style and a shared layout (two widget models fewer than W.HTML)."""
+    from ipywidgets.widgets.widget_string import HTMLStyle
+
+    return W.HTML(value, layout=shared_layout(**css), style=shared_style(HTMLStyle))
+
+
+def text_box(value: str, width: str, placeholder: str = "") -> W.Text:
+    """A text box sending its text on Enter or on leaving it, with a shared style and layout (never changed later)."""
+    from ipywidgets.widgets.widget_string import TextStyle
+
+    return W.Text(value=value, placeholder=placeholder, continuous_update=False, layout=shared_layout(width=width),
+                  style=shared_style(TextStyle))
+
+
 class Field:
     """An input with its label and an error line right beside it; the typed value is never reset on error."""
 
     def __init__(self, widget: W.Widget, label: str, help_text: str = ""):
         self.widget = widget
-        self.error = W.HTML("", layout=W.Layout(min_height="1.2em"))
+        self.error = html_widget("", min_height="1.2em")
         self.error.add_class(CSS_ERROR)
         self.widget.description = ""
-        title = W.HTML(f"<b>{esc(label)}</b>" + (f"<br><small>{esc(help_text)}</small>" if help_text else ""),
-                       layout=W.Layout(width="230px"))
+        title = html_widget(f"<b>{esc(label)}</b>" + (f"<br><small>{esc(help_text)}</small>" if help_text else ""),
+                            width="230px")
         self.box = W.HBox([title, widget, self.error], layout=W.Layout(align_items="center", flex_flow="row wrap"))
 
     @property
@@ -162,7 +198,7 @@ def error_html(exc: BaseException) -> str:
 
 def cite_panel(contract: Any, cite: str, title: str | None = None) -> W.HTML:
     """The contract's own words for a citation, in a readable panel, with any known flaw of the text."""
-    return W.HTML(cite_html(contract, cite, title))
+    return html_widget(cite_html(contract, cite, title))
 
 
 def cite_html(contract: Any, cite: str, title: str | None = None) -> str:
@@ -188,7 +224,7 @@ HOME_LINK = ('<nav class="lmcore-home"><a href="index.ipynb" style="text-decorat
 def app_box(children: list[W.Widget], title: str | None = None, *, home: bool = True) -> W.VBox:
     """The root box of a dashboard, marked so the browser tests can find it; with `home`, a link back to the landing
     page (index.ipynb, beside every dashboard: a relative link works under Voilà and in JupyterLab alike) on top."""
-    items = ([W.HTML(HOME_LINK)] if home else []) + ([W.HTML(f"<h2>{esc(title)}</h2>")] if title else []) + list(children)
+    items = ([html_widget(HOME_LINK)] if home else []) + ([html_widget(f"<h2>{esc(title)}</h2>")] if title else []) + list(children)
     box = W.VBox(items)
     box.add_class(CSS_APP)
     return box

@@ -23,7 +23,7 @@ from ..storage.records import Case
 from ..errors import LmcoreError
 from ..grievance.record import Extension, Grievance
 from ..storage.board import due_board
-from . import Field, error_html, esc
+from . import Field, error_html, esc, html_widget
 
 _COLOURS = {"missed": "#b00020", "done_late": "#ef6c00", "projected": "#777", "open": "#1f4e9c", "done_on_time": "#2e7d32"}
 
@@ -46,8 +46,8 @@ class CaseLogSection:
         self.name_field = Field(self.name, "Case name", "Your own short name; a case you opened here is saved as its next version.")
         label, box, error = self.name_field.box.children
         self.name_field.box.children = (label, box, self.save_button, error)
-        self.message = W.HTML()
-        self.table = W.HTML("<p><i>Your case log opens when this page is shown.</i></p>")
+        self.message = html_widget()
+        self.table = html_widget("<p><i>Your case log opens when this page is shown.</i></p>")
         self.table.add_class("lmcore-caselog-table")
         self.pick = W.Dropdown(options=[], value=None, layout=W.Layout(width="330px"))
         self.pick.add_class("lmcore-caselog-pick")
@@ -58,12 +58,12 @@ class CaseLogSection:
         self.remove_button.add_class("lmcore-caselog-remove")
         label, box, error = self.pick_field.box.children
         self.pick_field.box.children = (label, box, self.open_button, self.remove_button, error)
-        self.where = W.HTML()
+        self.where = html_widget()
         self.widget = W.VBox([
-            W.HTML("<h3>4. My case log</h3><p>Save this grievance under a name of your own; the table shows, for "
+            html_widget("<h3>4. My case log</h3><p>Save this grievance under a name of your own; the table shows, for "
                    "every case you saved, the step at hand and when it is due — the next deadline first — with the "
                    "rule. Open a case to see its whole timeline and why each date is what it is.</p>"),
-            self.name_field.box, self.message, W.HTML("<h4>My cases</h4>"), self.table, self.pick_field.box, self.where])
+            self.name_field.box, self.message, html_widget("<h4>My cases</h4>"), self.table, self.pick_field.box, self.where])
         self.widget.add_class("lmcore-caselog")
         self.widget._view_count = 0  # the browser counts its views: the first one opens the log
         self.widget.observe(self._on_view, "_view_count")
