@@ -114,19 +114,24 @@ def shared_style(kind: type) -> W.Widget:
     return _SHARED[key]
 
 
+def lean(kind: type, css: dict[str, str] | None = None, **traits: Any) -> Any:
+    """A `kind` widget (Dropdown, Checkbox, Text…) whose layout (these CSS values) and default style are models
+    shared with every other widget asking for the same: a page otherwise creates three models per input. Only for
+    widgets whose layout and style are never changed afterwards."""
+    style = kind.class_traits().get("style")
+    if style is not None and "style" not in traits:
+        traits["style"] = shared_style(style.klass)
+    return kind(layout=shared_layout(**(css or {})), **traits)
+
+
 def html_widget(value: str = "", **css: str) -> W.HTML:
     """An HTML widget with a shared default style and a shared layout (two widget models fewer than W.HTML)."""
-    from ipywidgets.widgets.widget_string import HTMLStyle
-
-    return W.HTML(value, layout=shared_layout(**css), style=shared_style(HTMLStyle))
+    return lean(W.HTML, css, value=value)
 
 
 def text_box(value: str, width: str, placeholder: str = "") -> W.Text:
     """A text box sending its text on Enter or on leaving it, with a shared style and layout (never changed later)."""
-    from ipywidgets.widgets.widget_string import TextStyle
-
-    return W.Text(value=value, placeholder=placeholder, continuous_update=False, layout=shared_layout(width=width),
-                  style=shared_style(TextStyle))
+    return lean(W.Text, {"width": width}, value=value, placeholder=placeholder, continuous_update=False)
 
 
 class Field:
@@ -235,6 +240,28 @@ def mark_ready(box: W.Widget) -> None:
     box.add_class(CSS_READY)
     if "VOILA_PREHEAT" in os.environ:  # set by Voilà for every dashboard kernel (pre-heated or not)
         settle_memory()
+
+
+def show_png(image: W.Image, draw: Callable[[], bytes]) -> None:
+    """Put draw()'s picture in `image`. In a served page (a Voilà kernel) the first picture is drawn when the browser
+    first shows the image, not before the page is sent: the chart (matplotlib's import and first drawing, ~0.5–2 s of
+    CPU) then follows the drawn page instead of holding it back. Elsewhere (tests, nbconvert) it is drawn at once;
+    a later call before the first showing replaces the waiting drawing (the newest answer wins)."""
+    if "VOILA_PREHEAT" not in os.environ or getattr(image, "_lmcore_shown", False):
+        image.value = draw()
+        return
+    first_wait = not hasattr(image, "_lmcore_pending")
+    image._lmcore_pending = draw  # type: ignore[attr-defined]
+    if not first_wait:
+        return
+
+    def shown(change: Any) -> None:
+        if (change.get("new") or 0) > 0 and not getattr(image, "_lmcore_shown", False):
+            image._lmcore_shown = True  # type: ignore[attr-defined]
+            image.value = image._lmcore_pending()  # type: ignore[attr-defined]
+
+    image._view_count = 0  # the browser counts its views of this image (None: not counted)
+    image.observe(shown, "_view_count")
 
 
 def settle_memory(collect: bool = False) -> None:

@@ -22,8 +22,8 @@ from ...grievance.engine import timeline
 from ...grievance.report import ics, summary_html
 from ...grievance.steps import CONSOLIDATIONS, PATHS, path_steps
 from ...grievance.screening import FILERS, STATUSES, SUBJECTS, Situation, screen
-from .. import (CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, error_html, esc, html_widget, mark_ready, not_default_html,
-                shared_layout, shared_style)
+from .. import (CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, error_html, esc, html_widget, lean, mark_ready,
+    not_default_html, shared_layout, shared_style, show_png)
 from ..inputs import NumberText, attention_html, date_field, needs_attention, page_today
 from ..caselog import CaseLogSection, fill_form
 from ..safe_dates import safe_cell, safe_line
@@ -109,7 +109,7 @@ class GrievanceApp:
             self.union_notice, self.screen_out])
         # -- 2. dates --------------------------------------------------------------------------
         self.path = drop([(p, p) for p in PATHS], params.get("path") if params.get("path") in PATHS else "employee")
-        self.title = W.Text(value=params.get("title", ""), placeholder="e.g. Overtime rotation – J. Smith", layout=W.Layout(width="330px"))
+        self.title = lean(W.Text, {"width": "330px"}, value=params.get("title", ""), placeholder="e.g. Overtime rotation – J. Smith")
         as_of_value, msg = _date_param(params, "as_of")
         self.as_of = date_field("As of (today)", as_of_value or as_of, "Statuses are judged on this day.")
         self.as_of.widget.add_class("lmcore-as-of")
@@ -355,7 +355,7 @@ class GrievanceApp:
         self.answer.value = "".join(html)
         stated = tuple(m.label for m in (t.terminated, t.untimely) if m is not None)  # already in the status line
         self.notes.value = "".join(f"<p><small>ⓘ {esc(n)}</small></p>" for n in t.notes if not (stated and n.startswith(stated)))
-        self.plot.value = figure_png(timeline_figure(shown, contract.calendar))
+        show_png(self.plot, lambda: figure_png(timeline_figure(shown, contract.calendar)))
         self.table.value = _table_html(shown)
         names = [(f"{m.label} — {m.due.isoformat() if m.due else 'any time'} ({m.status.replace('_', ' ')})", m.name)
                  for m in shown.milestones]
