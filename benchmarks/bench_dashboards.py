@@ -12,7 +12,7 @@ Measures, with the repository's voila.json:
      sent), and each page's kernel CPU seconds and USS memory when its page is drawn (before its first answer),
      against 30 opens of the empty notebook in the same run; goal: every page drawn within 10 s.
 Writes benchmarks/results_dashboards.txt. Not part of the test suite (numbers depend on the machine's load).
-Run: .venv/bin/python benchmarks/bench_dashboards.py [--quick]   (or --room: section 5 alone, printed, not written)
+Run: .venv/bin/python benchmarks/bench_dashboards.py [--quick]   (or --room / --first-render: section 5 / 1 alone, printed, not written)
 """
 from __future__ import annotations
 
@@ -381,6 +381,33 @@ async def room_only() -> None:
     print(f"# load average at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
+async def first_render_only(settle_s: float = 60) -> None:
+    """`--first-render`: section 1 alone (pre-heated, one sample a page, at most `settle_s` waiting for the pool's
+    refill between pages), printed — for a machine too loaded for the whole run."""
+    from playwright.async_api import async_playwright
+
+    print(f"# load average at start {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    with tempfile.TemporaryDirectory(prefix="lmcore-bench-") as tmp:
+        nbs = stage(Path(tmp))
+        names = sorted(p.stem for p in nbs.glob("*.ipynb") if p.stem != FLOOR)
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            server = Server(nbs)
+            try:
+                server.settle(len(names) + 1, timeout=600)
+                times = {}
+                for name in [FLOOR] + names:
+                    server.settle(len(names) + 1, timeout=settle_s)
+                    elapsed, kid, ctx = await first_render(browser, server.base, name)
+                    times[name] = elapsed
+                    await close(ctx, server.base, kid)
+                    print(f"{name:24} {elapsed:6.2f} s  x floor {elapsed / times[FLOOR]:5.2f}", flush=True)
+            finally:
+                server.stop()
+            await browser.close()
+    print(f"# load average at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
 async def main(quick: bool) -> None:
     from playwright.async_api import async_playwright
 
@@ -483,4 +510,9 @@ async def main(quick: bool) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(room_only() if "--room" in sys.argv else main("--quick" in sys.argv))
+    if "--room" in sys.argv:
+        asyncio.run(room_only())
+    elif "--first-render" in sys.argv:
+        asyncio.run(first_render_only())
+    else:
+        asyncio.run(main("--quick" in sys.argv))
