@@ -2,7 +2,9 @@
 nbclient in a fresh kernel, timed (wall and the kernel's CPU seconds), with the widget models the page created,
 the heavy modules it loaded (matplotlib, pandas, sqlalchemy, yaml, holidays) and the kernel's USS memory,
 against an empty kernel's in the same run. Not a test (numbers depend on the machine's load).
-Run: .venv/bin/python benchmarks/profile_kernels.py [notebook names...]
+Run: .venv/bin/python benchmarks/profile_kernels.py [--served] [notebook names...]
+(--served: the kernel has VOILA_PREHEAT set as Voilà sets it in every dashboard kernel, so a page's first chart
+waits for the browser to show it, as in a served page; the probe's own `import ipywidgets` is in "at start")
 """
 from __future__ import annotations
 
@@ -35,10 +37,12 @@ def _probe(client: NotebookClient, nb, index: int) -> dict:
     return json.loads(cell.outputs[0]["text"])
 
 
-def profile(path: Path) -> dict:
+def profile(path: Path, served: bool = False) -> dict:
     """Each code cell's wall time, the kernel's CPU seconds and widget count after it, its USS at the end."""
     nb = nbformat.read(path, as_version=4)
     env = {k: v for k, v in os.environ.items() if k != "LMCORE_TODAY"}
+    if served:
+        env["VOILA_PREHEAT"] = "False"  # a kernel Voilà started for a page request (not a pre-heated one)
     client = NotebookClient(nb, timeout=300, iopub_timeout=60, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     cells = []
@@ -61,7 +65,7 @@ def profile(path: Path) -> dict:
     return {"start_cpu": start["cpu"], "start_mods": start["mods"], "cells": cells, "uss": uss}
 
 
-def main(names: list[str]) -> None:
+def main(names: list[str], served: bool = False) -> None:
     nbs = ROOT / "notebooks"
     names = names or sorted(p.stem for p in nbs.glob("*.ipynb"))
     floor = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
@@ -70,7 +74,7 @@ def main(names: list[str]) -> None:
     nbformat.write(floor, fpath)
     print(f"# load average {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     for name, path in [("(empty kernel)", fpath)] + [(n, nbs / f"{n}.ipynb") for n in names]:
-        r = profile(path)
+        r = profile(path, served)
         last = r["cells"][-1] if r["cells"] else {"cpu": r["start_cpu"], "widgets": 0, "mods": r["start_mods"]}
         print(f"{name:24} CPU s at start {r['start_cpu']:.2f}, after all cells {last['cpu']:.2f}; "
               f"widgets {last['widgets']}; USS {r['uss']:.0f} MB; loaded: {' '.join(last['mods'])}")
@@ -80,4 +84,4 @@ def main(names: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main([a for a in sys.argv[1:] if a != "--served"], "--served" in sys.argv)

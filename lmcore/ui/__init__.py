@@ -39,13 +39,19 @@ def query_params(default: dict[str, str] | None = None, *, plots: bool = True) -
     return params
 
 
+def before_request() -> bool:
+    """True in a pre-heated Voilà kernel that has not had its page request yet: one-off costs paid here (a warm-up
+    drawing) cost nobody a wait; anywhere else (a kernel started for a request, tests) they delay the page."""
+    return os.environ.get("VOILA_PREHEAT") == "True" and not os.environ.get("LMCORE_REQUEST_RECEIVED")
+
+
 def _wait_for_request(plots: bool = True) -> None:
     """In a pre-heated Voilà kernel (started before anyone asked for the page), wait here for the page request.
 
     Voilà runs the notebook up to this point ahead of time; the request's QUERY_STRING arrives only when a
     browser opens the page. Outside Voilà's pre-heat mode (nbconvert, nbval, tests, JupyterLab) it does nothing.
     """
-    if os.environ.get("VOILA_PREHEAT") != "True" or os.environ.get("LMCORE_REQUEST_RECEIVED"):
+    if not before_request():
         return
     from voila.utils import wait_for_request
 

@@ -14,7 +14,8 @@ import ipywidgets as W
 
 from ..contract.citations import Cite
 from ..errors import InvalidDate, LmcoreError, OutOfRange
-from . import CSS_ANSWER, Field, app_box, cite_html, esc, html_widget, lean, mark_ready, query_params, show_png
+from . import (CSS_ANSWER, Field, app_box, before_request, cite_html, esc, html_widget, lean, mark_ready, query_params,
+                show_png)
 from .inputs import NumberText, attention_html, date_field, needs_attention, page_today
 
 DEFAULTS = {"q": "credit hours", "cite": "Art. 43 §7.a(1)", "workdays": "20"}
@@ -310,7 +311,8 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     contract = contract or load_contract()
     as_of = as_of or page_today()
     if params is None:
-        _warm_up(contract)  # in a pre-heated Voilà kernel this runs before anyone opens the page
+        if before_request():  # only where nobody waits for it (a kernel started for a request draws on first view)
+            _warm_up(contract)
         params = query_params({"q": DEFAULTS["q"]})
     return HandbookApp(contract, as_of, params)
 
