@@ -6,9 +6,13 @@ Measures, with the repository's voila.json:
      targets: within 1.5× the floor and under 3 s;
   2. widget round trip (change an input in the page → `.lmcore-answer` redrawn): median < 150 ms, p95 < 300 ms;
   3. memory of one dashboard kernel (RSS and unique USS, psutil) and of the Voilà server;
-  4. first render when 10 users open a dashboard at once.
+  4. first render when 10 users open a dashboard at once;
+  5. a training room (issue 17 item 16): 30 people open the grievance page at the same moment, one browser context
+     each — time to a drawn page (`.lmcore-ready`), the server's share (30 HTTP requests at once, until the page is
+     sent), and each page's kernel CPU seconds and USS memory when its page is drawn (before its first answer),
+     against 30 opens of the empty notebook in the same run; goal: every page drawn within 10 s.
 Writes benchmarks/results_dashboards.txt. Not part of the test suite (numbers depend on the machine's load).
-Run: .venv/bin/python benchmarks/bench_dashboards.py [--quick]
+Run: .venv/bin/python benchmarks/bench_dashboards.py [--quick]   (or --room / --first-render: section 5 / 1 alone, printed, not written)
 """
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psutil
@@ -60,6 +65,8 @@ ROUND_TRIP_JS = """async (input, value) => {
 CONSOLE_ERRORS: list[str] = []
 PAUSE_MS = 600  # between two changes in the round-trip test (the kernel finishes drawing plots meanwhile)
 CROWD_TIMEOUT_MS = 90_000
+ROOM, ROOM_PAGE, ROOM_GOAL_S = 30, "grievance_timeline", 10.0
+ROOM_TIMEOUT_MS = 300_000  # 30 kernels on 2 cores: a page may take minutes; one not drawn by then counts as inf
 
 
 def free_port() -> int:
@@ -141,8 +148,10 @@ def pct(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
 
 
-async def first_render(browser, base: str, name: str, query: str = "", timeout: int = 180_000) -> tuple[float, str | None, object]:
-    """Seconds from navigation to the app's ready marker (the floor: to Voilà's spinner gone), and the page."""
+async def first_render(browser, base: str, name: str, query: str = "", timeout: int = 180_000,
+                       probe: Callable[[str], object] | None = None) -> tuple[float, str | None, object]:
+    """Seconds from navigation to the app's ready marker (the floor: to Voilà's spinner gone), and the page; with
+    `probe`, its result for the page's kernel id (read the moment the page is drawn) is put on the context."""
     context = await browser.new_context(viewport={"width": 1280, "height": 900})
     page = await context.new_page()
     page.on("console", lambda m: m.type == "error" and CONSOLE_ERRORS.append(f"{name}: {m.text}"))
@@ -154,6 +163,8 @@ async def first_render(browser, base: str, name: str, query: str = "", timeout: 
     elapsed = time.perf_counter() - t
     node = await page.query_selector("#jupyter-config-data")
     kid = json.loads(await node.text_content()).get("kernelId") if node else None
+    if probe is not None and kid:
+        context.probed = await asyncio.to_thread(probe, kid)
     return elapsed, kid, context
 
 
@@ -229,6 +240,89 @@ async def crowd(browser, server: Server, name: str, users: int) -> list[float]:
     return times
 
 
+def kernel_cost(server: Server, kernel_id: str) -> tuple[float, float]:
+    """A kernel's CPU seconds (user + system, since it started) and its USS in MB, now (nan if it is gone)."""
+    proc = server.kernel_process(kernel_id)
+    try:
+        cpu = proc.cpu_times()
+        return cpu.user + cpu.system, proc.memory_full_info().uss / 2**20
+    except (psutil.Error, AttributeError):
+        return float("nan"), float("nan")
+
+
+async def room(browser, server: Server, name: str, users: int) -> list[tuple[float, float, float]]:
+    """`users` people open the page at the same moment, one browser context each: per page, seconds to drawn
+    (inf: not drawn within ROOM_TIMEOUT_MS), its kernel's CPU seconds and USS MB at that moment."""
+    server.settle(0)
+    results = await asyncio.gather(*(first_render(browser, server.base, name, timeout=ROOM_TIMEOUT_MS,
+                                                  probe=lambda kid: kernel_cost(server, kid)) for _ in range(users)),
+                                   return_exceptions=True)
+    out = []
+    for r in results:
+        if isinstance(r, BaseException):
+            out.append((float("inf"), float("nan"), float("nan")))
+            continue
+        elapsed, kid, ctx = r
+        out.append((elapsed, *getattr(ctx, "probed", (float("nan"), float("nan")))))
+        await close(ctx, server.base, kid)
+    return out
+
+
+def room_http(server: Server, name: str, users: int) -> list[float]:
+    """The server's share of the room: `users` requests at once, each timed until the whole page is sent; the
+    kernels the pages started are shut down afterwards (no browser will connect to them)."""
+    import concurrent.futures as cf
+    import re
+
+    server.settle(0)
+
+    def get(_: int) -> tuple[float, str | None]:
+        t = time.perf_counter()
+        try:
+            text = requests.get(f"{server.base}voila/render/{name}.ipynb", timeout=ROOM_TIMEOUT_MS / 1000).text
+        except requests.RequestException:
+            return float("inf"), None
+        found = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', text)
+        return time.perf_counter() - t, found[1] if found else None
+
+    with cf.ThreadPoolExecutor(users) as pool:
+        got = list(pool.map(get, range(users)))
+    for _, kid in got:
+        if kid:
+            requests.post(f"{server.base}voila/api/shutdown/{kid}", timeout=30)
+    return [t for t, _ in got]
+
+
+def room_lines(pages: list[tuple[float, float, float]], floor: list[tuple[float, float, float]], http: list[float],
+               http_floor: list[float]) -> list[str]:
+    """Section 5 of the results file."""
+    def col(rows: list[tuple[float, float, float]], i: int) -> list[float]:
+        return [r[i] for r in rows if r[i] == r[i]]  # nan (kernel gone, page failed) left out
+
+    def stats(xs: list[float]) -> str:
+        return f"median {statistics.median(xs):6.2f}  max {max(xs):6.2f}" if xs else "no value"
+
+    drawn = col(pages, 0)
+    within = sum(t <= ROOM_GOAL_S for t in drawn)
+    lines = [f"## 5. A training room: {ROOM} people open the grievance page at the same moment (one browser context each)",
+             f"Time to a drawn page (s, navigation → .lmcore-ready): {stats(drawn)}; drawn within {ROOM_GOAL_S:g} s: "
+             f"{within} of {len(pages)} ({'goal met' if within == len(pages) else 'goal NOT met'})",
+             f"  all: {' '.join(f'{x:.1f}' for x in sorted(drawn))}",
+             f"Empty notebook, {ROOM} at once, to Voilà's spinner gone (s): {stats(col(floor, 0))}",
+             f"The server's share ({ROOM} HTTP requests at once, until the page is sent, s): grievance {stats(http)}; "
+             f"empty notebook {stats(http_floor)}",
+             "Per kernel when its page is drawn (before its first answer):"]
+    for label, rows in (("grievance page", pages), ("empty notebook", floor)):
+        cpu, uss = col(rows, 1), col(rows, 2)
+        lines.append(f"  {label:16} CPU s {stats(cpu)}   USS MB {stats(uss)}")
+    g, f = col(pages, 1), col(floor, 1)
+    gu, fu = col(pages, 2), col(floor, 2)
+    if g and f and gu and fu:
+        lines.append(f"  ratio to the empty notebook (medians): CPU {statistics.median(g) / statistics.median(f):.2f}x, "
+                     f"USS {statistics.median(gu) / statistics.median(fu):.2f}x")
+    return lines
+
+
 def _cases() -> dict:
     from tests.browser.test_dashboards import CASES
 
@@ -254,11 +348,72 @@ def crowd_http(server: Server, name: str, users: int) -> list[float]:
         return list(pool.map(get, range(users)))
 
 
+async def training_room(browser, nbs: Path, n_kernels: int) -> list[str]:
+    """Section 5, on its own server with the repository's voila.json; the per-client cap is raised because every
+    page comes from this one address here (in a room each person has their own)."""
+    server = Server(nbs, [f"--LmcoreServer.max_kernels_per_client={2 * ROOM + 5}"])
+    try:
+        server.settle(n_kernels)
+        pages = await room(browser, server, ROOM_PAGE, ROOM)
+        server.settle(n_kernels)
+        floor = await room(browser, server, FLOOR, ROOM)
+        server.settle(n_kernels)
+        http = room_http(server, ROOM_PAGE, ROOM)
+        server.settle(n_kernels)
+        http_floor = room_http(server, FLOOR, ROOM)
+    finally:
+        server.stop()
+    return room_lines(pages, floor, http, http_floor)
+
+
+async def room_only() -> None:
+    """`--room`: section 5 alone, printed (the results file is written only by a whole run)."""
+    from playwright.async_api import async_playwright
+
+    print(f"# load average at start {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    with tempfile.TemporaryDirectory(prefix="lmcore-bench-") as tmp:
+        nbs = stage(Path(tmp))
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            lines = await training_room(browser, nbs, len(list(nbs.glob("*.ipynb"))))
+            await browser.close()
+    print("\n".join(lines))
+    print(f"# load average at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+async def first_render_only(settle_s: float = 60) -> None:
+    """`--first-render`: section 1 alone (pre-heated, one sample a page, at most `settle_s` waiting for the pool's
+    refill between pages), printed — for a machine too loaded for the whole run."""
+    from playwright.async_api import async_playwright
+
+    print(f"# load average at start {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    with tempfile.TemporaryDirectory(prefix="lmcore-bench-") as tmp:
+        nbs = stage(Path(tmp))
+        names = sorted(p.stem for p in nbs.glob("*.ipynb") if p.stem != FLOOR)
+        async with async_playwright() as p:
+            browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            server = Server(nbs)
+            try:
+                server.settle(len(names) + 1, timeout=600)
+                times = {}
+                for name in [FLOOR] + names:
+                    server.settle(len(names) + 1, timeout=settle_s)
+                    elapsed, kid, ctx = await first_render(browser, server.base, name)
+                    times[name] = elapsed
+                    await close(ctx, server.base, kid)
+                    print(f"{name:24} {elapsed:6.2f} s  x floor {elapsed / times[FLOOR]:5.2f}", flush=True)
+            finally:
+                server.stop()
+            await browser.close()
+    print(f"# load average at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
 async def main(quick: bool) -> None:
     from playwright.async_api import async_playwright
 
     samples, trips = (2, 12) if quick else (4, 30)
-    lines = [f"# bench_dashboards: {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, load average at start "
+    lines = [f"# bench_dashboards{' --quick' if quick else ''} (samples {samples}, round trips {trips}): "
+             f"{time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores shared with other work, load average at start "
              f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}", ""]
     with tempfile.TemporaryDirectory(prefix="lmcore-bench-") as tmp:
         nbs = stage(Path(tmp))
@@ -296,6 +451,11 @@ async def main(quick: bool) -> None:
                 http_cold = crowd_http(server, "handbook", 10)
             finally:
                 server.stop()
+
+            try:
+                room_section = await training_room(browser, nbs, n_kernels)
+            except Exception as exc:  # sections 1-4 are still written  # noqa: BLE001
+                room_section = [f"## 5. A training room: not measured ({type(exc).__name__}: {exc})"]
             await browser.close()
 
     floor_hot, floor_cold = statistics.median(hot[FLOOR]), statistics.median(cold[FLOOR])
@@ -338,12 +498,21 @@ async def main(quick: bool) -> None:
     for label, xs in (("pool of 1 warm kernel (voila.json)", http_hot), ("pool of 10 warm kernels", http_pool),
                       ("no preheat", http_cold)):
         lines.append(f"  {label:36} median {statistics.median(xs):5.2f}  max {max(xs):5.2f}")
+    lines.append("")
+    lines += room_section
     if CONSOLE_ERRORS:
         lines += ["", f"Console errors seen ({len(CONSOLE_ERRORS)}): " + "; ".join(sorted(set(CONSOLE_ERRORS))[:5])]
+    lines.append(f"Load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())} (the machine is shared: "
+                 "ratios within this run are what count)")
     text = "\n".join(lines) + "\n"
     OUT.write_text(text)
     print(text)
 
 
 if __name__ == "__main__":
-    asyncio.run(main("--quick" in sys.argv))
+    if "--room" in sys.argv:
+        asyncio.run(room_only())
+    elif "--first-render" in sys.argv:
+        asyncio.run(first_render_only())
+    else:
+        asyncio.run(main("--quick" in sys.argv))

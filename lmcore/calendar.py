@@ -5,6 +5,8 @@ import copy
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any, Callable, Literal
 
 import numpy as np
@@ -284,13 +286,10 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def _federal_holidays(first: int, last: int, inauguration: bool, executive_orders: bool) -> dict[dt.date, str]:
     """Federal holidays with OPM observed dates (5 U.S.C. 6103; E.O. 11582), from the `holidays` package."""
-    import holidays
-
-    years = range(first, last + 1)
     cats = ("government",) if executive_orders else ("public",)
-    found = dict(holidays.US(categories=cats, years=years))
+    found = dict(_us_holidays(cats, None, first, last))
     if inauguration:
-        dc = holidays.US(subdiv="DC", years=years)
+        dc = _us_holidays(("public",), "DC", first, last)
         for day, name in dc.items():
             if "Inauguration Day" in name and day.weekday() < 5:
                 found[day] = f"{found[day]}; Inauguration Day" if day in found else "Inauguration Day"
@@ -299,7 +298,13 @@ def _federal_holidays(first: int, last: int, inauguration: bool, executive_order
 
 def _executive_order_days(first: int, last: int) -> set[dt.date]:
     """Days the government category adds to the public holidays: past executive-order closures."""
+    return set(_us_holidays(("government",), None, first, last)) - set(_us_holidays(("public",), None, first, last))
+
+
+@lru_cache(maxsize=16)
+def _us_holidays(categories: tuple[str, ...], subdiv: str | None, first: int, last: int) -> Mapping[dt.date, str]:
+    """The `holidays` package's US table for these years, built once per process (each costs ~0.1 s for 129
+    years; a kernel's calendars under the calendar readings ask for the same few tables up to 11 times)."""
     import holidays
 
-    years = range(first, last + 1)
-    return set(holidays.US(categories=("government",), years=years)) - set(holidays.US(categories=("public",), years=years))
+    return MappingProxyType(dict(holidays.US(categories=categories, subdiv=subdiv, years=range(first, last + 1))))

@@ -39,13 +39,19 @@ def query_params(default: dict[str, str] | None = None, *, plots: bool = True) -
     return params
 
 
+def before_request() -> bool:
+    """True in a pre-heated Voilà kernel that has not had its page request yet: one-off costs paid here (a warm-up
+    drawing) cost nobody a wait; anywhere else (a kernel started for a request, tests) they delay the page."""
+    return os.environ.get("VOILA_PREHEAT") == "True" and not os.environ.get("LMCORE_REQUEST_RECEIVED")
+
+
 def _wait_for_request(plots: bool = True) -> None:
     """In a pre-heated Voilà kernel (started before anyone asked for the page), wait here for the page request.
 
     Voilà runs the notebook up to this point ahead of time; the request's QUERY_STRING arrives only when a
     browser opens the page. Outside Voilà's pre-heat mode (nbconvert, nbval, tests, JupyterLab) it does nothing.
     """
-    if os.environ.get("VOILA_PREHEAT") != "True" or os.environ.get("LMCORE_REQUEST_RECEIVED"):
+    if not before_request():
         return
     from voila.utils import wait_for_request
 
@@ -93,16 +99,57 @@ def show_link_notes(notes: list[tuple[Field, str]]) -> None:
         field.show_error(message)
 
 
+_SHARED: dict[str, W.Widget] = {}
+
+
+def shared_layout(**css: str) -> W.Layout:
+    """One Layout model per distinct set of CSS values, shared by every widget that asks for it (a page's fields
+    would otherwise create one model each, all alike, that the browser must build before the page shows). Only for
+    layouts never changed after they are made (not one whose `display` a page switches)."""
+    key = "layout:" + repr(sorted(css.items()))
+    if key not in _SHARED or _SHARED[key].comm is None:  # re-made if a test closed every widget
+        _SHARED[key] = W.Layout(**css)
+    return _SHARED[key]  # type: ignore[return-value]
+
+
+def shared_style(kind: type) -> W.Widget:
+    """One default style model of this kind (HTMLStyle, TextStyle…) for every widget that leaves it as it is."""
+    key = f"style:{kind.__name__}"
+    if key not in _SHARED or _SHARED[key].comm is None:
+        _SHARED[key] = kind()
+    return _SHARED[key]
+
+
+def lean(kind: type, css: dict[str, str] | None = None, **traits: Any) -> Any:
+    """A `kind` widget (Dropdown, Checkbox, Text…) whose layout (these CSS values) and default style are models
+    shared with every other widget asking for the same: a page otherwise creates three models per input. Only for
+    widgets whose layout and style are never changed afterwards."""
+    style = kind.class_traits().get("style")
+    if style is not None and "style" not in traits:
+        traits["style"] = shared_style(style.klass)
+    return kind(layout=shared_layout(**(css or {})), **traits)
+
+
+def html_widget(value: str = "", **css: str) -> W.HTML:
+    """An HTML widget with a shared default style and a shared layout (two widget models fewer than W.HTML)."""
+    return lean(W.HTML, css, value=value)
+
+
+def text_box(value: str, width: str, placeholder: str = "") -> W.Text:
+    """A text box sending its text on Enter or on leaving it, with a shared style and layout (never changed later)."""
+    return lean(W.Text, {"width": width}, value=value, placeholder=placeholder, continuous_update=False)
+
+
 class Field:
     """An input with its label and an error line right beside it; the typed value is never reset on error."""
 
     def __init__(self, widget: W.Widget, label: str, help_text: str = ""):
         self.widget = widget
-        self.error = W.HTML("", layout=W.Layout(min_height="1.2em"))
+        self.error = html_widget("", min_height="1.2em")
         self.error.add_class(CSS_ERROR)
         self.widget.description = ""
-        title = W.HTML(f"<b>{esc(label)}</b>" + (f"<br><small>{esc(help_text)}</small>" if help_text else ""),
-                       layout=W.Layout(width="230px"))
+        title = html_widget(f"<b>{esc(label)}</b>" + (f"<br><small>{esc(help_text)}</small>" if help_text else ""),
+                            width="230px")
         self.box = W.HBox([title, widget, self.error], layout=W.Layout(align_items="center", flex_flow="row wrap"))
 
     @property
@@ -162,7 +209,7 @@ def error_html(exc: BaseException) -> str:
 
 def cite_panel(contract: Any, cite: str, title: str | None = None) -> W.HTML:
     """The contract's own words for a citation, in a readable panel, with any known flaw of the text."""
-    return W.HTML(cite_html(contract, cite, title))
+    return html_widget(cite_html(contract, cite, title))
 
 
 def cite_html(contract: Any, cite: str, title: str | None = None) -> str:
@@ -188,7 +235,7 @@ HOME_LINK = ('<nav class="lmcore-home"><a href="index.ipynb" style="text-decorat
 def app_box(children: list[W.Widget], title: str | None = None, *, home: bool = True) -> W.VBox:
     """The root box of a dashboard, marked so the browser tests can find it; with `home`, a link back to the landing
     page (index.ipynb, beside every dashboard: a relative link works under Voilà and in JupyterLab alike) on top."""
-    items = ([W.HTML(HOME_LINK)] if home else []) + ([W.HTML(f"<h2>{esc(title)}</h2>")] if title else []) + list(children)
+    items = ([html_widget(HOME_LINK)] if home else []) + ([html_widget(f"<h2>{esc(title)}</h2>")] if title else []) + list(children)
     box = W.VBox(items)
     box.add_class(CSS_APP)
     return box
@@ -199,6 +246,28 @@ def mark_ready(box: W.Widget) -> None:
     box.add_class(CSS_READY)
     if "VOILA_PREHEAT" in os.environ:  # set by Voilà for every dashboard kernel (pre-heated or not)
         settle_memory()
+
+
+def show_png(image: W.Image, draw: Callable[[], bytes]) -> None:
+    """Put draw()'s picture in `image`. In a served page (a Voilà kernel) the first picture is drawn when the browser
+    first shows the image, not before the page is sent: the chart (matplotlib's import and first drawing, ~0.5–2 s of
+    CPU) then follows the drawn page instead of holding it back. Elsewhere (tests, nbconvert) it is drawn at once;
+    a later call before the first showing replaces the waiting drawing (the newest answer wins)."""
+    if "VOILA_PREHEAT" not in os.environ or getattr(image, "_lmcore_shown", False):
+        image.value = draw()
+        return
+    first_wait = not hasattr(image, "_lmcore_pending")
+    image._lmcore_pending = draw  # type: ignore[attr-defined]
+    if not first_wait:
+        return
+
+    def shown(change: Any) -> None:
+        if (change.get("new") or 0) > 0 and not getattr(image, "_lmcore_shown", False):
+            image._lmcore_shown = True  # type: ignore[attr-defined]
+            image.value = image._lmcore_pending()  # type: ignore[attr-defined]
+
+    image._view_count = 0  # the browser counts its views of this image (None: not counted)
+    image.observe(shown, "_view_count")
 
 
 def settle_memory(collect: bool = False) -> None:

@@ -22,7 +22,7 @@ from ..grievance.record import DATE_FIELDS, Grievance
 from ..storage.board import BUCKET_WORDS, deadline_moves, due_board
 from ..storage.caselog import CaseLog, who
 from ..storage.records import Case
-from . import CSS_ANSWER, Field, app_box, error_html, esc, mark_ready
+from . import CSS_ANSWER, Field, app_box, error_html, esc, html_widget, lean, mark_ready
 from .inputs import page_today
 
 _COLOURS = {"overdue": "#b00020", "soon": "#ef6c00", "later": "#1f4e9c", "projected": "#777", "undated": "#1f4e9c",
@@ -40,20 +40,19 @@ class CaseLogApp:
         self.as_of = as_of
         self.opened: Case | None = None
         self.pending: Any = None  # a contract with a previewed change, until applied
-        text = lambda v="", w="220px": W.Text(value=v, layout=W.Layout(width=w))  # noqa: E731
+        text = lambda v="", w="220px": lean(W.Text, {"width": w}, value=v)  # noqa: E731
         self.user = Field(text(), "Your name", "Recorded with each change (the JupyterHub user is used where there is one).")
         self.f_steward, self.f_article = text(params.get("steward", "")), text(params.get("article", ""))
-        self.f_status = W.Dropdown(options=[("All", "")] + [(w, b) for b, w in BUCKET_WORDS.items()],
-                                   value=params.get("status", "") if params.get("status", "") in BUCKET_WORDS else "")
+        self.f_status = lean(W.Dropdown, options=[("All", "")] + [(w, b) for b, w in BUCKET_WORDS.items()], value=params.get("status", "") if params.get("status", "") in BUCKET_WORDS else "")
         self.filters = W.HBox([Field(self.f_steward, "Steward").box, Field(self.f_article, "Article").box,
                                Field(self.f_status, "Show").box], layout=W.Layout(flex_flow="row wrap"))
-        self.answer = W.HTML("<p><i>The case log opens when this page is shown.</i></p>")
+        self.answer = html_widget("<p><i>The case log opens when this page is shown.</i></p>")
         self.answer.add_class(CSS_ANSWER)
-        self.board = W.HTML()
+        self.board = html_widget()
         self.board.add_class("lmcore-board")
         # -- the case form ------------------------------------------------------------------------
         self.case_id = Field(text(w="260px"), "Case id", "A short id, e.g. 2026-014-smith.")
-        self.texts = {k: Field(text(w="420px") if k != "subject" else W.Textarea(layout=W.Layout(width="420px")), label)
+        self.texts = {k: Field(text(w="420px") if k != "subject" else lean(W.Textarea, {"width": "420px"}), label)
                       for k, label in _TEXTS}
         self.dates = {k: Field(text(w="130px"), words.split(" (")[0].capitalize(), f"YYYY-MM-DD ({cite})")
                       for k, (words, cite) in DATE_FIELDS.items()}
@@ -62,46 +61,46 @@ class CaseLogApp:
             f.widget.observe(lambda ch, f=f: self._typed(f), "value")
         from ..grievance.steps import PATHS
 
-        self.path = W.Dropdown(options=list(PATHS), value="employee")
-        self.status = W.Dropdown(options=["open", "settled", "withdrawn", "closed"], value="open")
-        self.save_button = W.Button(description="Save case", button_style="primary", icon="save")
+        self.path = lean(W.Dropdown, options=list(PATHS), value="employee")
+        self.status = lean(W.Dropdown, options=["open", "settled", "withdrawn", "closed"], value="open")
+        self.save_button = lean(W.Button, description="Save case", button_style="primary", icon="save")
         self.save_button.add_class("lmcore-case-save")
-        self.new_button = W.Button(description="New case", icon="file")
-        self.form_message = W.HTML()
+        self.new_button = lean(W.Button, description="New case", icon="file")
+        self.form_message = html_widget()
         self.form = W.VBox([self.case_id.box, Field(self.path, "Path").box, Field(self.status, "Case status").box,
                             *[f.box for f in self.texts.values()], *[f.box for f in self.dates.values()],
                             W.HBox([self.save_button, self.new_button]), self.form_message])
         self.form.add_class("lmcore-case-form")
-        self.pick = W.Dropdown(options=[], value=None, layout=W.Layout(width="330px"))
-        self.open_button = W.Button(description="Open", icon="folder-open")
-        self.history = W.HTML()
+        self.pick = lean(W.Dropdown, {"width": "330px"}, options=[], value=None)
+        self.open_button = lean(W.Button, description="Open", icon="folder-open")
+        self.history = html_widget()
         self.history.add_class("lmcore-case-history")
-        self.case_downloads = W.HTML()
+        self.case_downloads = html_widget()
         # -- what if, import, export, backup --------------------------------------------------------
         self.whatif_day = Field(text(w="130px"), "Closure on", "YYYY-MM-DD")
         self.whatif_name = text("Office closure")
-        self.preview_button = W.Button(description="Show what would move", icon="eye")
-        self.apply_button = W.Button(description="Apply", icon="check", disabled=True)
-        self.whatif_out = W.HTML()
+        self.preview_button = lean(W.Button, description="Show what would move", icon="eye")
+        self.apply_button = lean(W.Button, description="Apply", icon="check", disabled=True)
+        self.whatif_out = html_widget()
         self.whatif = W.VBox([W.HBox([self.whatif_day.box, self.whatif_name, self.preview_button, self.apply_button]),
                               self.whatif_out])
         self.whatif.add_class("lmcore-whatif")
-        self.upload = W.FileUpload(accept=".csv,.xlsx", multiple=False)
+        self.upload = lean(W.FileUpload, accept=".csv,.xlsx", multiple=False)
         self.upload.add_class("lmcore-import")
-        self.import_out = W.HTML()
-        self.restore_upload = W.FileUpload(accept=".sqlite,.json", multiple=False)
-        self.restore_out = W.HTML()
-        self.downloads = W.HTML()
+        self.import_out = html_widget()
+        self.restore_upload = lean(W.FileUpload, accept=".sqlite,.json", multiple=False)
+        self.restore_out = html_widget()
+        self.downloads = html_widget()
         tabs = W.Tab(children=[W.VBox([W.HBox([Field(self.pick, "Open a case").box, self.open_button]), self.form,
-                                       W.HTML("<h4>Change history</h4>"), self.history, self.case_downloads]),
-                               self.whatif, W.VBox([W.HTML("<p>Import a .csv (UTF-8) or .xlsx file: every row is checked "
+                                       html_widget("<h4>Change history</h4>"), self.history, self.case_downloads]),
+                               self.whatif, W.VBox([html_widget("<p>Import a .csv (UTF-8) or .xlsx file: every row is checked "
                                                            "first; one bad row and nothing is imported.</p>"),
                                                     self.upload, self.import_out]),
-                               W.VBox([self.downloads, W.HTML("<p><b>Restore</b> replaces the whole case log by a backup "
+                               W.VBox([self.downloads, html_widget("<p><b>Restore</b> replaces the whole case log by a backup "
                                                               "file:</p>"), self.restore_upload, self.restore_out])])
         for i, t in enumerate(("Case", "What if a closure…", "Import", "Export and backup")):
             tabs.set_title(i, t)
-        self.widget = app_box([W.HTML("<p>Every open case's next deadline, overdue first, with the rule and the counting "
+        self.widget = app_box([html_widget("<p>Every open case's next deadline, overdue first, with the rule and the counting "
                                       "that defends it.</p>"), self.user.box, self.filters, self.answer, self.board, tabs])
         self.widget._view_count = 0
         self.widget.observe(lambda ch: (ch.get("new") or 0) > 0 and self.log is None and self.open_log(), "_view_count")

@@ -11,19 +11,20 @@ CSS classes for browser tests: `lmcore-caselog` (the section), `lmcore-caselog-n
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as W
 
-from ..storage.caselog import CaseLog, check_case_id, default_path
-from ..storage.database import resolve_url
-from ..storage.records import Case
+from ..storage.records import Case, check_case_id
 from ..errors import LmcoreError
 from ..grievance.record import Extension, Grievance
-from ..storage.board import due_board
-from . import Field, error_html, esc
+from . import Field, error_html, esc, html_widget, lean
+
+if TYPE_CHECKING:  # the storage code (SQLAlchemy) loads when the log is first opened, not with the page
+    from ..storage.caselog import CaseLog
 
 _COLOURS = {"missed": "#b00020", "done_late": "#ef6c00", "projected": "#777", "open": "#1f4e9c", "done_on_time": "#2e7d32"}
 
@@ -33,37 +34,37 @@ class CaseLogSection:
 
     def __init__(self, app: Any, log: CaseLog | Path | str | None = None):
         self.app = app
-        self._log: CaseLog | None = log if isinstance(log, CaseLog) else None
-        self._path: Path | None = None if log is None or isinstance(log, CaseLog) else Path(log)
+        given = log is not None and not isinstance(log, (str, os.PathLike))  # a CaseLog already open
+        self._log: CaseLog | None = log if given else None  # type: ignore[assignment]
+        self._path: Path | None = Path(log) if isinstance(log, (str, os.PathLike)) else None
         self.loaded = False
         self._confirm: str | None = None
         self._opened: tuple[str, int] | None = None  # the case (id, version) this page opened or saved last
-        self.name = W.Text(placeholder="e.g. 2026-014 Smith overtime", layout=W.Layout(width="330px"))
+        self.name = lean(W.Text, {"width": "330px"}, placeholder="e.g. 2026-014 Smith overtime")
         self.name.add_class("lmcore-caselog-name")
-        self.save_button = W.Button(description="Save to my case log", button_style="primary", icon="save",
-                                    layout=W.Layout(width="auto"))
+        self.save_button = lean(W.Button, {"width": "auto"}, description="Save to my case log", button_style="primary", icon="save")
         self.save_button.add_class("lmcore-caselog-save")
         self.name_field = Field(self.name, "Case name", "Your own short name; a case you opened here is saved as its next version.")
         label, box, error = self.name_field.box.children
         self.name_field.box.children = (label, box, self.save_button, error)
-        self.message = W.HTML()
-        self.table = W.HTML("<p><i>Your case log opens when this page is shown.</i></p>")
+        self.message = html_widget()
+        self.table = html_widget("<p><i>Your case log opens when this page is shown.</i></p>")
         self.table.add_class("lmcore-caselog-table")
-        self.pick = W.Dropdown(options=[], value=None, layout=W.Layout(width="330px"))
+        self.pick = lean(W.Dropdown, {"width": "330px"}, options=[], value=None)
         self.pick.add_class("lmcore-caselog-pick")
         self.pick_field = Field(self.pick, "Open a saved case")
-        self.open_button = W.Button(description="Open", icon="folder-open", layout=W.Layout(width="auto"))
+        self.open_button = lean(W.Button, {"width": "auto"}, description="Open", icon="folder-open")
         self.open_button.add_class("lmcore-caselog-open")
-        self.remove_button = W.Button(description="Remove", button_style="danger", icon="trash", layout=W.Layout(width="auto"))
+        self.remove_button = lean(W.Button, {"width": "auto"}, description="Remove", button_style="danger", icon="trash")
         self.remove_button.add_class("lmcore-caselog-remove")
         label, box, error = self.pick_field.box.children
         self.pick_field.box.children = (label, box, self.open_button, self.remove_button, error)
-        self.where = W.HTML()
+        self.where = html_widget()
         self.widget = W.VBox([
-            W.HTML("<h3>4. My case log</h3><p>Save this grievance under a name of your own; the table shows, for "
+            html_widget("<h3>4. My case log</h3><p>Save this grievance under a name of your own; the table shows, for "
                    "every case you saved, the step at hand and when it is due — the next deadline first — with the "
                    "rule. Open a case to see its whole timeline and why each date is what it is.</p>"),
-            self.name_field.box, self.message, W.HTML("<h4>My cases</h4>"), self.table, self.pick_field.box, self.where])
+            self.name_field.box, self.message, html_widget("<h4>My cases</h4>"), self.table, self.pick_field.box, self.where])
         self.widget.add_class("lmcore-caselog")
         self.widget._view_count = 0  # the browser counts its views: the first one opens the log
         self.widget.observe(self._on_view, "_view_count")
@@ -82,6 +83,9 @@ class CaseLogSection:
     def log(self, create: bool = False) -> CaseLog | None:
         """The open log; None while its file does not exist yet (it is created by the first save)."""
         if self._log is None:
+            from ..storage.caselog import CaseLog
+            from ..storage.database import default_path, resolve_url
+
             url = resolve_url(self._path)
             if not url.startswith("sqlite:///"):
                 self._log = CaseLog(url)
@@ -97,6 +101,8 @@ class CaseLogSection:
 
     def load(self) -> None:
         """(Re)draw the agenda of the saved cases and the list to open from; a log that cannot be used says why."""
+        from ..storage.board import due_board
+
         self.loaded = True
         try:
             log = self.log()

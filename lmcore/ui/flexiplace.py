@@ -12,7 +12,7 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import InvalidInput, LmcoreError
-from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, not_default_html, query_params, show_link_notes
+from . import (CSS_ANSWER, Field, app_box, cite_html, esc, html_widget, lean, mark_ready, not_default_html, query_params, show_link_notes)
 from .inputs import FieldsNeedAttention, check_fields, date_field, link_date_field, page_today
 from .readings import Readings
 from .safe_dates import safe_line, safe_text
@@ -43,61 +43,60 @@ class FlexiplaceApp:
         self.safe: dict[str, Any] = {}  # the safe dates of the time limits shown (decision, start, termination notice)
         p = params
         # -- eligibility, arrangement, grievability
-        self.crit = {c.letter: W.Dropdown(options=ANSWERS, value=_yesno(p.get(c.letter.lower())), layout=W.Layout(width="10em"))
+        self.crit = {c.letter: lean(W.Dropdown, {"width": "10em"}, options=ANSWERS, value=_yesno(p.get(c.letter.lower())))
                      for c in criteria(contract)}
-        rows = [W.HBox([W.HTML(f"<b>{esc(c.letter)}.</b> {esc(c.question)}", layout=W.Layout(width="44em")), self.crit[c.letter]])
+        rows = [W.HBox([html_widget(f"<b>{esc(c.letter)}.</b> {esc(c.question)}", width="44em"), self.crit[c.letter]])
                 for c in criteria(contract)]
-        rows.insert(4, W.HTML(f'<p class="lmcore-flaw" style="background:#fff4d6;padding:4px"><b>{", ".join(missing_items(contract))}.</b> '
+        rows.insert(4, html_widget(f'<p class="lmcore-flaw" style="background:#fff4d6;padding:4px"><b>{", ".join(missing_items(contract))}.</b> '
                               f"Missing from the printed text: the list runs {', '.join(c.letter for c in criteria(contract))}.</p>"))
-        self.elig_out = W.HTML()
-        self.permanent = W.Checkbox(value=p.get("permanent", "1") not in ("0", "no", "false"), description="Permanent, regular or recurring", indent=False)
-        self.decision_kind = W.Dropdown(options=["participation", "recall", "termination", "other"], value="participation", layout=W.Layout(width="12em"))
-        self.ppp = W.Checkbox(value=False, description="A prohibited personnel practice is alleged", indent=False)
-        self.griev_out = W.HTML()
+        self.elig_out = html_widget()
+        self.permanent = lean(W.Checkbox, value=p.get("permanent", "1") not in ("0", "no", "false"), description="Permanent, regular or recurring", indent=False)
+        self.decision_kind = lean(W.Dropdown, {"width": "12em"}, options=["participation", "recall", "termination", "other"], value="participation")
+        self.ppp = lean(W.Checkbox, value=False, description="A prohibited personnel practice is alleged", indent=False)
+        self.griev_out = html_widget()
         # -- clocks
         self._link_notes: list[tuple[Field, str]] = []
         d = lambda k, label, help_="": link_date_field(p, k, label, None, help_, self._link_notes)  # noqa: E731
         self.requested = link_date_field(p, "requested", "Request made", as_of, "request for permanent flexiplace", self._link_notes)
-        self.extended = Field(W.Text(value=p.get("extended_by", "0"), continuous_update=False, layout=W.Layout(width="5em")),
+        self.extended = Field(lean(W.Text, {"width": "5em"}, value=p.get("extended_by", "0"), continuous_update=False),
                               "Extension agreed", "calendar days (§5.A)")
         self.decided, self.agreement, self.started = d("decided", "Decision given", "optional"), d("agreement", "Agreement completed", "optional"), d("started", "Began at the alternate site", "optional")
         self.effective = d("effective", "Termination takes effect", "optional")
-        self.recall = Field(W.Text(value=p.get("recall", ""), placeholder="YYYY-MM-DD HH:MM", continuous_update=False, layout=W.Layout(width="12em")),
+        self.recall = Field(lean(W.Text, {"width": "12em"}, value=p.get("recall", ""), placeholder="YYYY-MM-DD HH:MM", continuous_update=False),
                             "Recall to the office at", "optional")
-        self.clock_out = W.HTML()
+        self.clock_out = html_widget()
         # -- documents
         self.form_kind = W.ToggleButtons(options=[("Safety checklist (§14)", "checklist"), ("Work agreement (§15)", "agreement")],
                                          value="checklist" if p.get("form") == "checklist" else "agreement", style={"button_width": "13em"})
-        text = lambda k: W.Text(value=p.get(k, ""), continuous_update=False, layout=W.Layout(width="22em"))  # noqa: E731
+        text = lambda k: lean(W.Text, {"width": "22em"}, value=p.get(k, ""), continuous_update=False)  # noqa: E731
         keys = dict(AGREEMENT_FIELDS) | {"address": "ADDRESS:", "duty_station": "Alternate duty station", "work_area": "Designated work area",
                                          "communication": "Start/stop times told by", "tour_from": "Tour from (HH:MM)", "tour_to": "Tour to (HH:MM)"}
         self.doc_fields = {k: Field(text(k), label.rstrip(":.").title() if label.isupper() else label) for k, label in keys.items()}
         self.begin = date_field("Arrangement begins", None)
-        self.flexitime = W.Dropdown(options=[("(not chosen)", "?"), ("chooses flexitime", "yes"), (f"chooses not (fixed {contract.value('flexiplace.tour_hours'):g}-hour tour)", "no")],
-                                    value="?", layout=W.Layout(width="22em"))
-        self.office_days = W.SelectMultiple(options=WEEKDAYS, value=(), rows=5, layout=W.Layout(width="12em"))
+        self.flexitime = lean(W.Dropdown, {"width": "22em"}, options=[("(not chosen)", "?"), ("chooses flexitime", "yes"), (f"chooses not (fixed {contract.value('flexiplace.tour_hours'):g}-hour tour)", "no")], value="?")
+        self.office_days = lean(W.SelectMultiple, {"width": "12em"}, options=WEEKDAYS, value=(), rows=5)
         # Two lists (answered Yes / answered No) rather than 26 dropdowns: the page stays light.
         qs = [(f"{q.number}. {q.text}", q.number) for q in checklist_questions(contract)]
-        self.said_yes, self.said_no = (W.SelectMultiple(options=qs, value=(), rows=8, layout=W.Layout(width="44em")) for _ in range(2))
-        qrows = [W.HTML("<small>Select the questions answered <b>Yes</b>, then those answered <b>No</b> (ctrl-click for several); "
-                        "part B applies only to a computer workstation.</small>"), W.HTML("<b>Answered Yes</b>"), self.said_yes,
-                 W.HTML("<b>Answered No</b>"), self.said_no]
-        self.doc_error, self.preview, self.download = W.HTML(), W.HTML(), W.HTML()
-        self.agreement_only = [self.begin.box, W.HBox([W.HTML("<b>Flexitime</b>", layout=W.Layout(width="230px")), self.flexitime]),
-                               W.HBox([W.HTML("<b>Office days</b><br><small>ctrl-click for several</small>", layout=W.Layout(width="230px")),
+        self.said_yes, self.said_no = (lean(W.SelectMultiple, {"width": "44em"}, options=qs, value=(), rows=8) for _ in range(2))
+        qrows = [html_widget("<small>Select the questions answered <b>Yes</b>, then those answered <b>No</b> (ctrl-click for several); "
+                        "part B applies only to a computer workstation.</small>"), html_widget("<b>Answered Yes</b>"), self.said_yes,
+                 html_widget("<b>Answered No</b>"), self.said_no]
+        self.doc_error, self.preview, self.download = html_widget(), html_widget(), html_widget()
+        self.agreement_only = [self.begin.box, W.HBox([html_widget("<b>Flexitime</b>", width="230px"), self.flexitime]),
+                               W.HBox([html_widget("<b>Office days</b><br><small>ctrl-click for several</small>", width="230px"),
                                        self.office_days])]
         self.checklist_only = W.Accordion(children=[W.VBox(qrows)], titles=("Safety checklist answers (§14)",), selected_index=None)
         self.readings = Readings(contract, READINGS, lambda _: self.refresh())
 
-        self.answer = W.HTML()
+        self.answer = html_widget()
         self.answer.add_class(CSS_ANSWER)
         self.tabs = W.Tab(children=[
-            W.VBox([W.HTML("<h4>Eligibility for the formal program (§3)</h4>"), *rows, self.elig_out,
-                    W.HTML("<h4>Formal or informal (§2), and is a decision grievable (§11)?</h4>"),
-                    W.HBox([self.permanent, W.HTML("&nbsp;Decision on:"), self.decision_kind, self.ppp]), self.griev_out,
-                    W.HTML(cite_html(contract, "Art. 10 §3")), W.HTML(cite_html(contract, "Art. 10 §11"))]),
+            W.VBox([html_widget("<h4>Eligibility for the formal program (§3)</h4>"), *rows, self.elig_out,
+                    html_widget("<h4>Formal or informal (§2), and is a decision grievable (§11)?</h4>"),
+                    W.HBox([self.permanent, html_widget("&nbsp;Decision on:"), self.decision_kind, self.ppp]), self.griev_out,
+                    html_widget(cite_html(contract, "Art. 10 §3")), html_widget(cite_html(contract, "Art. 10 §11"))]),
             W.VBox([self.requested.box, self.extended.box, self.decided.box, self.agreement.box, self.started.box, self.effective.box,
-                    self.recall.box, self.clock_out, W.HTML(cite_html(contract, "Art. 10 §5")), W.HTML(cite_html(contract, "Art. 10 §8"))]),
+                    self.recall.box, self.clock_out, html_widget(cite_html(contract, "Art. 10 §5")), html_widget(cite_html(contract, "Art. 10 §8"))]),
             W.VBox([self.form_kind, *(f.box for f in self.doc_fields.values()), *self.agreement_only, self.checklist_only,
                     self.doc_error, self.download, self.preview]),
         ], titles=("Eligibility", "Time frames", "Documents"))
@@ -110,7 +109,7 @@ class FlexiplaceApp:
         on([self.form_kind, *(f.widget for f in self.doc_fields.values()), self.begin.widget, self.flexitime, self.office_days,
             self.said_yes, self.said_no, self.agreement.widget], self._document)
         self.widget = app_box([
-            W.HTML('<p class="lmcore-lede">Working at home or another approved site under Article 10: who is eligible, '
+            html_widget('<p class="lmcore-lede">Working at home or another approved site under Article 10: who is eligible, '
                    "the time limits of a request, and the two forms, filled in and ready to print.</p>"),
             self.answer, self.tabs, self.readings.box], title="Flexiplace (Art. 10)")
         self.refresh()

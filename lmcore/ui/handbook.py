@@ -14,7 +14,8 @@ import ipywidgets as W
 
 from ..contract.citations import Cite
 from ..errors import InvalidDate, LmcoreError, OutOfRange
-from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, query_params
+from . import (CSS_ANSWER, Field, app_box, before_request, cite_html, esc, html_widget, lean, mark_ready, query_params,
+                show_png)
 from .inputs import NumberText, attention_html, date_field, needs_attention, page_today
 
 DEFAULTS = {"q": "credit hours", "cite": "Art. 43 §7.a(1)", "workdays": "20"}
@@ -36,10 +37,10 @@ class HandbookApp:
         self._build_browser()
         self._build_explorer()
         self.widget = app_box([
-            W.HTML(f'<p class="lmcore-lede">The {esc(contract.short_name)} contract, in its own words, and a workday '
-                   "counter that shows every day it skips.</p>"),
-            W.HTML("<h3>Find it in the contract</h3>"), self.browser,
-            W.HTML("<h3>Count workdays</h3>"), self.explorer,
+            html_widget(f'<p class="lmcore-lede">The {esc(contract.short_name)} contract, in its own words, and a '
+                        "workday counter that shows every day it skips.</p>"),
+            html_widget("<h3>Find it in the contract</h3>"), self.browser,
+            html_widget("<h3>Count workdays</h3>"), self.explorer,
         ])
         self.widget.add_class("lmcore-handbook")
         self._apply(params)
@@ -47,21 +48,21 @@ class HandbookApp:
 
     # -- the contract browser ------------------------------------------------------------------
     def _build_browser(self) -> None:
-        self.q = Field(W.Text(placeholder="e.g. credit hours", continuous_update=False, layout=W.Layout(width="22em")),
+        self.q = Field(lean(W.Text, {"width": "22em"}, placeholder="e.g. credit hours", continuous_update=False),
                        "Search the contract", "words or a phrase; press Enter")
-        self.results = W.HTML()
+        self.results = html_widget()
         self.results.add_class("lmcore-search-results")
         articles = [(f"{c.article_label} — {t}", str(c)) for c, t in self.contract.text.articles]
-        self.article = W.Dropdown(options=articles, layout=W.Layout(width="22em"))
-        self.part = W.Dropdown(options=[], layout=W.Layout(width="26em"))
-        self.match = W.Dropdown(options=[("(search first)", "")], layout=W.Layout(width="22em"))
-        self.cite = Field(W.Text(placeholder="e.g. Art. 43 §7.a(1)", continuous_update=False, layout=W.Layout(width="16em")),
+        self.article = lean(W.Dropdown, {"width": "22em"}, options=articles)
+        self.part = lean(W.Dropdown, {"width": "26em"}, options=[])
+        self.match = lean(W.Dropdown, {"width": "22em"}, options=[("(search first)", "")])
+        self.cite = Field(lean(W.Text, {"width": "16em"}, placeholder="e.g. Art. 43 §7.a(1)", continuous_update=False),
                           "Or type a citation", "like Art. 43 §7.a(1) or Transit Subsidy ¶4")
-        self.text = W.HTML()
+        self.text = html_widget()
         self.text.add_class("lmcore-text-panel")
-        pick = W.HBox([W.HTML("<b>Open an article</b>", layout=W.Layout(width="230px")), self.article, self.part],
+        pick = W.HBox([html_widget("<b>Open an article</b>", width="230px"), self.article, self.part],
                       layout=W.Layout(flex_flow="row wrap"))
-        matches = W.HBox([W.HTML("<b>Open a match</b>", layout=W.Layout(width="230px")), self.match])
+        matches = W.HBox([html_widget("<b>Open a match</b>", width="230px"), self.match])
         self.browser = W.VBox([self.q.box, self.results, matches, pick, self.cite.box, self.text])
         self.q.widget.observe(lambda ch: self._quiet or self.search(ch["new"]), "value")
         self.match.observe(self._picked, "value")
@@ -155,20 +156,17 @@ class HandbookApp:
         self.start.widget.add_class("lmcore-start")
         self.n = NumberText("Workdays to count", 20, f"negative counts backward; at most {MAX_WORKDAYS}",
                             what="workdays to count", whole=True)
-        self.closures = Field(W.Text(placeholder="2026-12-24=Executive order, 2027-01-29=Snow", continuous_update=False,
-                                     layout=W.Layout(width="26em")), "Extra office closures", "optional: DATE=name, comma between")
+        self.closures = Field(lean(W.Text, {"width": "26em"}, placeholder="2026-12-24=Executive order, 2027-01-29=Snow", continuous_update=False), "Extra office closures", "optional: DATE=name, comma between")
         interp = self.contract.interpretations
-        self.reading_after = W.Dropdown(options=[(v, k) for k, v in interp[_AFTER].options.items()],
-                                        value=self.contract.choice(_AFTER), layout=W.Layout(width="40em"))
-        self.reading_before = W.Dropdown(options=[(v, k) for k, v in interp[_BEFORE].options.items()],
-                                         value=self.contract.choice(_BEFORE), layout=W.Layout(width="40em"))
+        self.reading_after = lean(W.Dropdown, {"width": "40em"}, options=[(v, k) for k, v in interp[_AFTER].options.items()], value=self.contract.choice(_AFTER))
+        self.reading_before = lean(W.Dropdown, {"width": "40em"}, options=[(v, k) for k, v in interp[_BEFORE].options.items()], value=self.contract.choice(_BEFORE))
         readings = W.VBox([
-            W.HTML(f"<b>Readings of the text</b> <small>({esc(interp[_AFTER].cite)}, {esc(interp[_BEFORE].cite)}; "
+            html_widget(f"<b>Readings of the text</b> <small>({esc(interp[_AFTER].cite)}, {esc(interp[_BEFORE].cite)}; "
                    "the default is marked in the answer)</small>"),
-            W.HBox([W.HTML("When the event day is not a workday:", layout=W.Layout(width="230px")), self.reading_after]),
-            W.HBox([W.HTML("Counting backward (N before an event):", layout=W.Layout(width="230px")), self.reading_before]),
+            W.HBox([html_widget("When the event day is not a workday:", width="230px"), self.reading_after]),
+            W.HBox([html_widget("Counting backward (N before an event):", width="230px"), self.reading_before]),
         ])
-        self.answer = W.HTML()
+        self.answer = html_widget()
         self.answer.add_class(CSS_ANSWER)
         self.plot = W.Image(format="png", layout=W.Layout(max_width="100%"))
         self.plot.add_class("lmcore-plot")
@@ -184,7 +182,7 @@ class HandbookApp:
         if unread:  # each shows its own message beside it: no due date for a value the person did not mean
             self.deadline = None
             self.answer.value = attention_html(len(unread))
-            self.plot.value = b""
+            show_png(self.plot, lambda: b"")  # no chart of an earlier input, now or drawn later
             return
         try:
             d, cal = self._deadline()
@@ -192,7 +190,7 @@ class HandbookApp:
             fe.field.show_error(str(fe.error))
             self.deadline = None
             self.answer.value = '<p class="lmcore-stale"><i>No answer: fix the input marked ⚠.</i></p>'
-            self.plot.value = b""
+            show_png(self.plot, lambda: b"")  # no chart of an earlier input, now or drawn later
             return
         self.deadline = d
         lines = d.explain(words=True).split("\n")
@@ -200,7 +198,7 @@ class HandbookApp:
                              + "".join(f"<p>{esc(line)}</p>" for line in lines[1:]))
         from .plots import month_calendar, to_png
 
-        self.plot.value = to_png(month_calendar(d, calendar=cal))
+        show_png(self.plot, lambda: to_png(month_calendar(d, calendar=cal)))
 
     def _deadline(self) -> tuple[Any, Any]:
         from ..deadlines import count_workdays
@@ -313,7 +311,8 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     contract = contract or load_contract()
     as_of = as_of or page_today()
     if params is None:
-        _warm_up(contract)  # in a pre-heated Voilà kernel this runs before anyone opens the page
+        if before_request():  # only where nobody waits for it (a kernel started for a request draws on first view)
+            _warm_up(contract)
         params = query_params({"q": DEFAULTS["q"]})
     return HandbookApp(contract, as_of, params)
 

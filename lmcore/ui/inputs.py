@@ -18,10 +18,8 @@ import os
 import re
 from typing import Callable, Iterable
 
-import ipywidgets as W
-
 from ..errors import InvalidDate, InvalidInput, LmcoreError, OutOfRange
-from . import Field, esc, query_date
+from . import Field, esc, html_widget, query_date, text_box
 
 _WEEKDAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
@@ -116,15 +114,14 @@ class DateText(_Typed):
     def __init__(self, label: str, value: dt.date | None = None, help_text: str = "", *, what: str | None = None,
                  parse: Callable[[str, str], dt.date] | None = None, width: str = "9.5em",
                  years: tuple[int, int] | None = None, echo: Callable[[dt.date], str] | None = None):
-        box = W.Text(value=value.isoformat() if value else "", placeholder="YYYY-MM-DD", continuous_update=False,
-                     layout=W.Layout(width=width))
+        box = text_box(value.isoformat() if value else "", width, "YYYY-MM-DD")
         box.add_class("lmcore-date")
         super().__init__(box, label, help_text)
         self.what = what or label.lower()
         self.years = years if years is not None else calendar_years()
         self.parse = parse or (lambda text, what: read_date(text, what, self.years))
         self.describe = echo or (lambda day: day.strftime("%a %Y-%m-%d"))
-        self.echo = W.HTML("", layout=W.Layout(min_width="7.5em"))
+        self.echo = html_widget("", min_width="7.5em")
         self.echo.add_class("lmcore-date-echo")
         title, widget, error = self.box.children
         self.box.children = (title, widget, self.echo, error)
@@ -174,7 +171,7 @@ class NumberText(_Typed):
     def __init__(self, label: str, value: float | int | None = None, help_text: str = "", *, what: str | None = None,
                  whole: bool = False, low: float | None = None, high: float | None = None, cite: str | None = None,
                  required: bool = True, width: str = "7em"):
-        box = W.Text(value="" if value is None else f"{value:g}", continuous_update=False, layout=W.Layout(width=width))
+        box = text_box("" if value is None else f"{value:g}", width)
         box.add_class("lmcore-number")
         super().__init__(box, label, help_text)
         self.what, self.whole, self.low, self.high = what or label.lower(), whole, low, high

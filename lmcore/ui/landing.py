@@ -14,9 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import ipywidgets as W
-
-from . import app_box, esc, mark_ready
+from . import app_box, esc, html_widget, mark_ready
 from .inputs import page_today
 
 LANDING = "index.ipynb"
@@ -96,7 +94,7 @@ class LandingApp:
         self.folder, self.as_of = folder, as_of
         self.items = dashboards(folder)
         cards = "".join(self._card(d) for d in self.items) or "<p><i>No dashboards are in this folder yet.</i></p>"
-        self.cards = W.HTML(f'<div class="lmcore-cards">{cards}</div>')
+        self.cards = html_widget(f'<div class="lmcore-cards">{cards}</div>')
         self.cards.add_class("lmcore-answer")
         self.widget = app_box([self.cards], title=None, home=False)
         self.widget.add_class("lmcore-landing")

@@ -10,7 +10,8 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import LmcoreError
-from . import CSS_ANSWER, Field, app_box, cite_html, esc, in_words, mark_ready, not_default_html, query_date, query_params, show_link_notes
+from . import (CSS_ANSWER, Field, app_box, cite_html, esc, html_widget, in_words, lean, mark_ready, not_default_html,
+    query_date, query_params, show_link_notes, show_png)
 from .inputs import FieldsNeedAttention, check_fields, date_field, link_date_field, page_today
 from .readings import Readings
 from .safe_dates import safe_line, safe_text
@@ -61,7 +62,7 @@ class LeaveApp:
     def __init__(self, contract: Any, as_of: dt.date, params: dict[str, str]):
         self.base, self.as_of = contract, as_of
         p = {**DEFAULTS, **params}
-        text = lambda k, ph, w="9em": W.Text(value=p[k], placeholder=ph, continuous_update=False, layout=W.Layout(width=w))  # noqa: E731
+        text = lambda k, ph, w="9em": lean(W.Text, {"width": w}, value=p[k], placeholder=ph, continuous_update=False)  # noqa: E731
         day, bad_day = query_date(p, "as_of", as_of)
         self.balance = Field(text("balance", "e.g. 200"), "Annual leave balance today", "hours, as on your leave statement")
         self.service = Field(text("service", "e.g. 5"), "Years of service", "sets how fast leave is earned")
@@ -74,8 +75,7 @@ class LeaveApp:
                                    "3 or 15 years, and the years of service are not needed", notes=self._link_notes)
         self.first = link_date_field(p, "first", "First day of the absence", as_of, notes=self._link_notes)
         self.last = link_date_field(p, "last", "Last day of the absence", as_of, notes=self._link_notes)
-        self.restricted = W.Checkbox(value=p.get("restricted", "") in ("1", "true", "yes"), indent=False,
-                                     description="The employee is under a leave restriction (§3)")
+        self.restricted = lean(W.Checkbox, value=p.get("restricted", "") in ("1", "true", "yes"), indent=False, description="The employee is under a leave restriction (§3)")
         self.r_start = link_date_field(p, "r_start", "Restriction starts", as_of, notes=self._link_notes)
         most, each = (f"{contract.value(k):g}" for k in ("leave.restriction_max", "leave.restriction_extension_max"))
         if not p["r_months"]:
@@ -86,19 +86,19 @@ class LeaveApp:
             ("polls_open", "Polls open"), ("polls_close", "Polls close"), ("work_start", "Tour of duty starts"), ("work_end", "Tour of duty ends"))}
         self.readings = Readings(contract, READINGS, lambda _: self.refresh())
 
-        self.answer = W.HTML()
+        self.answer = html_widget()
         self.answer.add_class(CSS_ANSWER)
-        self.note = W.HTML(f'<p style="color:#b00020">{bad_day}</p>' if bad_day else "")
-        self.proj_out, self.cert_out, self.restr_out, self.vote_out = W.HTML(), W.HTML(), W.HTML(), W.HTML()
+        self.note = html_widget(f'<p style="color:#b00020">{bad_day}</p>' if bad_day else "")
+        self.proj_out, self.cert_out, self.restr_out, self.vote_out = html_widget(), html_widget(), html_widget(), html_widget()
         self.image = W.Image(format="png", layout=W.Layout(max_width="820px"))
         self.tabs = W.Tab(children=[
             W.VBox([self.balance.box, self.service.box, self.scd.box, self.planned.box, self.day.box, self.proj_out, self.image,
-                    W.HTML(cite_html(contract, "Art. 5 §1.e")), W.HTML(cite_html(contract, "Art. 5 §1.b"))]),
-            W.VBox([self.first.box, self.last.box, self.restricted, self.cert_out, W.HTML(cite_html(contract, "Art. 5 §2.e")),
-                    W.HTML(cite_html(contract, "Art. 5 §2.f"))]),
-            W.VBox([self.r_start.box, self.r_months.box, self.r_ext.box, self.restr_out, W.HTML(cite_html(contract, "Art. 5 §3.c"))]),
-            W.VBox([*(f.box for f in self.voting.values()), self.vote_out, W.HTML(_admin_table(contract)),
-                    W.HTML(cite_html(contract, "Art. 5 §7.a")), W.HTML(cite_html(contract, "Art. 5 §7.d"))]),
+                    html_widget(cite_html(contract, "Art. 5 §1.e")), html_widget(cite_html(contract, "Art. 5 §1.b"))]),
+            W.VBox([self.first.box, self.last.box, self.restricted, self.cert_out, html_widget(cite_html(contract, "Art. 5 §2.e")),
+                    html_widget(cite_html(contract, "Art. 5 §2.f"))]),
+            W.VBox([self.r_start.box, self.r_months.box, self.r_ext.box, self.restr_out, html_widget(cite_html(contract, "Art. 5 §3.c"))]),
+            W.VBox([*(f.box for f in self.voting.values()), self.vote_out, html_widget(_admin_table(contract)),
+                    html_widget(cite_html(contract, "Art. 5 §7.a")), html_widget(cite_html(contract, "Art. 5 §7.d"))]),
         ], titles=("Use or lose", "Sick leave", "Leave restriction", "Administrative leave"))
         self.tabs.selected_index = TABS.index(p["tab"]) if p.get("tab") in TABS else 0
         self.results: dict[str, Any] = {}
@@ -112,7 +112,7 @@ class LeaveApp:
         for f in self.voting.values():
             f.widget.observe(lambda _: self._voting(self.readings.contract()), names="value")
         self.widget = app_box([
-            W.HTML(f'<p class="lmcore-lede">Annual leave above {contract.value("leave.carryover_cap"):g} hours is lost at the end of the '
+            html_widget(f'<p class="lmcore-lede">Annual leave above {contract.value("leave.carryover_cap"):g} hours is lost at the end of the '
                    "leave year unless it is used or restored. Type your balance to see what you would lose, and the last day to ask for "
                    "the leave in writing.</p>"),
             self.note, self.answer, self.tabs, self.readings.box], title="Leave planner (Art. 5)")
@@ -156,7 +156,7 @@ class LeaveApp:
                              f'<div class="lmcore-request-by" style="font-size:1.1em"><b>{esc(r.request_by())}</b></div>'
                              + safe_line(self.safe["annual"][0]) + not_default_html(r.interpretations))
         self.proj_out.value = in_words(_lines_html(r.explain().split("\n")[1:]) + _periods_html(r), contract)
-        self.image.value = to_png(chart(r), dpi=90)
+        show_png(self.image, lambda: to_png(chart(r), dpi=90))
 
     def _certificate(self, contract: Any) -> None:
         from ..leave.sick import medical_certificate

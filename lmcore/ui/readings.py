@@ -5,7 +5,7 @@ from typing import Any, Callable
 
 import ipywidgets as W
 
-from . import esc
+from . import esc, html_widget, lean
 
 
 class Readings:
@@ -19,11 +19,11 @@ class Readings:
         for i in self.ids:
             interp = contract.interpretations[i]
             options = [(option_words(text, k == interp.default), k) for k, text in interp.options.items()]
-            dd = W.Dropdown(options=options, value=contract.choice(i), layout=W.Layout(width="46em"))
+            dd = lean(W.Dropdown, {"width": "46em"}, options=options, value=contract.choice(i))
             if on_change is not None:
                 dd.observe(on_change, names="value")
             self.dropdowns[i] = dd
-            rows.append(W.VBox([W.HTML(f"<b>{esc(interp.label)}</b> ({esc(interp.cite)}): {esc(interp.question)}"), dd],
+            rows.append(W.VBox([html_widget(f"<b>{esc(interp.label)}</b> ({esc(interp.cite)}): {esc(interp.question)}"), dd],
                                layout=W.Layout(margin="0 0 8px 0")))
         self.box = W.Accordion(children=[W.VBox(rows)], titles=(title,), selected_index=None)
 

@@ -9,7 +9,7 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import LmcoreError
-from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready, query_params
+from . import CSS_ANSWER, Field, app_box, cite_html, esc, html_widget, lean, mark_ready, query_params, show_png
 from .inputs import FieldsNeedAttention, NumberText, check_fields, page_today
 from .readings import Readings
 
@@ -64,35 +64,35 @@ class SubsidiesApp:
 
     def __init__(self, contract: Any, as_of: dt.date, params: dict[str, str]):
         self.base, self.as_of = contract, as_of
-        text = lambda v, ph: W.Text(value=v, placeholder=ph, continuous_update=False, layout=W.Layout(width="12em"))  # noqa: E731
+        text = lambda v, ph: lean(W.Text, {"width": "12em"}, value=v, placeholder=ph, continuous_update=False)  # noqa: E731
         self.income = Field(text(params.get("income", "45000"), "e.g. 45000"), "Total family income a year", "all income of the family, in dollars")
         self.cost = Field(text(params.get("cost", "900"), "e.g. 900"), "Child care costs a month", "licensed care, in dollars")
         self.children = NumberText("Children in licensed care", None,
                                    f"through age {contract.value('childcare.max_child_age')}; disabled through {contract.value('childcare.max_disabled_child_age')}",
                                    what="number of children in care", whole=True, low=1, width="12em")
         self.children.widget.value = params.get("children", "1")
-        self.separate = W.Checkbox(value=params.get("separate", "") in ("1", "true", "yes"), description="Married, filing a separate tax return", indent=False)
-        self.licensed = W.Checkbox(value=params.get("licensed", "1") not in ("0", "false", "no"), description="The care is licensed (¶a)", indent=False)
+        self.separate = lean(W.Checkbox, value=params.get("separate", "") in ("1", "true", "yes"), description="Married, filing a separate tax return", indent=False)
+        self.licensed = lean(W.Checkbox, value=params.get("licensed", "1") not in ("0", "false", "no"), description="The care is licensed (¶a)", indent=False)
         self.t_cost = Field(text(params.get("transit_cost", "120"), "e.g. 120"), "Commuting cost a month", "eligible mass transit or vanpool (CHV)")
         conv = params.get("converted", "")
-        self.converted = W.Checkbox(value=conv != "", description="Switched from driving (private vehicle)", indent=False)
+        self.converted = lean(W.Checkbox, value=conv != "", description="Switched from driving (private vehicle)", indent=False)
         self.months_ago = NumberText("Months since switching", None, "0 = this month", what="number of months since switching",
                                      whole=True, low=0, width="12em")
         self.months_ago.widget.value = conv or "0"
         funding = params.get("funding", "full")
-        self.funding = W.Dropdown(options=FUNDING, value=funding if funding in {v for _, v in FUNDING} else "full", layout=W.Layout(width="26em"))
+        self.funding = lean(W.Dropdown, {"width": "26em"}, options=FUNDING, value=funding if funding in {v for _, v in FUNDING} else "full")
         self.reduced = Field(text(params.get("reduced_to", "75"), "e.g. 75"), "Reduced monthly subsidy", "the amount the Department set")
         self.readings = Readings(contract, READINGS, lambda _: self.refresh(chart=True))
 
-        self.answer = W.HTML()
+        self.answer = html_widget()
         self.answer.add_class(CSS_ANSWER)
-        self.cc_out, self.t_out = W.HTML(), W.HTML()
+        self.cc_out, self.t_out = html_widget(), html_widget()
         self.image = W.Image(format="png", layout=W.Layout(max_width="820px"))
         self.tabs = W.Tab(children=[
             W.VBox([self.income.box, self.cost.box, self.children.box, self.separate, self.licensed, self.cc_out, self.image,
-                    W.HTML(cite_html(contract, "Child Care Subsidy"))]),
+                    html_widget(cite_html(contract, "Child Care Subsidy"))]),
             W.VBox([self.t_cost.box, self.converted, self.months_ago.box, self.funding, self.reduced.box, self.t_out,
-                    W.HTML(cite_html(contract, "Transit Subsidy"))]),
+                    html_widget(cite_html(contract, "Transit Subsidy"))]),
         ], titles=("Child care subsidy", "Transit subsidy"))
         self.tabs.selected_index = 1 if (params.get("tab") == "transit" or ("transit_cost" in params and "income" not in params)) else 0
         for w in (self.income.widget, self.cost.widget, self.children.widget, self.separate, self.licensed):
@@ -146,8 +146,8 @@ class SubsidiesApp:
         if isinstance(r, LmcoreError) or r is None:
             return
         kids = int(r.detail("children_covered")) or 1
-        fig = chart(contract, money(self.cost.value, "monthly child care cost", r.cite), r.detail("family_income"), kids)
-        self.image.value = to_png(fig, dpi=90)
+        cost, income = money(self.cost.value, "monthly child care cost", r.cite), r.detail("family_income")
+        show_png(self.image, lambda: to_png(chart(contract, cost, income, kids), dpi=90))
 
     def _transit(self, contract: Any) -> None:
         from ..subsidies import money, transit_subsidy

@@ -20,7 +20,7 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import LmcoreError
-from . import CSS_ANSWER, Field, app_box, cite_html, esc, mark_ready
+from . import CSS_ANSWER, Field, app_box, cite_html, esc, html_widget, lean, mark_ready
 from .training_cards import card_html, feedback_html, headline_html
 from .practice_parts import DateText, choose, read_date
 
@@ -55,11 +55,11 @@ class TrainingApp:
         self._graded: tuple[str, str] | None = None
         notes: list[tuple[Field, str]] = []
         hub = hub_user()
-        name_box = W.Text(value=hub or "", placeholder="e.g. Maria Lopez", disabled=bool(hub), layout=W.Layout(width="16em"))
+        name_box = lean(W.Text, {"width": "16em"}, value=hub or "", placeholder="e.g. Maria Lopez", disabled=bool(hub))
         name_box.add_class("lmcore-training-name")
         self.name = Field(name_box, "Your name", f"signed in to JupyterHub as {hub}" if hub else "the trainer sees your answers under it")
         track, msg = choose(params, "track", TRACKS, "both", "a track (steward, manager or both)")
-        self.track = Field(W.Dropdown(options=TRACKS, value=track, layout=W.Layout(width="11em")), "Track")
+        self.track = Field(lean(W.Dropdown, {"width": "11em"}, options=TRACKS, value=track), "Track")
         msg and notes.append((self.track, msg))
         sets = [(st.title, st.id) for st in self.lib.sets]
         wanted = params.get("scenario", "").strip()
@@ -67,35 +67,34 @@ class TrainingApp:
         first = FIRST_SET if FIRST_SET in [v for _, v in sets] else sets[0][1]
         default_set = in_lib[wanted].set_id if wanted in in_lib and not params.get("set") else first
         set_id, msg = choose(params, "set", sets, default_set, "a scenario set here")
-        self.set = Field(W.Dropdown(options=sets, value=set_id, layout=W.Layout(width="24em")), "Scenario set")
+        self.set = Field(lean(W.Dropdown, {"width": "24em"}, options=sets, value=set_id), "Scenario set")
         msg and notes.append((self.set, msg))
-        self.pick = Field(W.Dropdown(options=[], layout=W.Layout(width="32em")), "Question")
-        self.prev_button = W.Button(description="Previous", icon="arrow-left", layout=W.Layout(width="auto"))
-        self.next_button = W.Button(description="Next question", icon="arrow-right", layout=W.Layout(width="auto"))
+        self.pick = Field(lean(W.Dropdown, {"width": "32em"}, options=[]), "Question")
+        self.prev_button = lean(W.Button, {"width": "auto"}, description="Previous", icon="arrow-left")
+        self.next_button = lean(W.Button, {"width": "auto"}, description="Next question", icon="arrow-right")
         self.next_button.add_class("lmcore-training-next")
-        self.answer = W.HTML()
+        self.answer = html_widget()
         self.answer.add_class(CSS_ANSWER)
-        self.card = W.HTML()
+        self.card = html_widget()
         self.date_answer = DateText("Your answer", None, "a date: YYYY-MM-DD", what="answer", parse=read_date)
         self.date_answer.widget.add_class("lmcore-training-answer-date")
-        self.number_answer = Field(W.Text(placeholder="e.g. 7.5", continuous_update=False, layout=W.Layout(width="9em")),
+        self.number_answer = Field(lean(W.Text, {"width": "9em"}, placeholder="e.g. 7.5", continuous_update=False),
                                    "Your answer", "a number")
         self.number_answer.widget.add_class("lmcore-training-answer-number")
-        self.choice_answer = Field(W.RadioButtons(options=[("yes", "yes")], value=None, layout=W.Layout(width="auto")),
+        self.choice_answer = Field(lean(W.RadioButtons, {"width": "auto"}, options=[("yes", "yes")], value=None),
                                    "Your answer", "choose one")
         self.choice_answer.widget.add_class("lmcore-training-answer-choice")
-        self.check_button = W.Button(description="Check my answer", button_style="primary", icon="check",
-                                     layout=W.Layout(width="auto"))
+        self.check_button = lean(W.Button, {"width": "auto"}, description="Check my answer", button_style="primary", icon="check")
         self.check_button.add_class("lmcore-training-check")
-        self.hint_button = W.Button(description="Show a hint", icon="lightbulb-o", layout=W.Layout(width="auto"))
-        self.hints = W.HTML()
-        self.feedback = W.HTML()
+        self.hint_button = lean(W.Button, {"width": "auto"}, description="Show a hint", icon="lightbulb-o")
+        self.hints = html_widget()
+        self.feedback = html_widget()
         self.feedback.add_class("lmcore-training-feedback")
-        self.links = W.HTML()
+        self.links = html_widget()
         self.links.add_class("lmcore-training-link")
-        self.text_panel = W.HTML()
+        self.text_panel = html_widget()
         self.reference = W.Accordion(children=[self.text_panel], titles=("The contract's words",), selected_index=None)
-        self.stored = W.HTML()
+        self.stored = html_widget()
         self.widget = app_box([
             W.HBox([self.name.box, self.track.box], layout=W.Layout(flex_flow="row wrap")),
             W.HBox([self.set.box, self.pick.box], layout=W.Layout(flex_flow="row wrap")),

@@ -17,7 +17,7 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import LmcoreError
-from . import CSS_ANSWER, Field, app_box, error_html, esc, mark_ready
+from . import CSS_ANSWER, Field, app_box, error_html, esc, html_widget, lean, mark_ready
 from .practice_parts import DateText, choose, download_link
 
 TRACKS = [("Every track", ""), ("Stewards", "steward"), ("Managers", "manager"), ("Questions for both", "both")]
@@ -67,31 +67,31 @@ class ResultsApp:
         notes: list[tuple[Field, str]] = []
         sets = [("Every set", "")] + ([(st.title, st.id) for st in library.sets] if library is not None else [])
         set_id, msg = choose(params, "set", sets, "", "a scenario set here")
-        self.set = Field(W.Dropdown(options=sets, value=set_id, layout=W.Layout(width="22em")), "Scenario set")
+        self.set = Field(lean(W.Dropdown, {"width": "22em"}, options=sets, value=set_id), "Scenario set")
         msg and notes.append((self.set, msg))
         track, msg = choose(params, "track", TRACKS, "", "a track (steward, manager or both)")
-        self.track = Field(W.Dropdown(options=TRACKS, value=track, layout=W.Layout(width="12em")), "Track")
+        self.track = Field(lean(W.Dropdown, {"width": "12em"}, options=TRACKS, value=track), "Track")
         msg and notes.append((self.track, msg))
         self._wanted_trainee = params.get("trainee", "").strip()
-        self.trainee = Field(W.Dropdown(options=[("Every trainee", "")], value="", layout=W.Layout(width="16em")), "Trainee")
+        self.trainee = Field(lean(W.Dropdown, {"width": "16em"}, options=[("Every trainee", "")], value=""), "Trainee")
         self.since = DateText("Answers given since", None, "optional: a session's first day", what="first day")
         if params.get("since"):
             self.since.widget.value = params["since"]
-        self.refresh_button = W.Button(description="Show new answers", icon="refresh", layout=W.Layout(width="auto"))
+        self.refresh_button = lean(W.Button, {"width": "auto"}, description="Show new answers", icon="refresh")
         self.refresh_button.add_class("lmcore-results-refresh")
-        self.answer = W.HTML("<p><i>The trainees' answers are read when this page is shown.</i></p>")
+        self.answer = html_widget("<p><i>The trainees' answers are read when this page is shown.</i></p>")
         self.answer.add_class(CSS_ANSWER)
-        self.missed, self.trainees, self.scenarios, self.slips = W.HTML(), W.HTML(), W.HTML(), W.HTML()
+        self.missed, self.trainees, self.scenarios, self.slips = html_widget(), html_widget(), html_widget(), html_widget()
         for w, css in ((self.missed, "missed"), (self.trainees, "trainees"), (self.scenarios, "scenarios"), (self.slips, "slips")):
             w.add_class(f"lmcore-results-{css}")
         self.chart = W.Image(format="png", layout=W.Layout(max_width="1000px", display="none"))
-        self.download = W.HTML()
-        self.where_note = W.HTML()
+        self.download = html_widget()
+        self.where_note = html_widget()
         self.widget = app_box([
             W.HBox([self.set.box, self.track.box], layout=W.Layout(flex_flow="row wrap")),
             W.HBox([self.trainee.box, self.since.box, self.refresh_button], layout=W.Layout(flex_flow="row wrap", align_items="center")),
-            self.answer, self.missed, self.chart, W.HTML("<h3>By trainee</h3>"), self.trainees, W.HTML("<h3>Typical slips</h3>"),
-            self.slips, W.HTML("<h3>Every question answered</h3>"), self.scenarios, self.download, self.where_note])
+            self.answer, self.missed, self.chart, html_widget("<h3>By trainee</h3>"), self.trainees, html_widget("<h3>Typical slips</h3>"),
+            self.slips, html_widget("<h3>Every question answered</h3>"), self.scenarios, self.download, self.where_note])
         for w in (self.set.widget, self.track.widget, self.trainee.widget, self.since.widget):
             w.observe(lambda _: self.store is not None and self.refresh(), "value")
         self.refresh_button.on_click(lambda _: self.open() if self.store is None else self.refresh())

@@ -12,6 +12,8 @@ import datetime as dt
 from typing import Any
 
 import ipywidgets as W
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_description import DescriptionStyle
 
 from ...errors import LmcoreError
 from ...grievance.record import Extension, Grievance, Waiver
@@ -20,7 +22,8 @@ from ...grievance.engine import timeline
 from ...grievance.report import ics, summary_html
 from ...grievance.steps import CONSOLIDATIONS, PATHS, path_steps
 from ...grievance.screening import FILERS, STATUSES, SUBJECTS, Situation, screen
-from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, error_html, esc, mark_ready, not_default_html
+from .. import (CSS_ANSWER, CSS_ERROR, Field, app_box, cite_panel, error_html, esc, html_widget, lean, mark_ready,
+    not_default_html, shared_layout, shared_style, show_png)
 from ..inputs import NumberText, attention_html, date_field, needs_attention, page_today
 from ..caselog import CaseLogSection, fill_form
 from ..safe_dates import safe_cell, safe_line
@@ -75,7 +78,8 @@ class GrievanceApp:
         self.problem: str | None = None
         link_errors: dict[str, str] = {}
         # -- 1. screening ---------------------------------------------------------------------
-        drop = lambda opts, value, width="330px": W.Dropdown(options=opts, value=value, layout=W.Layout(width=width))  # noqa: E731
+        drop = lambda opts, value, width="330px": W.Dropdown(options=opts, value=value, layout=shared_layout(width=width),
+                                                             style=shared_style(DescriptionStyle))  # noqa: E731
         self.filer = drop([(v, k) for k, v in FILERS.items()], params.get("filer", "employee") if params.get("filer") in FILERS else "employee")
         self.subject = drop([(v[0], k) for k, v in SUBJECTS.items()], params.get("subject") if params.get("subject") in SUBJECTS else "contract", "420px")
         self.status = drop([(v, k) for k, v in STATUSES.items()], params.get("status") if params.get("status") in STATUSES else "permanent")
@@ -84,7 +88,8 @@ class GrievanceApp:
                              "multiple" if params.get("agencies") == "multiple" else "single")
         self.consolidation = drop([("Not consolidated", "")] + [(c, c) for c in CONSOLIDATIONS],
                                   params.get("consolidation") if params.get("consolidation") in CONSOLIDATIONS else "")
-        box = lambda text: W.Checkbox(description=text, indent=False, layout=W.Layout(width="auto"))  # noqa: E731
+        box = lambda text: W.Checkbox(description=text, indent=False, layout=shared_layout(width="auto"),
+                                      style=shared_style(CheckboxStyle))  # noqa: E731
         self.within_2b = box("It concerns working conditions or a right the Agreement grants them (§2.b)")
         self.ppp = box("A prohibited personnel practice is alleged (5 U.S.C. 2302(b); Art. 10 §11)")
         self.ppp_b1 = box("… one under 5 U.S.C. 2302(b)(1), discrimination (the §2.c election of forum)")
@@ -95,7 +100,7 @@ class GrievanceApp:
         self.years = NumberText("Years of Federal service", 0, what="years of Federal service", low=0, high=70, width="90px")
         self.excepted = box("Excepted service (§14.b)")
         self.union_notice = box("The Union represented the employee in the notice period")
-        self.screen_out = W.HTML()
+        self.screen_out = html_widget()
         rows = [("Who files", self.filer), ("What it is about", self.subject), ("Employee's status", self.status),
                 ("Union grievance seeks", self.relief), ("Agencies involved", self.agencies),
                 ("Consolidation (§8.c(2))", self.consolidation), ("Removal under", self.statute)]
@@ -104,7 +109,7 @@ class GrievanceApp:
             self.union_notice, self.screen_out])
         # -- 2. dates --------------------------------------------------------------------------
         self.path = drop([(p, p) for p in PATHS], params.get("path") if params.get("path") in PATHS else "employee")
-        self.title = W.Text(value=params.get("title", ""), placeholder="e.g. Overtime rotation – J. Smith", layout=W.Layout(width="330px"))
+        self.title = lean(W.Text, {"width": "330px"}, value=params.get("title", ""), placeholder="e.g. Overtime rotation – J. Smith")
         as_of_value, msg = _date_param(params, "as_of")
         self.as_of = date_field("As of (today)", as_of_value or as_of, "Statuses are judged on this day.")
         self.as_of.widget.add_class("lmcore-as-of")
@@ -146,24 +151,24 @@ class GrievanceApp:
             if interp is None:
                 continue
             dd = W.Dropdown(options=[(option_words(v, k == interp.default), k) for k, v in interp.options.items()],
-                            value=self.base.choice(rid), layout=W.Layout(width="520px"))
-            self.readings[rid], self.reading_flags[rid] = dd, W.HTML()
-            reading_rows.append(W.VBox([W.HTML(f"<b>{esc(interp.label)}</b> — {esc(interp.question)} "
+                            value=self.base.choice(rid), layout=shared_layout(width="520px"), style=shared_style(DescriptionStyle))
+            self.readings[rid], self.reading_flags[rid] = dd, html_widget()
+            reading_rows.append(W.VBox([html_widget(f"<b>{esc(interp.label)}</b> — {esc(interp.question)} "
                                                f"<small>[{esc(interp.cite)}]</small>"), W.HBox([dd, self.reading_flags[rid]])]))
         # -- outputs ----------------------------------------------------------------------------
-        self.answer = W.HTML()
+        self.answer = html_widget()
         self.answer.add_class(CSS_ANSWER)
-        self.general_error = W.HTML()
+        self.general_error = html_widget()
         self.general_error.add_class(CSS_ERROR)
-        self.plot = W.Image(format="png", layout=W.Layout(max_width="900px"))
-        self.table = W.HTML()
+        self.plot = W.Image(format="png", layout=shared_layout(max_width="900px"))
+        self.table = html_widget()
         self.explain_pick = drop([], None, "420px")
-        self.explain_out = W.HTML()
-        self.text_panel = W.HTML()
-        self.notes = W.HTML()
-        self.downloads = W.HTML()
-        self.results = W.VBox([self.notes, self.plot, self.table, W.HTML("<h4>Why this date?</h4>"), self.explain_pick,
-                               self.explain_out, W.HTML("<h4>The contract's words for the step at hand</h4>"),
+        self.explain_out = html_widget()
+        self.text_panel = html_widget()
+        self.notes = html_widget()
+        self.downloads = html_widget()
+        self.results = W.VBox([self.notes, self.plot, self.table, html_widget("<h4>Why this date?</h4>"), self.explain_pick,
+                               self.explain_out, html_widget("<h4>The contract's words for the step at hand</h4>"),
                                self.text_panel, self.downloads])
         # -- layout -----------------------------------------------------------------------------
         dates_box = W.VBox([Field(self.path, "Path").box, Field(self.title, "Name (optional)").box, self.as_of.box]
@@ -177,11 +182,11 @@ class GrievanceApp:
         screening = W.Accordion(children=[self.screen_box], selected_index=0)
         screening.set_title(0, "1. Can it be grieved? (§2, §3, §5, Art. 10 §11)")
         self.widget = app_box([
-            W.HTML("<p>Enter what happened and when. Every deadline comes with its rule, the days counted and "
+            html_widget("<p>Enter what happened and when. Every deadline comes with its rule, the days counted and "
                    "skipped, and what happens if it is missed. Dates not known yet are projected. When a decision is "
                    f"late, the Union may notify the {esc(contract.spell_out('OELMR'))} (Art. 43 §7.a(5), §7.b(4)).</p>"),
-            screening, W.HTML("<h3>2. Dates as they happen</h3>"), dates_box, extra, self.general_error,
-            W.HTML("<h3>3. Deadlines</h3>"), self.answer, self.results, self.caselog.widget,
+            screening, html_widget("<h3>2. Dates as they happen</h3>"), dates_box, extra, self.general_error,
+            html_widget("<h3>3. Deadlines</h3>"), self.answer, self.results, self.caselog.widget,
         ])
         self._link_errors = set(link_errors)  # kept beside their field until that field is changed
         for name, msg in link_errors.items():
@@ -350,7 +355,7 @@ class GrievanceApp:
         self.answer.value = "".join(html)
         stated = tuple(m.label for m in (t.terminated, t.untimely) if m is not None)  # already in the status line
         self.notes.value = "".join(f"<p><small>ⓘ {esc(n)}</small></p>" for n in t.notes if not (stated and n.startswith(stated)))
-        self.plot.value = figure_png(timeline_figure(shown, contract.calendar))
+        show_png(self.plot, lambda: figure_png(timeline_figure(shown, contract.calendar)))
         self.table.value = _table_html(shown)
         names = [(f"{m.label} — {m.due.isoformat() if m.due else 'any time'} ({m.status.replace('_', ' ')})", m.name)
                  for m in shown.milestones]

@@ -16,7 +16,7 @@ from typing import Any
 import ipywidgets as W
 
 from ...errors import LmcoreError
-from .. import CSS_ANSWER, Field, app_box, error_html, esc, mark_ready
+from .. import CSS_ANSWER, Field, app_box, error_html, esc, html_widget, lean, mark_ready
 from ..practice_parts import DateText, choose
 from ..readings import Readings
 from .practice import AssessmentSection, HistorySection
@@ -37,7 +37,7 @@ class PartnershipApp:
         self.contract, self.today, self.where = contract, today, where
         self.store: Any = None
         hub = hub_user()
-        self.name = Field(W.Text(value=hub or "", placeholder="e.g. Ann Lee", disabled=bool(hub), layout=W.Layout(width="14em")),
+        self.name = Field(lean(W.Text, {"width": "14em"}, value=hub or "", placeholder="e.g. Ann Lee", disabled=bool(hub)),
                           "Your name", f"signed in to JupyterHub as {hub}" if hub else "recorded with each change")
         self.as_of = DateText("As of", today, "the day the forums are judged on", what="as-of date")
         self.as_of.widget.add_class("lmcore-partnership-as-of")
@@ -45,7 +45,7 @@ class PartnershipApp:
             self.as_of.widget.value = params["as_of"]
         self.readings = Readings(contract, READINGS, lambda _: self.store is not None and self.forums.load(),
                                  title="Readings of the text: what “quarterly” means")
-        self.answer = W.HTML("<p><i>The meetings recorded are read when this page is shown.</i></p>")
+        self.answer = html_widget("<p><i>The meetings recorded are read when this page is shown.</i></p>")
         self.answer.add_class(CSS_ANSWER)
         self.forums = ForumSection(self, params)
         self.pdi = PdiSection(self)
@@ -56,12 +56,13 @@ class PartnershipApp:
         self.tabs = W.Tab(children=[self.forums.widget, self.pdi.widget, self.report.widget, self.assessment.widget,
                                     self.history.widget], titles=tuple(t for t, _ in TABS))
         self.tabs.selected_index = [v for _, v in TABS].index(tab)
-        self.link_note = W.HTML(f'<span style="color:#b00020">⚠ {esc(msg)}</span>' if msg else "")
+        self.link_note = html_widget(f'<span style="color:#b00020">⚠ {esc(msg)}</span>' if msg else "")
         self.link_note.add_class("lmcore-error")  # beside the tabs: the part of the page the link could not open
         self.widget = app_box([
             W.HBox([self.as_of.box, self.name.box], layout=W.Layout(flex_flow="row wrap")),
-            W.HTML(f"<p><small>The forums the contract sets up, among them the monthly meeting of the "
-                   f"{esc(contract.spell_out('OELMR'))} and {esc(contract.union)} on arbitration cases (Art. 44 §3.b).</small></p>"),
+            html_widget(f"<p><small>The forums the contract sets up, among them the monthly meeting of the "
+                        f"{esc(contract.spell_out('OELMR'))} and {esc(contract.union)} on arbitration cases "
+                        "(Art. 44 §3.b).</small></p>"),
             self.answer, self.link_note, self.tabs, self.readings.box])
         self.as_of.widget.observe(lambda _: self.store is not None and self.forums.load(), "value")
         self.tabs.observe(lambda ch: ch.get("new") == 4 and self.history.draw(), "selected_index")

@@ -9,7 +9,7 @@ from typing import Any
 import ipywidgets as W
 
 from ...errors import InvalidInput, LmcoreError
-from .. import Field, esc
+from .. import Field, esc, html_widget, lean
 
 RATINGS_HELP = "one rating per member, 0–4, e.g. 3, 4, 2"
 
@@ -35,26 +35,25 @@ class AssessmentSection:
         from ...partnership.assessment import PAIRING_NOTE, SCALE, elements, lessons, pillars
 
         self.elements, self.pillars, self.lessons = elements(), pillars(), lessons()
-        box = lambda key: W.Text(value=params.get(key, ""), placeholder="e.g. 3, 4", continuous_update=False,  # noqa: E731
-                                 layout=W.Layout(width="10em"))
+        box = lambda key: lean(W.Text, {"width": "10em"}, value=params.get(key, ""), placeholder="e.g. 3, 4", continuous_update=False)
         self.rates = {e.id: Field(box(e.id), e.title, RATINGS_HELP) for e in self.elements}
         self.pillar_rates = {p: Field(box(p), title, RATINGS_HELP) for p, title in self.pillars}
         done = set(params.get("done", "").split(","))
-        self.done = {x.id: W.Checkbox(value=x.id in done, description=x.title, indent=False) for x in self.lessons}
+        self.done = {x.id: lean(W.Checkbox, value=x.id in done, description=x.title, indent=False) for x in self.lessons}
         self.chart = W.Image(format="png", layout=W.Layout(max_width="520px", display="none"))
-        self.result = W.HTML()
+        self.result = html_widget()
         self.result.add_class("lmcore-assessment-result")
         scale = ", ".join(f"{k} = {v}" for k, v in SCALE.items())
         self.widget = W.VBox([
-            W.HTML(f"<p>Each member of the labor–management team rates how far the partnership has come on each of the Six "
+            html_widget(f"<p>Each member of the labor–management team rates how far the partnership has come on each of the Six "
                    f"Elements ({esc(scale)}); the page shows the team's mean, the weakest element and what to do next.</p>"),
             W.HBox([W.VBox([f.box for f in self.rates.values()]),
-                    W.VBox([W.HTML("<b>Three Pillars of Collaboration</b> <small>(optional)</small>"),
+                    W.VBox([html_widget("<b>Three Pillars of Collaboration</b> <small>(optional)</small>"),
                             *[f.box for f in self.pillar_rates.values()],
-                            W.HTML("<b>Lessons already in place</b>"), *self.done.values()])],
+                            html_widget("<b>Lessons already in place</b>"), *self.done.values()])],
                    layout=W.Layout(flex_flow="row wrap")),
             W.HBox([self.chart, self.result], layout=W.Layout(flex_flow="row wrap")),
-            W.HTML(f"<p><small>{esc(PAIRING_NOTE)}</small></p>")])
+            html_widget(f"<p><small>{esc(PAIRING_NOTE)}</small></p>")])
         for w in [*[f.widget for f in self.rates.values()], *[f.widget for f in self.pillar_rates.values()], *self.done.values()]:
             w.observe(lambda _: self.refresh(), "value")
         self.assessment: Any = None
@@ -126,11 +125,11 @@ class HistorySection:
         self._drawn = False
         items = "".join(f"<li><b>{esc(r['title'])}</b> — {esc(r['when'])}. {esc(r['summary'])}<br><small>Source: "
                         f"{esc('; '.join(r['cited']))}. {esc(r['date_basis'])}</small></li>" for r in self.rows)
-        quotes = [W.HTML("".join(f"<blockquote style='margin:.3em 1em;font-family:Georgia,serif'>“{esc(q['text'])}”</blockquote>"
+        quotes = [html_widget("".join(f"<blockquote style='margin:.3em 1em;font-family:Georgia,serif'>“{esc(q['text'])}”</blockquote>"
                                  for q in r["quotes"])) for r in self.rows]
         self.quotes = W.Accordion(children=quotes, titles=tuple(f"{r['title']} ({r['when']}): in the sources' words" for r in self.rows),
                                   selected_index=None)
-        self.list = W.HTML(f"<ol style='max-width:60em'>{items}</ol>")
+        self.list = html_widget(f"<ol style='max-width:60em'>{items}</ol>")
         self.widget = W.VBox([self.chart, self.list, self.quotes])
 
     def draw(self) -> None:

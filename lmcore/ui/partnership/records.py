@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as W
 
 from ...errors import LmcoreError
-from .. import Field, esc
+from .. import Field, esc, html_widget, lean
 from ..practice_parts import DateText
 
 TABLE = "class='lmcore-table' style='border-collapse:collapse;font-size:.9em'"
@@ -20,11 +20,11 @@ def day_words(d: Any) -> str:
 
 
 def text_box(value: str = "", width: str = "24em", placeholder: str = "") -> W.Text:
-    return W.Text(value=value, placeholder=placeholder, layout=W.Layout(width=width))
+    return lean(W.Text, {"width": width}, value=value, placeholder=placeholder)
 
 
 def area(width: str = "36em") -> W.Textarea:
-    return W.Textarea(layout=W.Layout(width=width, height="4.5em"))
+    return lean(W.Textarea, {"width": width, "height": "4.5em"})
 
 
 def done(message: str) -> str:
@@ -41,7 +41,7 @@ class ForumSection:
         self.forums = forum_requirements(app.contract)
         opts = [(f.name, f.id) for f in self.forums]
         first = params.get("forum") if params.get("forum") in [v for _, v in opts] else self.forums[0].id
-        self.forum = Field(W.Dropdown(options=opts, value=first, layout=W.Layout(width="30em")), "Forum")
+        self.forum = Field(lean(W.Dropdown, {"width": "30em"}, options=opts, value=first), "Forum")
         self.forum.widget.add_class("lmcore-meeting-forum")
         self.held = DateText("Met on", None, "YYYY-MM-DD, not after today", what="meeting date")
         self.held.widget.add_class("lmcore-meeting-date")
@@ -49,21 +49,21 @@ class ForumSection:
         self.since = DateText("Count meetings from", None, "optional; blank: January 1 of the as-of year", what="first day counted")
         if params.get("since"):
             self.since.widget.value = params["since"]
-        self.add_button = W.Button(description="Record the meeting", button_style="primary", icon="plus", layout=W.Layout(width="auto"))
+        self.add_button = lean(W.Button, {"width": "auto"}, description="Record the meeting", button_style="primary", icon="plus")
         self.add_button.add_class("lmcore-meeting-add")
-        self.message = W.HTML()
-        self.table = W.HTML("<p><i>The meetings recorded are read when this page is shown.</i></p>")
+        self.message = html_widget()
+        self.table = html_widget("<p><i>The meetings recorded are read when this page is shown.</i></p>")
         self.table.add_class("lmcore-forum-table")
-        self.pick = Field(W.Dropdown(options=[], value=None, layout=W.Layout(width="36em")), "Meetings recorded")
-        self.remove_button = W.Button(description="Remove", button_style="danger", icon="trash", layout=W.Layout(width="auto"))
+        self.pick = Field(lean(W.Dropdown, {"width": "36em"}, options=[], value=None), "Meetings recorded")
+        self.remove_button = lean(W.Button, {"width": "auto"}, description="Remove", button_style="danger", icon="trash")
         label, box, error = self.pick.box.children
         self.pick.box.children = (label, box, self.remove_button, error)
         self._confirm: Any = None
-        self.others = W.HTML(others_html(self.forums))
-        self.left_out = W.HTML()
+        self.others = html_widget(others_html(self.forums))
+        self.left_out = html_widget()
         self.tracker: Any = None
         self.widget = W.VBox([
-            W.HTML("<b>Record a meeting held</b>"),
+            html_widget("<b>Record a meeting held</b>"),
             W.HBox([self.forum.box, self.held.box], layout=W.Layout(flex_flow="row wrap")),
             W.HBox([self.note.box, self.add_button], layout=W.Layout(flex_flow="row wrap", align_items="center")),
             self.message, self.table, self.left_out, self.since.box, self.pick.box,
@@ -182,7 +182,7 @@ class PdiSection:
 
     def __init__(self, app: Any):
         self.app = app
-        self.pick = Field(W.Dropdown(options=[("A new entry", 0)], value=0, layout=W.Layout(width="32em")), "Entry")
+        self.pick = Field(lean(W.Dropdown, {"width": "32em"}, options=[("A new entry", 0)], value=0), "Entry")
         self.issue = Field(text_box(placeholder="e.g. Telework policy"), "Issue", "what the decision is about")
         self.issue.widget.add_class("lmcore-pdi-issue")
         self.given = DateText("Information given", None, "the day the union got it", what="date the information was given")
@@ -192,14 +192,14 @@ class PdiSection:
         self.summary = Field(area(), "The decision", "optional, in a few words")
         self.forum = Field(text_box(placeholder="e.g. Department LMRC"), "Forum", "optional")
         self.notes = Field(area(), "Notes", "optional")
-        self.save_button = W.Button(description="Save the entry", button_style="primary", icon="save", layout=W.Layout(width="auto"))
+        self.save_button = lean(W.Button, {"width": "auto"}, description="Save the entry", button_style="primary", icon="save")
         self.save_button.add_class("lmcore-pdi-save")
-        self.message = W.HTML()
-        self.table = W.HTML()
+        self.message = html_widget()
+        self.table = html_widget()
         self.table.add_class("lmcore-pdi-table")
         self.opened: tuple[int, int] | None = None  # (entry id, version) the form holds
         self.widget = W.VBox([
-            W.HTML("<p>The pre-decisional involvement log. For each issue: when management gave the union the information, "
+            html_widget("<p>The pre-decisional involvement log. For each issue: when management gave the union the information, "
                    "when the union's input came, and when the decision was made — and what the record shows about the process.</p>"),
             self.pick.box, self.issue.box, W.HBox([self.given.box, self.received.box, self.decided.box],
                                                   layout=W.Layout(flex_flow="row wrap")),

@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as W
 
 from ...errors import LmcoreError
-from .. import Field, esc
+from .. import Field, esc, html_widget, lean
 from ..practice_parts import DateText, download_link
 from .records import BAD, area, done, text_box
 
@@ -27,21 +27,21 @@ class ReportSection:
         self.year.widget.continuous_update = False
         self.efforts = Field(area(), "The efforts made", "their nature and extent")
         self.involvement = Field(area(), "The union's involvement", "how the union took part")
-        self.save_text = W.Button(description="Save the report's text", icon="save", layout=W.Layout(width="auto"))
-        self.category = Field(W.Dropdown(options=[(t, c) for c, t in categories()], layout=W.Layout(width="16em")), "Category")
+        self.save_text = lean(W.Button, {"width": "auto"}, description="Save the report's text", icon="save")
+        self.category = Field(lean(W.Dropdown, {"width": "16em"}, options=[(t, c) for c, t in categories()]), "Category")
         self.improvement = Field(text_box(placeholder="e.g. Fewer grievances reach Step 2", width="30em"), "Improvement")
         self.improvement.widget.add_class("lmcore-report-improvement")
         self.measure = Field(text_box(placeholder="e.g. 12 → 7 a year"), "Measured by", "optional")
         self.through = Field(text_box(placeholder="e.g. Department LMRC"), "Through", "optional: the forum")
         self.when = DateText("Achieved on", None, "optional", what="date of the improvement")
-        self.add_button = W.Button(description="Add the improvement", button_style="primary", icon="plus", layout=W.Layout(width="auto"))
+        self.add_button = lean(W.Button, {"width": "auto"}, description="Add the improvement", button_style="primary", icon="plus")
         self.add_button.add_class("lmcore-report-add")
-        self.message = W.HTML()
-        self.preview = W.HTML()
+        self.message = html_widget()
+        self.preview = html_widget()
         self.preview.add_class("lmcore-report-preview")
-        self.download = W.HTML()
+        self.download = html_widget()
         self.widget = W.VBox([
-            W.HTML("<p>The 1999 memorandum asks for a yearly report of the efforts made and of the improvements achieved "
+            html_widget("<p>The 1999 memorandum asks for a yearly report of the efforts made and of the improvements achieved "
                    "through partnership in five categories, prepared with the union.</p>"),
             self.year.box, self.category.box, self.improvement.box, W.HBox([self.measure.box, self.through.box],
                                                                            layout=W.Layout(flex_flow="row wrap")),
