@@ -190,13 +190,18 @@ def test_no_label_cut_off_at_either_width(dash):
     for width in WIDTHS:
         at(page, width)
         problems += [f"5-4/9 at {width} px: {p}" for p in page.evaluate(CUT)]
-    kind.select_option(label="Variable week (flexible)")
+    kind.select_option(label="Variable week (flexible)")  # back to the page's first answer for the other checks
     expect(page.locator(".lmcore-schedules select option", has_text="off Mon of week 2")).to_have_count(0, timeout=WAIT_MS)
+    expect(page.locator(".lmcore-answer").first).to_contain_text("Variable week (flexible), pay period", timeout=WAIT_MS)
     assert not problems, "\n".join(problems[:20])
 
 
+BEFORE_PX = 5561  # the page's length at 1280 wide before issue 17 (tests/browser/test_words.py, main at a00a75e)
+
+
 def test_screenshots_and_page_height(dash):
-    """Full-length screenshots at both widths in test-artifacts/ and the page's length in schedules_heights.txt."""
+    """Full-length screenshots at both widths in test-artifacts/ and the page's length in schedules_heights.txt; at
+    1280 wide the page is shorter than it was before issue 17, with nothing folded away that was shown then."""
     page = dash.page
     heights = []
     for width in reversed(WIDTHS):
@@ -208,4 +213,4 @@ def test_screenshots_and_page_height(dash):
     screenshot(page, "work_schedules_layout_1280")
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "schedules_heights.txt").write_text(f"work_schedules: {heights[1]} px at 1280 wide, {heights[0]} px at 1024 wide\n")
-    assert heights[1] > HEIGHT  # the whole page was measured, not the window
+    assert HEIGHT < heights[1] < BEFORE_PX, f"the page is {heights[1]} px long at 1280 wide (before issue 17: {BEFORE_PX} px)"

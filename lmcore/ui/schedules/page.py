@@ -158,7 +158,7 @@ class ScheduleApp:
         self.ledger = W.HTML()
         self.findings = W.HTML(layout=W.Layout(width="52%"))
         self.cite_pick = W.Dropdown(options=[], layout=W.Layout(width="20em"), description="")
-        self.cite_text = W.HTML(layout=W.Layout(width="100%"))
+        self.cite_text = W.HTML(layout=W.Layout(width="auto"))
         self.cite_pick.observe(lambda c: self._show_cite(), "value")
         self.compare = W.HTML()
         self.team = Field(W.Textarea(continuous_update=False, layout=W.Layout(width="34em", height="7em")), "Team schedules",

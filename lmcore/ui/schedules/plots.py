@@ -80,8 +80,9 @@ def coverage_heatmap(cov: Coverage) -> Any:
     from matplotlib.patches import Rectangle
 
     rows, cols = cov.counts.shape
-    fig = Figure(figsize=(8.6, 0.32 * rows + 1.2), dpi=100)
-    ax = fig.add_axes((0.12, 0.22, 0.86, 0.72))
+    height = 0.32 * rows + 0.95
+    fig = Figure(figsize=(8.6, height), dpi=100)
+    ax = fig.add_axes((0.12, 0.5 / height, 0.86, 1 - 0.8 / height))  # room in inches: the turned time labels, the title
     top = max(int(cov.counts.max()) if cov.counts.size else 1, cov.minimum, 1)
     ax.imshow(cov.counts, cmap="Blues", vmin=0, vmax=top, aspect="auto")
     for i in range(rows):
