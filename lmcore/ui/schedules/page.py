@@ -40,7 +40,8 @@ _ROW_LAYOUT = {"align_items": "center", "flex_flow": "row wrap"}
 
 def grid_layouts() -> list[W.Layout]:
     """One Layout per grid column, shared by its heading and its 14 boxes (then the rows' error line and row box)."""
-    return [W.Layout(width=w, flex="0 0 auto") for _, w in GRID_COLUMNS] + [W.Layout(min_height="1em"), W.Layout(**_ROW_LAYOUT)]
+    columns = [W.Layout(width=w, flex="0 0 auto") for _, w in GRID_COLUMNS]
+    return columns + [W.Layout(min_height="1em"), W.Layout(**_ROW_LAYOUT)]
 
 
 def grid_head(layouts: list[W.Layout]) -> W.HBox:
@@ -140,8 +141,8 @@ class ScheduleApp:
         self.clear = W.Button(description="Clear the grid")
         self.upload = Field(W.FileUpload(accept=".csv", multiple=False, description="Load a CSV"), "Or load a timesheet",
                             "a CSV file with the header line shown below")
-        self.csv_format = W.HTML("<p class='lmcore-csv-format'><small>First line of the file, typed exactly: <code>date,start,end,lunch_start,lunch_end"
-                                 "[,leave_hours,leave_kind,overtime_ordered_hours]</code></small></p>")
+        self.csv_format = W.HTML("<p class='lmcore-csv-format'><small>First line of the file, typed exactly: <code>date,start,end,"
+                                 "lunch_start,lunch_end[,leave_hours,leave_kind,overtime_ordered_hours]</code></small></p>")
         self.fill.on_click(lambda _: self._fill_usual())
         self.clear.on_click(lambda _: self._clear())
         self.upload.widget.observe(self._uploaded, "value")
@@ -175,9 +176,10 @@ class ScheduleApp:
                    "the contract makes of them, finding by finding, with the contract's own words.</p>"),
             W.HTML("<h3>1. The schedule</h3>"), self.kind.box, self.period.box, self.part_time.box, self.tour.box, self.shift.box,
             self.carry_in.box,
-            self.layout_pick.box, self.core_days.box, self.sup_end.box, W.HTML("<h4 class='lmcore-readings-head'>Readings of unclear contract text</h4>"),
-            *[f.box for f in self.readings.values()], self.about,
-            W.HTML("<h3>2. The hours, day by day</h3>"), W.HBox([self.fill, self.clear, self.upload.box], layout=W.Layout(align_items="center", flex_flow="row wrap")),
+            self.layout_pick.box, self.core_days.box, self.sup_end.box,
+            W.HTML("<h4 class='lmcore-readings-head'>Readings of unclear contract text</h4>"), *[f.box for f in self.readings.values()],
+            self.about,
+            W.HTML("<h3>2. The hours, day by day</h3>"), W.HBox([self.fill, self.clear, self.upload.box], layout=W.Layout(**_ROW_LAYOUT)),
             self.csv_format, head,
             *[r.box for r in self.rows],
             W.HTML("<h3>3. What the contract makes of them</h3>"), self.answer, self.chart, self.ledger,
