@@ -133,3 +133,21 @@ def test_a_part_timer_without_a_tour_gets_the_answer_and_a_reason_for_no_compari
     a = build_app(contract, as_of=AS_OF, params={"part_time": "40", "period": "2026-03-08"})  # no holiday in it
     assert a.result is not None and a.result.basic_requirement == 40
     assert a.comparison == () and "No comparison" in a.compare.value and "needs its tour" in a.compare.value
+
+
+def test_day_chart_draws_each_day_inside_its_hour_range_art4_5(app, contract):
+    """The chart of the first answer: hours 5a–8p (the day shift's band 6:00 a.m.–7:00 p.m., Art. 4 §5, plus an hour each
+    side; the latest end, Tue 11-17 at 5:15 p.m., + 1 h stays inside 8 p.m.), and every bar inside that range. The bars
+    for time outside the band once overwrote the range (the chart then showed no bar at all)."""
+    from lmcore.schedules.hours import Rules
+    from lmcore.ui.schedules.plots import WORK, day_chart
+
+    res = app.result
+    fig = day_chart(app.timesheet, res, Rules.of(res.schedule, app._contract(), app.terms), app.terms.lunch)
+    ax = fig.axes[0]
+    assert ax.get_xlim() == (5.0, 20.0)
+    worked = [p for p in ax.patches if p.get_facecolor()[:3] == tuple(int(WORK[i:i + 2], 16) / 255 for i in (1, 3, 5))]
+    # 9 workdays (Thanksgiving Thu 11-26 empty), each in two bars around lunch 12:00–12:30: 8:00–12:00 and 12:30–end
+    assert len(worked) == 18
+    assert all(5 <= p.get_x() and p.get_x() + p.get_width() <= 20 for p in worked)
+    assert max(p.get_x() + p.get_width() for p in worked) == 17.25  # Tue 11-17 ends at 5:15 p.m.

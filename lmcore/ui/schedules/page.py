@@ -21,7 +21,6 @@ from ...schedules.timesheet import (LEAVE_KINDS, PERIOD_DAYS, Timesheet, Timeshe
 from ...schedules.tours import parse_tour
 from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_html, error_html, esc, mark_ready, query_params
 from ..inputs import DateText, attention_html, page_today
-from ..readings import option_words
 
 DEFAULT_TEAM = "Ana, 07:00, 15:30, 11:30, 12:00\nBen, 09:00, 17:30, 12:00, 12:30, off Fri2\nCy, 06:30, 17:00, 12:30, 13:00, off Mon"
 DEFAULTS = {"schedule": "variable-week", "part_time": "", "tour": "", "shift": "day", "carry_in": "0", "layout": "",
@@ -32,20 +31,41 @@ SHIFTS = (("Day shift (Art. 4 §5)", "day"), ("Evening or night shift (Art. 4 §
 _TIME_COLS = ("start", "end", "lunch_start", "lunch_end")
 
 
+# The grid's columns: heading and width; the heading and every box of a column share one Layout, so each heading is
+# exactly as wide as the boxes under it and stands over them at any window width.
+GRID_COLUMNS = (("Day", "14em"), ("Start", "5.6em"), ("End", "5.6em"), ("Lunch start", "5.6em"), ("Lunch end", "5.6em"),
+                ("Leave (h)", "4.8em"), ("Leave kind", "6.5em"), ("Ordered overtime (h)", "7em"))
+_ROW_LAYOUT = {"align_items": "center", "flex_flow": "row wrap"}
+
+
+def grid_layouts() -> list[W.Layout]:
+    """One Layout per grid column, shared by its heading and its 14 boxes (then the rows' error line and row box)."""
+    columns = [W.Layout(width=w, flex="0 0 auto") for _, w in GRID_COLUMNS]
+    return columns + [W.Layout(min_height="1em"), W.Layout(**_ROW_LAYOUT)]
+
+
+def grid_head(layouts: list[W.Layout]) -> W.HBox:
+    """The headings of the day-by-day grid, each over its own column."""
+    heads = [W.HTML(f"<b>{esc(name)}</b>", layout=lay) for (name, _), lay in zip(GRID_COLUMNS, layouts)]  # zip: the columns only
+    box = W.HBox(heads, layout=W.Layout(align_items="flex-end", flex_flow="row wrap"))
+    box.add_class("lmcore-grid-head")
+    return box
+
+
 class _Row:
     """One day of the grid: four HH:MM boxes, leave hours and kind, ordered overtime, and the error beside them."""
 
-    def __init__(self, on_change: Any):
-        txt = lambda w, ph: W.Text(placeholder=ph, continuous_update=False, layout=W.Layout(width=w))  # noqa: E731
-        self.label = W.HTML(layout=W.Layout(width="11em"))
-        self.times = [txt("5.2em", "HH:MM") for _ in _TIME_COLS]
-        self.leave = txt("4em", "h")
-        self.kind = W.Dropdown(options=[("", "")] + [(k, k) for k in LEAVE_KINDS], layout=W.Layout(width="6.5em"))
-        self.ordered = txt("4em", "h")
-        self.error = W.HTML(layout=W.Layout(min_height="1em"))
+    def __init__(self, on_change: Any, layouts: list[W.Layout]):
+        txt = lambda lay, ph: W.Text(placeholder=ph, continuous_update=False, layout=lay)  # noqa: E731
+        self.label = W.HTML(layout=layouts[0])
+        self.times = [txt(lay, "HH:MM") for lay in layouts[1:5]]
+        self.leave = txt(layouts[5], "h")
+        self.kind = W.Dropdown(options=[("", "")] + [(k, k) for k in LEAVE_KINDS], layout=layouts[6])
+        self.ordered = txt(layouts[7], "h")
+        self.error = W.HTML(layout=layouts[8])
         self.error.add_class(CSS_ERROR)
-        self.box = W.HBox([self.label, *self.times, self.leave, self.kind, self.ordered, self.error],
-                          layout=W.Layout(align_items="center", flex_flow="row wrap"))
+        self.box = W.HBox([self.label, *self.times, self.leave, self.kind, self.ordered, self.error], layout=layouts[9])
+        self.box.add_class("lmcore-grid-row")
         for w in (*self.times, self.leave, self.kind, self.ordered):
             w.observe(on_change, "value")
 
@@ -59,6 +79,17 @@ class _Row:
         rec = {"date": day.isoformat(), **{c: w.value for c, w in zip(_TIME_COLS, self.times)}}
         rec.update(leave_hours=self.leave.value, leave_kind=self.kind.value, overtime_ordered_hours=self.ordered.value)
         return rec
+
+
+class _Reading:
+    """A reading of unclear contract text: its question in full and each option's words in full, the default marked
+    (radio buttons: a dropdown would cut the options' words short)."""
+
+    def __init__(self, interp: Any):
+        options = [(("(default) " if o == interp.default else "") + text, o) for o, text in interp.options.items()]
+        self.widget = W.RadioButtons(options=options, value=interp.default, layout=W.Layout(width="auto"))
+        self.widget.add_class("lmcore-reading")
+        self.box = W.VBox([W.HTML(f"<b>{esc(interp.label)}</b><br><small>{esc(interp.question)}</small>"), self.widget])
 
 
 class ScheduleApp:
@@ -82,7 +113,7 @@ class ScheduleApp:
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
         ch = self._changed
-        self.kind = Field(W.Dropdown(options=[(LABELS[k], k) for k in KINDS], layout=W.Layout(width="24em")), "Schedule type",
+        self.kind = Field(W.Dropdown(options=[(LABELS[k], k) for k in KINDS], layout=W.Layout(width="auto")), "Schedule type",
                           "Art. 4 §1.a, §2; Art. 10 §6.A")
         self.period_start = pay_period_start(self.as_of)
         self.period = DateText("Pay period", self.as_of, "any day in it: biweekly, Sunday to Saturday", what="day in the pay period",
@@ -93,31 +124,25 @@ class ScheduleApp:
         self.tour = Field(W.Text(placeholder="e.g. Mon=5,Tue=5,Wed=5,Thu=5", continuous_update=False, layout=W.Layout(width="24em")),
                           "Tour (hours each day)", "a part-timer's days, or a compressed schedule of your own; two weeks: "
                                                    "W1:Mon=9,Tue=9;W2:Mon=9")
-        self.shift = Field(W.Dropdown(options=SHIFTS, layout=W.Layout(width="24em")), "Shift", "Art. 4 §5, §9")
+        self.shift = Field(W.Dropdown(options=SHIFTS, layout=W.Layout(width="auto")), "Shift", "Art. 4 §5, §9")
         self.carry_in = Field(W.Text(continuous_update=False, layout=W.Layout(width="10em")), "Credit hours brought in",
                               "balance from the last pay period, §2.b(1)")
-        self.layout_pick = Field(W.Dropdown(options=[("Read from the timesheet", "")], layout=W.Layout(width="40em")),
+        self.layout_pick = Field(W.Dropdown(options=[("Read from the timesheet", "")], layout=W.Layout(width="auto")),
                                  "Compressed layout", "which days, §2.c(1)(c)")
         self.core_days = Field(W.Text(continuous_update=False, layout=W.Layout(width="10em")), "Maxi-flex core days",
                                "e.g. Tue,Wed,Thu or Mon1,Fri2")
         self.sup_end = Field(W.Text(placeholder="HH:MM", continuous_update=False, layout=W.Layout(width="10em")),
                              "Supervisor's day ends", "for the §5 notice (optional)")
-        self.readings = {}
-        for rid in READINGS:
-            interp = self.contract.interpretations[rid]
-            self.readings[rid] = Field(W.Dropdown(options=[(option_words(t, o == interp.default), o) for o, t in interp.options.items()],
-                                                  value=interp.default, layout=W.Layout(width="30em")), interp.label,
-                                       interp.question[:90] + ("…" if len(interp.question) > 90 else ""))
-        self.rows = [_Row(ch) for _ in range(PERIOD_DAYS)]
-        head = W.HTML("<div style='display:flex;gap:0;font-size:90%'><b style='width:11em'>Day</b><b style='width:5.4em'>Start"
-                      "</b><b style='width:5.4em'>End</b><b style='width:5.4em'>Lunch</b><b style='width:5.4em'>Lunch end</b>"
-                      "<b style='width:4.2em'>Leave h</b><b style='width:6.7em'>Leave kind</b><b>Ordered OT h</b></div>")
+        self.readings = {rid: _Reading(self.contract.interpretations[rid]) for rid in READINGS}
+        layouts = grid_layouts()
+        self.rows = [_Row(ch, layouts) for _ in range(PERIOD_DAYS)]
+        head = grid_head(layouts)
         self.fill = W.Button(description="Fill the usual days", tooltip="the usual hours for this schedule type")
         self.clear = W.Button(description="Clear the grid")
         self.upload = Field(W.FileUpload(accept=".csv", multiple=False, description="Load a CSV"), "Or load a timesheet",
                             "a CSV file with the header line shown below")
-        self.csv_format = W.HTML("<small>First line of the file, typed exactly: <code>date,start,end,lunch_start,lunch_end"
-                                 "[,leave_hours,leave_kind,overtime_ordered_hours]</code></small>")
+        self.csv_format = W.HTML("<p class='lmcore-csv-format'><small>First line of the file, typed exactly: <code>date,start,end,"
+                                 "lunch_start,lunch_end[,leave_hours,leave_kind,overtime_ordered_hours]</code></small></p>")
         self.fill.on_click(lambda _: self._fill_usual())
         self.clear.on_click(lambda _: self._clear())
         self.upload.widget.observe(self._uploaded, "value")
@@ -134,7 +159,7 @@ class ScheduleApp:
         self.ledger = W.HTML()
         self.findings = W.HTML(layout=W.Layout(width="52%"))
         self.cite_pick = W.Dropdown(options=[], layout=W.Layout(width="20em"), description="")
-        self.cite_text = W.HTML(layout=W.Layout(width="46%"))
+        self.cite_text = W.HTML(layout=W.Layout(width="auto"))
         self.cite_pick.observe(lambda c: self._show_cite(), "value")
         self.compare = W.HTML()
         self.team = Field(W.Textarea(continuous_update=False, layout=W.Layout(width="34em", height="7em")), "Team schedules",
@@ -151,8 +176,11 @@ class ScheduleApp:
                    "the contract makes of them, finding by finding, with the contract's own words.</p>"),
             W.HTML("<h3>1. The schedule</h3>"), self.kind.box, self.period.box, self.part_time.box, self.tour.box, self.shift.box,
             self.carry_in.box,
-            self.layout_pick.box, self.core_days.box, self.sup_end.box, *[f.box for f in self.readings.values()], self.about,
-            W.HTML("<h3>2. The hours, day by day</h3>"), W.HBox([self.fill, self.clear]), self.upload.box, self.csv_format, head,
+            self.layout_pick.box, self.core_days.box, self.sup_end.box,
+            W.HTML("<h4 class='lmcore-readings-head'>Readings of unclear contract text</h4>"), *[f.box for f in self.readings.values()],
+            self.about,
+            W.HTML("<h3>2. The hours, day by day</h3>"), W.HBox([self.fill, self.clear, self.upload.box], layout=W.Layout(**_ROW_LAYOUT)),
+            self.csv_format, head,
             *[r.box for r in self.rows],
             W.HTML("<h3>3. What the contract makes of them</h3>"), self.answer, self.chart, self.ledger,
             W.HTML("<h3>4. Findings, with the contract's words</h3>"),

@@ -46,9 +46,9 @@ def day_chart(ts: Timesheet, res: PayPeriodResult, rules: Rules, lunch: tuple[in
             parts = [(e.start, e.end)] if e.lunch_start is None else [(e.start, e.lunch_start), (e.lunch_end, e.end)]
             for s, t in parts:
                 ax.barh(y, (t - s) / 60, left=s / 60, height=0.5, color=WORK, zorder=2)
-                for lo, hi in ((s, min(t, b0)), (max(s, b1), t)):
-                    if hi > lo:
-                        ax.barh(y, (hi - lo) / 60, left=lo / 60, height=0.5, color=OUTSIDE, zorder=3)
+                for out0, out1 in ((s, min(t, b0)), (max(s, b1), t)):  # not lo/hi: those are the chart's hour range
+                    if out1 > out0:
+                        ax.barh(y, (out1 - out0) / 60, left=out0 / 60, height=0.5, color=OUTSIDE, zorder=3)
             if d.overtime:
                 ax.barh(y, d.overtime, left=e.end / 60 - d.overtime, height=0.22, color=OVERTIME, zorder=4)
         right = []
@@ -80,8 +80,9 @@ def coverage_heatmap(cov: Coverage) -> Any:
     from matplotlib.patches import Rectangle
 
     rows, cols = cov.counts.shape
-    fig = Figure(figsize=(8.6, 0.32 * rows + 1.2), dpi=100)
-    ax = fig.add_axes((0.12, 0.22, 0.86, 0.72))
+    height = 0.32 * rows + 0.95
+    fig = Figure(figsize=(8.6, height), dpi=100)
+    ax = fig.add_axes((0.12, 0.5 / height, 0.86, 1 - 0.8 / height))  # room in inches: the turned time labels, the title
     top = max(int(cov.counts.max()) if cov.counts.size else 1, cov.minimum, 1)
     ax.imshow(cov.counts, cmap="Blues", vmin=0, vmax=top, aspect="auto")
     for i in range(rows):

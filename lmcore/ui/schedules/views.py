@@ -24,20 +24,24 @@ def answer_html(res: Any) -> str:
 
 
 def ledger_html(res: Any) -> str:
-    """The credit-hour ledger line (§2.b(1)) and each day's hours with the running total against the requirement."""
+    """The credit-hour ledger line (§2.b(1)) and each day's hours with the running total against the requirement; the
+    page's stylesheet keeps each heading apart from the next and aligned with its column's numbers."""
     def num(x: float | None, fmt: str = ".2f") -> str:
         return "—" if x is None else format(x, fmt)
 
+    credit = (res.credit_hours_in, res.credit_hours_earned, res.credit_hours_used, res.credit_hours_balance,
+              res.credit_hours_forfeited, res.credit_hours_cap)
     lines = [f"<tr><td>{d.day:%a %m-%d}</td><td>{num(d.scheduled)}</td><td>{d.worked:.2f}</td><td>{d.counted:.2f}</td>"
              f"<td>{d.overtime:.2f}</td><td>{d.leave:.2f} {esc(d.leave_kind or '')}</td><td>{num(d.running, '+.2f')}</td>"
-             f"<td>{esc(d.holiday or '')}{' · holiday work ' + format(d.holiday_work, '.2f') if d.holiday_work else ''}</td></tr>"
+             f"<td class='lmcore-words'>{esc(d.holiday or '')}"
+             f"{' · holiday work ' + format(d.holiday_work, '.2f') if d.holiday_work else ''}</td></tr>"
              for d in res.days if d.scheduled or d.worked or d.leave or d.holiday]
-    return ("<table class='lmcore-ledger' style='border-collapse:collapse'><tr><th>Credit hours (§2.b(1))</th><th>brought in</th>"
+    return ("<table class='lmcore-ledger lmcore-credit'><caption>Credit hours (§2.b(1))</caption><tr><th>brought in</th>"
             "<th>earned</th><th>used</th><th>carried</th><th>forfeited</th><th>cap</th></tr>"
-            f"<tr><td></td><td>{res.credit_hours_in:.2f}</td><td>{res.credit_hours_earned:.2f}</td><td>{res.credit_hours_used:.2f}</td>"
-            f"<td>{res.credit_hours_balance:.2f}</td><td>{res.credit_hours_forfeited:.2f}</td><td>{res.credit_hours_cap:.2f}</td></tr>"
-            "</table><table style='margin-top:6px'><tr><th>Day</th><th>scheduled</th><th>worked</th><th>counted</th><th>overtime</th>"
-            "<th>leave</th><th>running ± requirement</th><th>holiday</th></tr>" + "".join(lines) + "</table>")
+            "<tr>" + "".join(f"<td>{x:.2f}</td>" for x in credit) + "</tr></table>"
+            "<table class='lmcore-ledger lmcore-days'><tr><th>Day</th><th>scheduled</th><th>worked</th><th>counted</th>"
+            "<th>overtime</th><th>leave</th><th>running ± requirement</th><th class='lmcore-words'>holiday</th></tr>"
+            + "".join(lines) + "</table>")
 
 
 def findings_html(res: Any) -> str:
