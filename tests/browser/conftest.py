@@ -261,6 +261,15 @@ def type_into(locator, text: str) -> None:
     locator.press("Enter")
 
 
+CHART_DRAWN = "() => [...document.querySelectorAll('.lmcore-app img')].some(i => i.complete && i.naturalWidth > 50)"
+
+
+def wait_for_chart(page) -> None:
+    """A served page's first chart is drawn after the page is shown (lmcore.ui.show_png): wait until a real picture
+    (not an empty image) is in the app."""
+    page.wait_for_function(CHART_DRAWN, timeout=WAIT_MS)
+
+
 def kernel_id(page) -> str | None:
     node = page.locator("#jupyter-config-data")
     if not node.count():

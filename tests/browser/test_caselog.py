@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from lmcore.grievance import Grievance, timeline
 
-from .conftest import error_outputs, screenshot
+from .conftest import error_outputs, screenshot, wait_for_chart
 
 pytestmark = pytest.mark.browser
 
@@ -24,6 +24,7 @@ def test_save_a_case_and_see_its_next_deadline(open_dashboard, contract):
     assert due == dt.date(2026, 12, 17)
     dash = open_dashboard("grievance_timeline", "learned=2026-11-18&path=employee")
     page = dash.page
+    wait_for_chart(page)  # the timeline chart, drawn after the page (issue 17 items 15-16)
     table = page.locator(".lmcore-caselog-table")
     table.scroll_into_view_if_needed()
     expect(table).not_to_contain_text("opens when this page is shown", timeout=30_000)  # the view opened the log

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from lmcore.deadlines import count_workdays
 
-from .conftest import error_outputs, normalized, screenshot
+from .conftest import error_outputs, normalized, screenshot, wait_for_chart
 
 pytestmark = pytest.mark.browser
 
@@ -54,6 +54,7 @@ def test_prepared_link_opens_the_case_art43_7a1(dash, contract):
     expect(results).to_contain_text("5 parts of the contract contain")
     expect(results).to_contain_text("Art. 4 §2.b(1)")
     expect(dash.page.locator(".lmcore-text").first).to_contain_text("A grievance must be filed within twenty (20) workdays")
+    wait_for_chart(dash.page)  # the month calendar, drawn after the page (issue 17 items 15-16)
     screenshot(dash.page, "handbook")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import wait_for_chart
+
 pytestmark = pytest.mark.browser
 
 
@@ -13,3 +15,4 @@ def test_scd_link_projects_the_rate_change_5usc6303c(open_dashboard):
     dash = open_dashboard("leave_planner", "balance=100&scd=2023-07-20&as_of=2026-06-01")
     assert "192.00 hours" in dash.answer_text()
     expect(dash.page.locator(".lmcore-app")).to_contain_text("pay periods 15–25")
+    wait_for_chart(dash.page)  # the leave year's chart, drawn after the page (issue 17 items 15-16)

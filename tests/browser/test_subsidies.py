@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import screenshot
+from .conftest import screenshot, wait_for_chart
 
 pytestmark = pytest.mark.browser
 INCOME = "input[placeholder='e.g. 45000']"
@@ -15,6 +15,7 @@ def test_prepared_link_child_care_childcare_b(open_dashboard):
     # $45,000 is in the $40,000–$49,999 row: 40% × $900 = $360, not to exceed $350 → $350.00
     dash = open_dashboard("subsidies", "income=45000&cost=900")
     assert "$350.00" in dash.answer_text() and "Child Care Subsidy ¶b" in dash.answer_text()
+    wait_for_chart(dash.page)  # the subsidy curve, drawn after the page (issue 17 items 15-16)
     expect(dash.page.locator(".lmcore-app img").first).to_be_visible()
     screenshot(dash.page, "subsidies")
 
