@@ -256,3 +256,23 @@ def test_an_invalid_today_is_an_error_not_a_guess(monkeypatch):
     monkeypatch.setenv("LMCORE_TODAY", "tomorrow")
     with pytest.raises(InvalidDate, match="LMCORE_TODAY='tomorrow' is not a date"):
         page_today()
+
+
+def test_leave_marks_every_bad_voting_time_at_once_art5_7d1(contract):
+    """Art. 5 §7.d(1) reads four times; an impossible polls opening (25:00) and an unreadable tour start ("abc") are
+    both marked beside their boxes at once (before, only the first was), nothing is answered, the typed text stays."""
+    from lmcore.ui.leave import build_app
+
+    a = build_app(contract, as_of=AS_OF, params={"polls_open": "25:00", "work_start": "abc"})
+    v = a.voting
+    assert "the polls opening time &#x27;25:00&#x27; is not a time of day" in v["polls_open"].error.value
+    assert "the start of the tour of duty &#x27;abc&#x27; is not a time of day" in v["work_start"].error.value
+    assert v["polls_close"].error.value == v["work_end"].error.value == ""
+    assert "2 fields need attention" in a.vote_out.value and "leave work" not in a.vote_out.value
+    assert (v["polls_open"].value, v["work_start"].value) == ("25:00", "abc")
+    # polls 07:00–19:00, tour 08:30–17:00: open 1 h 30 min before work (the rule looks for 3 h) and 2 h after (3 h):
+    # report 3 h after the polls open = 10:00, 1 h 30 min off; leave 3 h before they close = 16:00, 1 h off → 1 h
+    v["polls_open"].widget.value, v["work_start"].widget.value = "07:00", "08:30"
+    v["work_end"].widget.value = "17:00"
+    assert v["polls_open"].error.value == v["work_start"].error.value == ""
+    assert "leave work at 16:00" in a.vote_out.value

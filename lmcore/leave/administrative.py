@@ -27,7 +27,7 @@ def _flaws(contract: Contract) -> tuple[str, ...]:
     return tuple(str(f) for f in contract.flaws_for(BROKEN_7A))
 
 
-def _minutes(value: Any, what: str) -> int:
+def minutes_of_day(value: Any, what: str) -> int:
     """Minutes after midnight from 'HH:MM' or a datetime.time."""
     if isinstance(value, dt.time):
         return value.hour * 60 + value.minute
@@ -94,6 +94,10 @@ class VotingLeave:
                 "answer": self.answer(), "explanation": self.explain()}
 
 
+# The four times voting leave is worked out from, in voting_leave's order, each as its messages name it.
+VOTING_TIMES = ("polls opening time", "polls closing time", "start of the tour of duty", "end of the tour of duty")
+
+
 def voting_leave(polls_open: Any, polls_close: Any, work_start: Any, work_end: Any, *,
                  contract: Contract | None = None) -> VotingLeave:
     """Leave to vote from the polling hours and the day's tour of duty (Art. 5 §7.d(1)); times as 'HH:MM'."""
@@ -102,8 +106,7 @@ def voting_leave(polls_open: Any, polls_close: Any, work_start: Any, work_end: A
     before_p, after_p = contract.param("leave.voting_polls_before_work"), contract.param("leave.voting_polls_after_work")
     need_before, need_after = (int(round(float(x.value) * 60)) for x in (before_p, after_p))
     window = int(round(float(p.value) * 60))
-    po, pc = _minutes(polls_open, "polls opening time"), _minutes(polls_close, "polls closing time")
-    ws, we = _minutes(work_start, "start of the tour of duty"), _minutes(work_end, "end of the tour of duty")
+    po, pc, ws, we = (minutes_of_day(v, what) for v, what in zip((polls_open, polls_close, work_start, work_end), VOTING_TIMES))
     if pc <= po:
         raise InvalidInput(f"the polls close ({_hhmm(pc)}) no later than they open ({_hhmm(po)})", cite=p.cite, fix="Give the opening time, then the closing time")
     if we <= ws:
@@ -262,5 +265,5 @@ def cpa_exam(first_day: Any, workdays: Any = None, *, accounting_related: bool =
                    dates=(("first", days[0]), ("last", days[n - 1])) if n else ())
 
 
-__all__ = ["VotingLeave", "blood_donation", "civil_defense", "cpa_exam", "military_funeral", "registration_leave", "voting_leave",
-           "voting_trip"]
+__all__ = ["VOTING_TIMES", "VotingLeave", "blood_donation", "civil_defense", "cpa_exam", "military_funeral", "minutes_of_day",
+           "registration_leave", "voting_leave", "voting_trip"]

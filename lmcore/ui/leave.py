@@ -12,7 +12,7 @@ import ipywidgets as W
 from ..errors import LmcoreError
 from . import (CSS_ANSWER, Field, app_box, cite_html, esc, html_widget, in_words, lean, mark_ready, not_default_html,
     query_date, query_params, show_link_notes, show_png)
-from .inputs import FieldsNeedAttention, check_fields, date_field, link_date_field, page_today
+from .inputs import FieldsNeedAttention, attention_html, check_fields, date_field, link_date_field, page_today
 from .readings import Readings
 from .safe_dates import safe_line, safe_text
 
@@ -181,14 +181,20 @@ class LeaveApp:
             f"<li>{esc(str(x))}{safe_line(s, 'Last day')}</li>" for x, s in zip(r.periods, safe)) + "</ul>"
 
     def _voting(self, contract: Any) -> None:
-        from ..leave.administrative import voting_leave
+        from ..leave.administrative import VOTING_TIMES, minutes_of_day, voting_leave
 
         v = self.voting
         fields = {"polls open": v["polls_open"], "polls clos": v["polls_close"], "tour": v["work_start"],
                   "opening": v["polls_open"], "closing": v["polls_close"], "start of": v["work_start"], "end of": v["work_end"]}
-        r = self._run("voting", fields, v["polls_open"], lambda: voting_leave(
-            v["polls_open"].value, v["polls_close"].value, v["work_start"].value, v["work_end"].value, contract=contract))
-        self.vote_out.value = "" if r is None else f"<p><b>{esc(r.answer())}</b></p>" + _lines_html(list(r.reasons))
+        boxes = [v[k] for k in ("polls_open", "polls_close", "work_start", "work_end")]
+        checks = [(f, lambda f=f, what=what: minutes_of_day(f.value, what)) for f, what in zip(boxes, VOTING_TIMES)]
+        r = self._run("voting", fields, v["polls_open"], lambda: check_fields(checks) or voting_leave(
+            *(f.value for f in boxes), contract=contract))
+        if r is None:  # the section's own answer place says how many of its boxes need attention
+            bad = self.results["voting"]
+            self.vote_out.value = attention_html(bad.count) if isinstance(bad, FieldsNeedAttention) else ""
+            return
+        self.vote_out.value = f"<p><b>{esc(r.answer())}</b></p>" + _lines_html(list(r.reasons))
 
     def _run(self, key: str, fields: dict[str, Field], default: Field, fn: Any) -> Any:
         """Run one calculator; an error goes beside the field it is about, and the typed input stays."""
