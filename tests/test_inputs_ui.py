@@ -276,3 +276,18 @@ def test_leave_marks_every_bad_voting_time_at_once_art5_7d1(contract):
     v["work_end"].widget.value = "17:00"
     assert v["polls_open"].error.value == v["work_start"].error.value == ""
     assert "leave work at 16:00" in a.vote_out.value
+
+
+@pytest.mark.parametrize("typed, message", [("2.5", "2.5 is not a whole number"), ("abc", "&#x27;abc&#x27; is not a number"),
+                                             ("-3", "at least 0")])
+def test_flexiplace_extension_box_keeps_what_was_typed_and_withholds_the_decision_art10_5a(contract, typed, message):
+    """Art. 10 §5.A: the agreed extension is whole calendar days. A fraction, text or a negative number is said beside
+    the box (kept as typed) and no decision date is given; 5 days is taken: 15 + 5 = 20 calendar days after Mon 11-23 =
+    Sun 12-13, a weekend, moved back to Fri 2026-12-11 (the default reading of §5.A's last day)."""
+    from lmcore.ui.flexiplace import build_app
+
+    a = build_app(contract, as_of=AS_OF, params={"requested": "2026-11-23", "extended_by": typed})
+    assert message in a.extended.error.value and a.extended.widget.value == typed
+    assert "1 field needs attention" in a.answer.value and "Decision due" not in a.answer.value
+    a.extended.widget.value = "5"
+    assert a.extended.error.value == "" and "Decision due 2026-12-11 (Friday)" in a.answer.value

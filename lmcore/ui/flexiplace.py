@@ -13,7 +13,7 @@ import ipywidgets as W
 
 from ..errors import InvalidInput, LmcoreError
 from . import (CSS_ANSWER, Field, app_box, cite_html, esc, html_widget, lean, mark_ready, not_default_html, query_params, show_link_notes)
-from .inputs import FieldsNeedAttention, check_fields, date_field, link_date_field, page_today
+from .inputs import FieldsNeedAttention, NumberText, check_fields, date_field, link_date_field, page_today
 from .readings import Readings
 from .safe_dates import safe_line, safe_text
 
@@ -58,8 +58,10 @@ class FlexiplaceApp:
         self._link_notes: list[tuple[Field, str]] = []
         d = lambda k, label, help_="": link_date_field(p, k, label, None, help_, self._link_notes)  # noqa: E731
         self.requested = link_date_field(p, "requested", "Request made", as_of, "request for permanent flexiplace", self._link_notes)
-        self.extended = Field(lean(W.Text, {"width": "5em"}, value=p.get("extended_by", "0"), continuous_update=False),
-                              "Extension agreed", "calendar days (§5.A)")
+        cite = contract.param("flexiplace.decision").cite
+        self.extended = NumberText("Extension agreed", None, f"calendar days ({cite})", what="extension agreed (calendar days)",
+                                   whole=True, low=0, cite=cite, required=False, width="5em")
+        self.extended.widget.value = p.get("extended_by", "0")  # the link's text, read by the box (a bad one is said)
         self.decided, self.agreement, self.started = d("decided", "Decision given", "optional"), d("agreement", "Agreement completed", "optional"), d("started", "Began at the alternate site", "optional")
         self.effective = d("effective", "Termination takes effect", "optional")
         self.recall = Field(lean(W.Text, {"width": "12em"}, value=p.get("recall", ""), placeholder="YYYY-MM-DD HH:MM", continuous_update=False),
@@ -149,8 +151,8 @@ class FlexiplaceApp:
         for f in (*fields.values(), self.effective, self.recall):
             f.clear()
         try:
-            check_fields([], typed=[self.requested, self.decided, self.agreement, self.started, self.effective])
-            c = clocks(self.requested.value, extended_by=str(self.extended.value).strip() or "0", decided=self.decided.value,
+            check_fields([], typed=[self.requested, self.extended, self.decided, self.agreement, self.started, self.effective])
+            c = clocks(self.requested.value, extended_by=self.extended.value or 0, decided=self.decided.value,
                        agreement_completed=self.agreement.value, started=self.started.value, contract=contract)
         except LmcoreError as exc:
             self.results["clocks"] = exc
