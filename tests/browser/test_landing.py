@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 import pytest
-import requests
 from playwright.sync_api import expect
 
 from .conftest import dashboard_names, error_outputs, kernel_id, screenshot, wait_until_ready
@@ -28,8 +27,10 @@ def test_landing_links_every_dashboard_and_the_links_open(voila_server, open_das
     names = sorted(cards.evaluate_all("els => els.map(e => e.dataset.dashboard)"))
     assert names == dashboard_names()
     hrefs = dash.page.locator(".lmcore-card h3 a").evaluate_all("els => els.map(e => e.href)")
-    for href in hrefs:  # each link, resolved by the browser from the page's own address, is served
-        assert requests.get(href, timeout=120).status_code == 200, href
+    # each link, resolved by the browser from the page's own address, is the address every other browser test opens
+    # its dashboard at (test_words opens each one there); fetching them all again here would run every notebook in
+    # a kernel no page connects to. The handbook's link is followed below.
+    assert sorted(hrefs) == sorted(f"{voila_server}voila/render/{n}.ipynb" for n in dashboard_names())
     screenshot(dash.page, "index")
     dash.page.locator(".lmcore-card[data-dashboard=handbook] h3 a").click()
     dash.page.wait_for_url(re.compile(r".*/voila/render/handbook\.ipynb$"))
