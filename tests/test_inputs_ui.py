@@ -34,7 +34,40 @@ def test_no_notebook_pins_a_date_of_its_own():
     for nb in sorted((Path(__file__).parents[1] / "notebooks").glob("*.ipynb")):
         code = "".join("".join(c["source"]) for c in json.loads(nb.read_text())["cells"] if c["cell_type"] == "code")
         assert "datetime.date(" not in code and "dt.date(" not in code, nb.name
-        assert "page_today()" in code, nb.name
+        assert "page_today(" in code, nb.name
+
+
+def test_a_pre_heated_kernel_reads_today_when_the_page_is_opened(monkeypatch):
+    """Item 1: a pooled kernel warmed on Mon 2026-11-30 and opened on Tue 12-01 answers for Tue. page_today() first
+    waits for the page request (the warm-up, then Voilà's wait), and only then reads the machine's date."""
+    import voila.utils
+
+    import lmcore.ui as ui
+    import lmcore.ui.inputs as inputs
+
+    clock = {"today": D(2026, 11, 30)}
+    events: list[str] = []
+
+    class FakeDate(dt.date):
+        @classmethod
+        def today(cls):
+            events.append(f"today read {clock['today']}")
+            return clock["today"]
+
+    def request_arrives() -> None:  # the kernel waited in the pool overnight; the page is opened on Tuesday
+        events.append("request")
+        clock["today"] = D(2026, 12, 1)
+
+    monkeypatch.delenv("LMCORE_TODAY", raising=False)
+    monkeypatch.delenv("LMCORE_REQUEST_RECEIVED", raising=False)
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.setattr(inputs.dt, "date", FakeDate)
+    monkeypatch.setattr(ui, "warm_up", lambda plots=True: events.append(f"warm-up plots={plots}"))
+    monkeypatch.setattr(voila.utils, "wait_for_request", request_arrives)
+    assert page_today(plots=False) == D(2026, 12, 1)
+    assert events == ["warm-up plots=False", "request", "today read 2026-12-01"]
+    assert page_today() == D(2026, 12, 1) and events[-1] == "today read 2026-12-01"  # the request comes once: no second wait
+    assert events.count("request") == 1
 
 
 @pytest.mark.parametrize("module", ["grievance", "leave", "handbook", "schedules", "flexiplace", "contract_calendar",

@@ -33,7 +33,7 @@ def query_params(default: dict[str, str] | None = None, *, plots: bool = True) -
     In a pre-heated Voilà kernel this is where the notebook waits for the page request; the wait first pays the
     page's one-off costs (contract files, calendar and, when the page draws charts, matplotlib), see `warm_up`.
     """
-    _wait_for_request(plots)
+    wait_for_page_request(plots)
     params = dict(default or {})
     params.update({k: v for k, v in parse_qsl(os.environ.get("QUERY_STRING", ""), keep_blank_values=False)})
     return params
@@ -45,11 +45,12 @@ def before_request() -> bool:
     return os.environ.get("VOILA_PREHEAT") == "True" and not os.environ.get("LMCORE_REQUEST_RECEIVED")
 
 
-def _wait_for_request(plots: bool = True) -> None:
+def wait_for_page_request(plots: bool = True) -> None:
     """In a pre-heated Voilà kernel (started before anyone asked for the page), wait here for the page request.
 
     Voilà runs the notebook up to this point ahead of time; the request's QUERY_STRING arrives only when a
-    browser opens the page. Outside Voilà's pre-heat mode (nbconvert, nbval, tests, JupyterLab) it does nothing.
+    browser opens the page, and so does the page's "today" (a kernel may wait in the pool past midnight). Outside
+    Voilà's pre-heat mode (nbconvert, nbval, tests, JupyterLab) it does nothing.
     """
     if not before_request():
         return

@@ -1,7 +1,7 @@
 """The inputs every dashboard shares, so a typed value is never taken for something the person did not mean:
 
 - `page_today()`: $LMCORE_TODAY (YYYY-MM-DD, set only by a test run to pin stored outputs) where it is set, else the
-  machine's date — never a date baked into the page a user opens;
+  machine's date on the day the page is opened (not the day a pre-heated kernel was warmed) — never a date baked into the page a user opens;
 - `DateText`: a date typed as text and read by lmcore (ipywidgets' DatePicker sends a half-typed date, and nothing at
   all for an impossible one): the weekday beside a date that can be read, the message beside one that cannot or that
   lies outside the workday calendar's years, and `.value` None until then;
@@ -19,15 +19,18 @@ import re
 from typing import Callable, Iterable
 
 from ..errors import InvalidDate, InvalidInput, LmcoreError, OutOfRange
-from . import Field, esc, html_widget, query_date, text_box
+from . import Field, esc, html_widget, query_date, text_box, wait_for_page_request
 
 _WEEKDAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")
 
 
-def page_today() -> dt.date:
-    """$LMCORE_TODAY where a test run sets it (so stored notebook outputs do not change from day to day), else today."""
+def page_today(*, plots: bool = True) -> dt.date:
+    """$LMCORE_TODAY where a test run sets it (so stored notebook outputs do not change from day to day), else today:
+    the day the page is opened — in a pre-heated kernel, read only once the page request has come (a kernel warmed
+    before midnight and opened after it answers for the new day); `plots`: the page draws charts (see `warm_up`)."""
+    wait_for_page_request(plots)
     raw = os.environ.get("LMCORE_TODAY", "").strip()
     if not raw:
         return dt.date.today()
