@@ -15,9 +15,23 @@ def test_fields_share_layouts_and_styles():
     a, b = date_field("Learned", dt.date(2026, 11, 18)), date_field("Invoked", None)
     assert a.error.layout is b.error.layout and a.error.style is b.error.style  # the message beside each box
     assert a.echo.layout is b.echo.layout and a.widget.layout is b.widget.layout and a.widget.style is b.widget.style
-    assert a.box.layout is not b.box.layout  # a page hides a field by its own box's layout: never shared
-    a.box.layout.display = "none"
-    assert b.box.layout.display is None
+    assert a.box.layout is b.box.layout  # the rows too: a page hides a field by giving it the shared hidden layout
+    a.show(False)
+    assert not a.shown and b.shown and b.box.layout.display is None and a.box.layout is not b.box.layout
+    a.show()
+    assert a.shown and a.box.layout is b.box.layout
+
+
+def test_a_shared_layout_refuses_a_change():
+    """Hiding one field by changing its row's shared layout would hide every field: the change is refused."""
+    import pytest
+
+    a, b = date_field("Learned", None), date_field("Invoked", None)
+    with pytest.raises(TypeError, match="shared Layout cannot be changed"):
+        a.box.layout.display = "none"
+    with pytest.raises(TypeError, match="shared TextStyle cannot be changed"):
+        a.widget.style.font_size = "20px"
+    assert b.shown and a.shown and a.widget.style.font_size is None  # refused before the change: nothing changed
 
 
 def test_shared_layout_is_per_css_values():

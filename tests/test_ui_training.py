@@ -55,7 +55,7 @@ def test_conventions_and_the_first_question(contract, db):
     assert app.set.widget.value == "grievance-basics" and app.track.widget.value == "both"
     assert app.scenario.id == THANKSGIVING
     assert "Filing at Step 1 across Thanksgiving" in app.card.value and "Fri 2026-11-13" in app.card.value
-    assert app.date_answer.box.layout.display == "flex" and app.choice_answer.box.layout.display == "none"
+    assert app.date_answer.shown and not app.choice_answer.shown
     assert app.links.value == ""  # the case's dashboard opens only after answering (it would give the answer away)
     assert app.summary() == ("Training page as of 2026-11-23: 76 questions in 8 sets; set “Grievance deadlines, step by step”, "
                              "every track: 13 questions. Question 1: Filing at Step 1 across Thanksgiving (Art. 43 §7.a(1)) — "
@@ -152,7 +152,7 @@ def test_choice_yes_no_and_number_questions(contract, db):
     app = page(contract, db, scenario="merit-staffing-route")
     app.name.widget.value = "Ana"
     labels = dict(app.choice_answer.widget.options)
-    assert "merit staffing, filed at Step 2 (§7.a(2))" in labels and app.choice_answer.box.layout.display == "flex"
+    assert "merit staffing, filed at Step 2 (§7.a(2))" in labels and app.choice_answer.shown
     assert not app.check() and "no answer chosen" in text(app.choice_answer.error.value)
     app.choice_answer.widget.value = "merit-staffing"
     assert app.check() and "Right" in text(app.answer.value)

@@ -109,15 +109,27 @@ def shared_layout(**css: str) -> W.Layout:
     layouts never changed after they are made (not one whose `display` a page switches)."""
     key = "layout:" + repr(sorted(css.items()))
     if key not in _SHARED or _SHARED[key].comm is None:  # re-made if a test closed every widget
-        _SHARED[key] = W.Layout(**css)
+        _SHARED[key] = _frozen(W.Layout(**css))
     return _SHARED[key]  # type: ignore[return-value]
+
+
+def _frozen(model: W.Widget) -> W.Widget:
+    """A shared model that refuses any change of its values: hiding one field through it would hide every field."""
+    def refuse(_: Any, proposal: Any) -> Any:
+        if proposal.value == getattr(model, proposal.trait.name):
+            return proposal.value
+        raise TypeError(f"a shared {type(model).__name__} cannot be changed ({proposal.trait.name} = {proposal.value!r}): "
+                        "give this widget a layout of its own, or use Field.show")
+
+    model._register_validator(refuse, [k for k in model.keys if not k.startswith("_")])  # checked before the change
+    return model
 
 
 def shared_style(kind: type) -> W.Widget:
     """One default style model of this kind (HTMLStyle, TextStyle…) for every widget that leaves it as it is."""
     key = f"style:{kind.__name__}"
     if key not in _SHARED or _SHARED[key].comm is None:
-        _SHARED[key] = kind()
+        _SHARED[key] = _frozen(kind())
     return _SHARED[key]
 
 
@@ -141,8 +153,12 @@ def text_box(value: str, width: str, placeholder: str = "") -> W.Text:
     return lean(W.Text, {"width": width}, value=value, placeholder=placeholder, continuous_update=False)
 
 
+_FIELD_ROW = {"align_items": "center", "flex_flow": "row wrap"}
+
+
 class Field:
-    """An input with its label and an error line right beside it; the typed value is never reset on error."""
+    """An input with its label and an error line right beside it; the typed value is never reset on error. Its row's
+    layout is shared with every field's (one model, not one per field): hide or show it with `show`."""
 
     def __init__(self, widget: W.Widget, label: str, help_text: str = ""):
         self.widget = widget
@@ -151,7 +167,15 @@ class Field:
         self.widget.description = ""
         title = html_widget(f"<b>{esc(label)}</b>" + (f"<br><small>{esc(help_text)}</small>" if help_text else ""),
                             width="230px")
-        self.box = W.HBox([title, widget, self.error], layout=W.Layout(align_items="center", flex_flow="row wrap"))
+        self.box = W.HBox([title, widget, self.error], layout=shared_layout(**_FIELD_ROW))
+
+    def show(self, visible: bool = True) -> None:
+        """Show or hide the field: its row takes the shared shown or hidden layout (never a shared layout changed)."""
+        self.box.layout = shared_layout(**_FIELD_ROW, **({} if visible else {"display": "none"}))
+
+    @property
+    def shown(self) -> bool:
+        return self.box.layout.display != "none"
 
     @property
     def value(self) -> Any:

@@ -84,7 +84,7 @@ class FlexiplaceApp:
                         "part B applies only to a computer workstation.</small>"), html_widget("<b>Answered Yes</b>"), self.said_yes,
                  html_widget("<b>Answered No</b>"), self.said_no]
         self.doc_error, self.preview, self.download = html_widget(), html_widget(), html_widget()
-        self.agreement_only = [self.begin.box, W.HBox([html_widget("<b>Flexitime</b>", width="230px"), self.flexitime]),
+        self.agreement_only = [W.HBox([html_widget("<b>Flexitime</b>", width="230px"), self.flexitime]),
                                W.HBox([html_widget("<b>Office days</b><br><small>ctrl-click for several</small>", width="230px"),
                                        self.office_days])]
         self.checklist_only = W.Accordion(children=[W.VBox(qrows)], titles=("Safety checklist answers (§14)",), selected_index=None)
@@ -99,7 +99,7 @@ class FlexiplaceApp:
                     html_widget(cite_html(contract, "Art. 10 §3")), html_widget(cite_html(contract, "Art. 10 §11"))]),
             W.VBox([self.requested.box, self.extended.box, self.decided.box, self.agreement.box, self.started.box, self.effective.box,
                     self.recall.box, self.clock_out, html_widget(cite_html(contract, "Art. 10 §5")), html_widget(cite_html(contract, "Art. 10 §8"))]),
-            W.VBox([self.form_kind, *(f.box for f in self.doc_fields.values()), *self.agreement_only, self.checklist_only,
+            W.VBox([self.form_kind, *(f.box for f in self.doc_fields.values()), self.begin.box, *self.agreement_only, self.checklist_only,
                     self.doc_error, self.download, self.preview]),
         ], titles=("Eligibility", "Time frames", "Documents"))
         self.tabs.selected_index = TABS.index(p["tab"]) if p.get("tab") in TABS else 0
@@ -193,7 +193,8 @@ class FlexiplaceApp:
         self.doc_error.value = ""
         checklist = self.form_kind.value == "checklist"
         for key, field in self.doc_fields.items():  # show only the fields of the form being filled in
-            field.box.layout.display = None if key in (CHECKLIST_KEYS if checklist else AGREEMENT_KEYS) else "none"
+            field.show(key in (CHECKLIST_KEYS if checklist else AGREEMENT_KEYS))
+        self.begin.show(not checklist)
         for box in self.agreement_only:
             box.layout.display = "none" if checklist else None
         self.checklist_only.layout.display = None if checklist else "none"

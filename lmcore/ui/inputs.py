@@ -257,7 +257,7 @@ def _range_words(what: str, whole: bool, low: float | None, high: float | None) 
 
 def needs_attention(fields: Iterable[Field]) -> list[Field]:
     """The fields (shown on the page) whose typed value cannot be read: each already shows its message beside it."""
-    return [f for f in fields if getattr(f, "problem", False) and f.box.layout.display != "none"]
+    return [f for f in fields if getattr(f, "problem", False) and f.shown]
 
 
 def attention_html(count: int, lead: str = "No answer yet: ") -> str:
@@ -281,7 +281,7 @@ def check_fields(checks: Iterable[tuple[Field, Callable[[], object]]], typed: It
     boxes show their own), and FieldsNeedAttention says how many — so a person sees all there is to fix at once."""
     bad = needs_attention(typed)
     for field, read in checks:
-        if field.box.layout.display == "none" or field in bad:
+        if not field.shown or field in bad:
             continue
         try:
             read()

@@ -154,8 +154,8 @@ class SubsidiesApp:
 
         for f in (self.t_cost, self.months_ago, self.reduced):
             f.clear()
-        self.months_ago.box.layout.display = None if self.converted.value else "none"
-        self.reduced.box.layout.display = None if self.funding.value == "reduced" else "none"
+        self.months_ago.show(self.converted.value)
+        self.reduced.show(self.funding.value == "reduced")
         try:
             check_fields([(self.t_cost, lambda: money(_field(self.t_cost), "monthly commuting cost", "Transit Subsidy ¶4")),
                           (self.reduced, lambda: money(_field(self.reduced), "reduced subsidy", "Transit Subsidy ¶3"))],

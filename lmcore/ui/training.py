@@ -159,7 +159,7 @@ class TrainingApp:
                                "choose another track or set.</i></p>")
             self.answer.value = "<p>No question to answer here.</p>"
             for f in (self.date_answer, self.number_answer, self.choice_answer):
-                f.box.layout.display = "none"
+                f.show(False)
             self.check_button.disabled = self.hint_button.disabled = True
             return
         self.card.value = card_html(s)
@@ -172,7 +172,7 @@ class TrainingApp:
             self.choice_answer.widget.value = None
         self.number_answer.box.children[0].value = f"<b>Your answer</b><br><small>a number{esc(_unit(s.unit))}</small>"
         for k, f in (("date", self.date_answer), ("number", self.number_answer), ("choice", self.choice_answer)):
-            f.box.layout.display = "flex" if k == kind else "none"
+            f.show(k == kind)
         self.check_button.disabled = False
         self.hint_button.disabled = not s.hints
         self.hint_button.description = "Show a hint" if s.hints else "No hints for this one"

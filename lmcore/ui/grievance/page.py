@@ -270,7 +270,7 @@ class GrievanceApp:
         consolidation = (self.consolidation.value or None) if path == "employee" else None
         waivers = tuple(Waiver(s, on.value) for s, box, on in (("step1", self.waive1, self.waive1_on), ("step2", self.waive2, self.waive2_on)) if box.value)
         ext = (Extension(self.ext_name.value, workdays=self.ext_field.value),) if self.ext_name.value and self.ext_field.value else ()
-        dates = {name: f.value for name, f in self.fields.items() if f.value is not None and f.box.layout.display != "none"}
+        dates = {name: f.value for name, f in self.fields.items() if f.value is not None and f.shown}
         return Grievance(path=path, continuing=self.continuing.value and path == "employee", expedited=self.expedited.value,
                          agencies=self.agencies.value, consolidation=consolidation, waivers=waivers, extensions=ext,
                          title=self.title.value.strip(), **dates)
@@ -287,7 +287,7 @@ class GrievanceApp:
         used |= {s.anchor.of for s in specs if s.anchor.kind in ("event", "recorded")}
         used |= {f"step{s.anchor.of[4]}_oelmr_notice" for s in specs if s.anchor.kind == "reply" and s.anchor.of.startswith("step")}
         for name, f in self.fields.items():
-            f.box.layout.display = None if name in used else "none"
+            f.show(name in used)
 
     # -- outputs ----------------------------------------------------------------------------------
     def refresh(self) -> None:
