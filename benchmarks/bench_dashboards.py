@@ -12,7 +12,8 @@ Measures, with the repository's voila.json:
      sent), and each page's kernel CPU seconds and USS memory when its page is drawn (before its first answer),
      against 30 opens of the empty notebook in the same run; goal: every page drawn within 10 s.
 Writes benchmarks/results_dashboards.txt. Not part of the test suite (numbers depend on the machine's load).
-Run: .venv/bin/python benchmarks/bench_dashboards.py [--quick]   (or --room / --first-render: section 5 / 1 alone, printed, not written)
+Run: .venv/bin/python benchmarks/bench_dashboards.py [--quick]   (or --room, or --first-render [--samples N] [names…]:
+section 5 / 1 alone, printed, not written)
 """
 from __future__ import annotations
 
@@ -381,30 +382,36 @@ async def room_only() -> None:
     print(f"# load average at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
-async def first_render_only(settle_s: float = 60) -> None:
-    """`--first-render`: section 1 alone (pre-heated, one sample a page, at most `settle_s` waiting for the pool's
-    refill between pages), printed — for a machine too loaded for the whole run."""
+async def first_render_only(only: list[str], samples: int, settle_s: float = 60) -> None:
+    """`--first-render [--samples N] [names…]`: section 1 alone (pre-heated; the floor and the pages taken in turn,
+    `samples` rounds, the median of each; at most `settle_s` waiting for the pool's refill between pages), printed."""
     from playwright.async_api import async_playwright
 
-    print(f"# load average at start {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"# load average at start {', '.join(f'{x:.1f}' for x in os.getloadavg())}; {samples} sample(s) a page")
     with tempfile.TemporaryDirectory(prefix="lmcore-bench-") as tmp:
         nbs = stage(Path(tmp))
-        names = sorted(p.stem for p in nbs.glob("*.ipynb") if p.stem != FLOOR)
+        every = sorted(p.stem for p in nbs.glob("*.ipynb") if p.stem != FLOOR)
+        names = [n for n in every if n in only] if only else every
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             server = Server(nbs)
             try:
-                server.settle(len(names) + 1, timeout=600)
-                times = {}
-                for name in [FLOOR] + names:
-                    server.settle(len(names) + 1, timeout=settle_s)
-                    elapsed, kid, ctx = await first_render(browser, server.base, name)
-                    times[name] = elapsed
-                    await close(ctx, server.base, kid)
-                    print(f"{name:24} {elapsed:6.2f} s  x floor {elapsed / times[FLOOR]:5.2f}", flush=True)
+                server.settle(len(every) + 1, timeout=600)
+                times: dict[str, list[float]] = {n: [] for n in [FLOOR] + names}
+                for _ in range(samples):
+                    for name in times:
+                        server.settle(len(every) + 1, timeout=settle_s)
+                        elapsed, kid, ctx = await first_render(browser, server.base, name)
+                        times[name].append(elapsed)
+                        await close(ctx, server.base, kid)
             finally:
                 server.stop()
             await browser.close()
+    floor = statistics.median(times[FLOOR])
+    for name, xs in times.items():
+        med = statistics.median(xs)
+        print(f"{name:24} {med:6.2f} s  x floor {med / floor:5.2f}  {'yes' if med / floor <= 1.5 else 'NO ':3}  "
+              f"all: {' '.join(f'{x:.2f}' for x in xs)}", flush=True)
     print(f"# load average at the end {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
@@ -513,6 +520,8 @@ if __name__ == "__main__":
     if "--room" in sys.argv:
         asyncio.run(room_only())
     elif "--first-render" in sys.argv:
-        asyncio.run(first_render_only())
+        argv = sys.argv[sys.argv.index("--first-render") + 1:]
+        n = int(argv[argv.index("--samples") + 1]) if "--samples" in argv else 1
+        asyncio.run(first_render_only([a for a in argv if not a.startswith("--") and not a.isdigit()], n))
     else:
         asyncio.run(main("--quick" in sys.argv))

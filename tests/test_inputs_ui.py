@@ -59,7 +59,7 @@ def test_a_pre_heated_kernel_reads_today_when_the_page_is_opened(monkeypatch):
         clock["today"] = D(2026, 12, 1)
 
     monkeypatch.delenv("LMCORE_TODAY", raising=False)
-    monkeypatch.delenv("LMCORE_REQUEST_RECEIVED", raising=False)
+    monkeypatch.setenv("LMCORE_REQUEST_RECEIVED", "")  # not yet received (set here so the test's end removes it again)
     monkeypatch.setenv("VOILA_PREHEAT", "True")
     monkeypatch.setattr(inputs.dt, "date", FakeDate)
     monkeypatch.setattr(ui, "warm_up", lambda plots=True: events.append(f"warm-up plots={plots}"))

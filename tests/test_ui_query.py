@@ -88,3 +88,32 @@ def test_a_bad_date_in_a_link_is_reported_beside_its_field_never_dropped(contrac
     assert app.decided.value is None
     assert "decided=&lt;b&gt;soon&lt;/b&gt; is not a date" in app.decided.error.value and "left empty" in app.decided.error.value
     assert app.requested.value == dt.date(2026, 11, 18) and app.requested.error.value == ""
+
+
+@pytest.mark.parametrize("notebook, module, name", [
+    ("arbitration_scheduler", "lmcore.arbitration.simulator", "simulate"),  # the simulator's scipy import and calendar
+    ("handbook", "lmcore.ui.plots", "month_calendar"),                      # the handbook's first month calendar
+])
+def test_a_pre_heated_page_pays_its_own_warm_up_before_the_request(monkeypatch, notebook, module, name):
+    """A page's own one-off costs are paid while its kernel waits in the pool: the notebook's code, run as a pre-heated
+    kernel runs it, calls them before the page request (which page_today() waits for), not after it."""
+    import importlib
+    import json
+    from pathlib import Path
+
+    import voila.utils
+
+    events: list[str] = []
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.setenv("LMCORE_REQUEST_RECEIVED", "")  # not yet received (set here so the test's end removes it again)
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    monkeypatch.setattr(voila.utils, "wait_for_request", lambda: events.append("request"))
+    monkeypatch.setattr(ui, "warm_up", lambda plots=True: events.append("shared warm-up"))
+    target = importlib.import_module(module)
+    real = getattr(target, name)
+    monkeypatch.setattr(target, name, lambda *a, **k: events.append(name) or real(*a, **k))
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / f"{notebook}.ipynb").read_text())
+    code = next("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code" and "page_today" in "".join(c["source"]))
+    exec(compile(code, notebook, "exec"), {})
+    assert events.count("request") == 1 and name in events
+    assert events.index(name) < events.index("request"), events

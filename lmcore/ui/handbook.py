@@ -311,21 +311,24 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     contract = contract or load_contract()
     as_of = as_of or page_today()
     if params is None:
-        if before_request():  # only where nobody waits for it (a kernel started for a request draws on first view)
-            _warm_up(contract)
         params = query_params({"q": DEFAULTS["q"]})
     return HandbookApp(contract, as_of, params)
 
 
-def _warm_up(contract: Any) -> None:
-    """Import matplotlib and draw once, so the first real answer does not pay for it."""
+def prepare() -> None:
+    """In a pre-heated kernel, before the page is asked for (call it before `page_today`): draw the month calendar once,
+    so the first real answer does not pay for it; anywhere else nothing (a kernel started for a request draws on first
+    view)."""
+    if not before_request():
+        return
+    from ..contract.loading import load_contract
     from ..deadlines import count_workdays
     from .plots import month_calendar, to_png
 
-    to_png(month_calendar(count_workdays(contract.calendar, dt.date(2026, 1, 2), 1)), dpi=10)
+    to_png(month_calendar(count_workdays(load_contract().calendar, dt.date(2026, 1, 2), 1)), dpi=10)
 
 
-__all__ = ["HandbookApp", "build_app", "parse_closures"]
+__all__ = ["HandbookApp", "build_app", "parse_closures", "prepare"]
 
 
 def _also_called(terms: list[Any]) -> str:

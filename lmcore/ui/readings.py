@@ -5,7 +5,7 @@ from typing import Any, Callable
 
 import ipywidgets as W
 
-from . import esc, html_widget, lean
+from . import esc, html_widget, lean, shared_layout
 
 
 class Readings:
@@ -24,7 +24,7 @@ class Readings:
                 dd.observe(on_change, names="value")
             self.dropdowns[i] = dd
             rows.append(W.VBox([html_widget(f"<b>{esc(interp.label)}</b> ({esc(interp.cite)}): {esc(interp.question)}"), dd],
-                               layout=W.Layout(margin="0 0 8px 0")))
+                               layout=shared_layout(margin="0 0 8px 0")))
         self.box = W.Accordion(children=[W.VBox(rows)], titles=(title,), selected_index=None)
 
     def set(self, interpretation_id: str, choice: str) -> None:

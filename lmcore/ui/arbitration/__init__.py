@@ -1,4 +1,4 @@
 """The arbitration dashboard: the page (page) and its parts."""
-from .page import build_app
+from .page import build_app, prepare
 
-__all__ = ["build_app"]
+__all__ = ["build_app", "prepare"]

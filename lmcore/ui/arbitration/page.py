@@ -10,7 +10,8 @@ from typing import Any
 import ipywidgets as W
 
 from ...errors import LmcoreError
-from .. import CSS_ANSWER, Field, app_box, cite_html, error_html, esc, mark_ready, query_params
+from .. import (CSS_ANSWER, Field, app_box, before_request, cite_html, error_html, esc, html_widget, mark_ready, query_params,
+                shared_layout)
 from ..inputs import NumberText, date_field, page_today
 from ..readings import Readings
 from ..safe_dates import safe_line
@@ -49,73 +50,73 @@ class ArbitrationApp(SchedulingSimulator):
         self._quiet = True
         # -- the panel
         self.effective = date_field("Agreement effective on", None, "Art. 47 §1: 30 days after ratification (an example date)")
-        self.names = Field(W.Textarea("\n".join(EXAMPLE_NAMES), rows=6, layout=W.Layout(width="22em")),
+        self.names = Field(W.Textarea("\n".join(EXAMPLE_NAMES), rows=6, layout=shared_layout(width="22em")),
                            "The panel", "one arbitrator a line (six, Art. 44 §1.a)")
-        self.rosters = W.HTML()
-        self.who = W.Dropdown(options=list(EXAMPLE_NAMES), layout=W.Layout(width="14em"))
-        self.by = W.Dropdown(options=[("the Union", "union"), ("the Department", "department")], layout=W.Layout(width="10em"))
+        self.rosters = html_widget()
+        self.who = W.Dropdown(options=list(EXAMPLE_NAMES), layout=shared_layout(width="14em"))
+        self.by = W.Dropdown(options=[("the Union", "union"), ("the Department", "department")], layout=shared_layout(width="10em"))
         self.notice = date_field("Removal notice given on", None, "only in the 30 days before an anniversary (§1.d)")
-        self.newcomer = Field(W.Text(placeholder="e.g. Anna Baker", layout=W.Layout(width="14em")), "Replacement",
+        self.newcomer = Field(W.Text(placeholder="e.g. Anna Baker", layout=shared_layout(width="14em")), "Replacement",
                               "agreed, or left by the strikes below (§1.b, §1.e)")
         self.agreed = date_field("Replacement agreed on", None, "within 30 calendar days of the notice (§1.e)")
         remove_btn, replace_btn = W.Button(description="Give removal notice"), W.Button(description="Put on the panel")
-        self.panel_log = W.HTML()
+        self.panel_log = html_widget()
         # -- invoke a case
         self.invoked = date_field("Arbitration invoked on", None,  # OELMR's first use on the page: spelled out
                                   f"notice to the Director of the {contract.spell_out('OELMR')} (Art. 43 §10)")
         self.kind = Field(W.Dropdown(options=[("regular (90 days, §3.c)", "regular"), ("expedited (30 days, §3.e)", "expedited"),
-                                              ("stayed removal (30 days, §3.d)", "stayed")], layout=W.Layout(width="16em")),
+                                              ("stayed removal (30 days, §3.d)", "stayed")], layout=shared_layout(width="16em")),
                           "Kind of arbitration", "§7: expedited subjects, stayed removals")
         self.hearing = date_field("Hearing date (if set)", None, "leave empty to plan from the last allowed day")
         self.record = date_field("Record closed on (if known)", None, "regular/stayed: the award is due 30 days later (§8.e)")
         self.readings = Readings(contract, READINGS, on_change=lambda ch: self._quiet or self.rebuild_panel(),
                                  title="Readings of the text used here (open to switch them)")
-        self.answer = W.HTML()
+        self.answer = html_widget()
         self.answer.add_class(CSS_ANSWER)
-        self.details = W.HTML()
-        designate_btn = W.Button(description="Record invocation (designate)", layout=W.Layout(width="16em"))
+        self.details = html_widget()
+        designate_btn = W.Button(description="Record invocation (designate)", layout=shared_layout(width="16em"))
         self._init_simulator()
         # -- strikes and costs
-        self.fmcs = Field(W.Textarea("\n".join(FMCS_EXAMPLE), rows=7, layout=W.Layout(width="16em")), "FMCS list", "seven names (§1.b)")
-        self.union_rank = Field(W.Textarea("\n".join(FMCS_EXAMPLE), rows=7, layout=W.Layout(width="16em")), "Union's ranking",
+        self.fmcs = Field(W.Textarea("\n".join(FMCS_EXAMPLE), rows=7, layout=shared_layout(width="16em")), "FMCS list", "seven names (§1.b)")
+        self.union_rank = Field(W.Textarea("\n".join(FMCS_EXAMPLE), rows=7, layout=shared_layout(width="16em")), "Union's ranking",
                                 "most wanted first")
-        self.dept_rank = Field(W.Textarea("\n".join(reversed(FMCS_EXAMPLE)), rows=7, layout=W.Layout(width="16em")),
+        self.dept_rank = Field(W.Textarea("\n".join(reversed(FMCS_EXAMPLE)), rows=7, layout=shared_layout(width="16em")),
                                "Department's ranking", "most wanted first")
         first = contract.interpretations["arbitration.first_striker"]
         self.first = W.Dropdown(options=[(_first_clause(t), k) for k, t in first.options.items()], value=first.default,
-                                description="Strikes first", layout=W.Layout(width="24em"))
+                                description="Strikes first", layout=shared_layout(width="24em"))
         self.toss = NumberText("Coin toss number", 0, "the same number replays the same toss", what="coin toss number", whole=True, low=0, high=10**6)
         self.step = W.IntSlider(0, 0, 6, description="Strikes shown", continuous_update=True)
         next_btn = W.Button(description="Next strike ▶")
         next_btn.on_click(lambda _: setattr(self.step, "value", min(self.step.value + 1, self.step.max)))
-        self.strike_out = W.HTML()
-        self.money = {k: Field(W.Text(v, layout=W.Layout(width="9em")), label, cite) for k, v, label, cite in (
+        self.strike_out = html_widget()
+        self.money = {k: Field(W.Text(v, layout=shared_layout(width="9em")), label, cite) for k, v, label, cite in (
             ("fees", "2400.00", "Arbitrator's fees", "split equally, §2.a"), ("expenses", "350.00", "Arbitrator's expenses", "§2.a"),
             ("transcripts", "0", "Transcripts", "§2.b"), ("cancellation_fee", "0", "Late cancellation fee", "§3.f"))}
         self.requested_by = W.Dropdown(options=[("—", ""), ("the Union", "union"), ("the Department", "department"),
                                                 ("both parties", "both")],
                                        description="Requested by", style={"description_width": "initial"},
-                                       layout=W.Layout(width="18em"))
-        self.costs_out = W.HTML()
-        texts = W.HTML("<details class='lmcore-words'><summary><b>The contract's words: " + esc(", ".join(TEXTS)) + "</b></summary>"
+                                       layout=shared_layout(width="18em"))
+        self.costs_out = html_widget()
+        texts = html_widget("<details class='lmcore-words'><summary><b>The contract's words: " + esc(", ".join(TEXTS)) + "</b></summary>"
                        + "".join(f"<details><summary>{esc(c)}</summary>{cite_html(contract, c)}</details>" for c in TEXTS)
                        + "</details>")  # one folded section, each citation folded in it (no widget per citation)
         # -- layout and wiring
         self.widget = app_box([
-            W.HTML('<p class="lmcore-lede">The arbitration panel, its two rosters and rotation, the deadlines of an invoked '
+            html_widget('<p class="lmcore-lede">The arbitration panel, its two rosters and rotation, the deadlines of an invoked '
                    "case, and a simulator of the monthly scheduling meeting — every answer with the rule it comes from.</p>"
                    f'<p class="lmcore-jump"><a href="#{SIMULATOR_ID}">Jump to the scheduling simulator</a>: how many '
                    "hearing dates each arbitrator must reserve for the cases you expect.</p>"),
-            W.HTML("<h3>The panel and its rosters (Art. 44 §1)</h3>"), W.HBox([self.names.box, self.effective.box]),
-            self.rosters, W.HBox([W.HTML("<b>Remove</b>", layout=W.Layout(width="80px")), self.who, self.by]),
+            html_widget("<h3>The panel and its rosters (Art. 44 §1)</h3>"), W.HBox([self.names.box, self.effective.box]),
+            self.rosters, W.HBox([html_widget("<b>Remove</b>", width="80px"), self.who, self.by]),
             row(self.notice.box, remove_btn), row(self.newcomer.box, self.agreed.box, replace_btn), self.panel_log,
-            W.HTML("<h3>Invoke a case (Art. 44 §1.c, §3, §5, §8, §9)</h3>"), self.invoked.box, self.kind.box,
+            html_widget("<h3>Invoke a case (Art. 44 §1.c, §3, §5, §8, §9)</h3>"), self.invoked.box, self.kind.box,
             self.hearing.box, self.record.box, self.readings.box, self.answer, designate_btn, self.details,
             *self.simulator_section(),
-            W.HTML("<h3>Filling a vacancy: alternate strikes (Art. 44 §1.b)</h3>"),
-            W.HBox([self.fmcs.box, self.union_rank.box, self.dept_rank.box], layout=W.Layout(flex_flow="row wrap")),
+            html_widget("<h3>Filling a vacancy: alternate strikes (Art. 44 §1.b)</h3>"),
+            W.HBox([self.fmcs.box, self.union_rank.box, self.dept_rank.box], layout=shared_layout(flex_flow="row wrap")),
             W.HBox([self.first, self.toss.box]), W.HBox([self.step, next_btn]), self.strike_out,
-            W.HTML("<h3>Who pays (Art. 44 §2, §3.f)</h3>"), row(self.money["fees"].box, self.money["expenses"].box),
+            html_widget("<h3>Who pays (Art. 44 §2, §3.f)</h3>"), row(self.money["fees"].box, self.money["expenses"].box),
             row(self.money["transcripts"].box, self.money["cancellation_fee"].box), self.requested_by,
             self.costs_out, texts,
         ], title="Arbitration scheduler (Art. 44)")
@@ -345,20 +346,24 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     contract = contract or load_contract()
     as_of = as_of or page_today()
     if params is None:
-        _warm_up(contract)  # in a pre-heated Voilà kernel this runs before anyone opens the page
+        prepare()
         params = query_params({}, plots=True)
     return ArbitrationApp(contract, as_of, params)
 
 
-def _warm_up(contract: Any) -> None:
-    """Build the calendar and import scipy's assignment solver once, so the first answer does not pay for them."""
+def prepare() -> None:
+    """In a pre-heated kernel, before the page is asked for (call it before `page_today`): build the calendar and import
+    scipy's assignment solver once, so the first answer does not pay for them; anywhere else nothing."""
+    if not before_request():
+        return
     from ...arbitration.caseload import SimConfig
     from ...arbitration.simulator import simulate
+    from ...contract.loading import load_contract
 
-    simulate(SimConfig(months=1, rate_regular=2, rate_expedited=2), contract)
+    simulate(SimConfig(months=1, rate_regular=2, rate_expedited=2), load_contract())
 
 
-__all__ = ["ArbitrationApp", "build_app"]
+__all__ = ["ArbitrationApp", "build_app", "prepare"]
 
 
 def _first_clause(text: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 import ipywidgets as W
 
 from ...errors import LmcoreError
-from .. import error_html, esc
+from .. import error_html, esc, html_widget, shared_layout, show_png
 from ..inputs import NumberText, attention_html, needs_attention
 from . import views as V
 
@@ -21,7 +21,7 @@ SIM_KEYS = ("caseload", "expedited", "k", "months", "seed", "target")  # the lin
 
 def row(*items: W.Widget) -> W.HBox:
     """Boxes side by side, wrapping onto the next line when the screen is narrow."""
-    return W.HBox(list(items), layout=W.Layout(flex_flow="row wrap", align_items="center"))
+    return W.HBox(list(items), layout=shared_layout(flex_flow="row wrap", align_items="center"))
 
 
 class SchedulingSimulator:
@@ -37,7 +37,7 @@ class SchedulingSimulator:
         self.sim: Any = None
         self.cap: Any = None
         self.sentence = ""
-        self.per = W.Dropdown(options=[("a year", "year"), ("a month", "month")], value="year", layout=W.Layout(width="7em"))
+        self.per = W.Dropdown(options=[("a year", "year"), ("a month", "month")], value="year", layout=shared_layout(width="7em"))
         self.per.add_class("lmcore-per")
         self.caseload = NumberText("Cases invoked", 72, "fractions allowed, e.g. 2.5", what="cases a year", low=0,
                                    high=MAX_CASES_A_MONTH * MONTHS_IN["year"])
@@ -50,12 +50,12 @@ class SchedulingSimulator:
         self.target = NumberText("Planning target: hearings on time (%)", 95,
                                  "a goal for planning, not a contract rule", what="planning target", low=1, high=100)
         self.sim_fields = (self.caseload, self.exp_share, self.k, self.months, self.seed, self.target)
-        self.sim_out, self.sim_error = W.HTML(), W.HTML()
+        self.sim_out, self.sim_error = html_widget(), html_widget()
         self.sim_error.add_class("lmcore-error")
         self.cap_plot = W.Image(format="png", layout=W.Layout(max_width="640px", display="none"))
-        self.month_plot = W.HTML()  # the month-by-month chart, folded under the capacity chart (an <img> in <details>)
-        self.month = W.Dropdown(options=[], description="Month", layout=W.Layout(width="16em"))
-        self.calendar_out = W.HTML()
+        self.month_plot = html_widget()  # the month-by-month chart, folded under the capacity chart (an <img> in <details>)
+        self.month = W.Dropdown(options=[], description="Month", layout=shared_layout(width="16em"))
+        self.calendar_out = html_widget()
         for w in (f.widget for f in self.sim_fields):
             w.observe(lambda ch: self._quiet or self.simulate(), "value")
         self.per.observe(lambda ch: self._per_changed(), "value")
@@ -64,14 +64,14 @@ class SchedulingSimulator:
     def simulator_section(self) -> list[W.Widget]:
         """The section's widgets in page order, under its heading; its number boxes two to a row (they wrap when narrow)."""
         return [
-            W.HTML(f'<h3 id="{SIMULATOR_ID}">Scheduling simulator (Art. 44 §3.a, §3.b)</h3>'
+            html_widget(f'<h3 id="{SIMULATOR_ID}">Scheduling simulator (Art. 44 §3.a, §3.b)</h3>'
                    "<p>Each arbitrator reserves some dates a month; at the monthly "
                    f"OELMR–{esc(self.contract.union)} meeting every case invoked since the last meeting gets its "
                    "designated arbitrator's next free date. The cases are "
                    "invented at random: the same sample number replays the same cases.</p>"),
             row(self.caseload.box, self.per, self.exp_share.box), row(self.k.box, self.months.box),
             row(self.seed.box, self.target.box), self.sim_error, self.sim_out, self.cap_plot,
-            self.month_plot, W.HTML("<h4>A month of reserved dates and hearings</h4>"), self.month, self.calendar_out,
+            self.month_plot, html_widget("<h4>A month of reserved dates and hearings</h4>"), self.month, self.calendar_out,
         ]
 
     def _per_changed(self) -> None:
@@ -126,16 +126,15 @@ class SchedulingSimulator:
             f"for the panel): reserved dates used {'—' if util is None else f'{util:.0%}'}; "
             f"{ex.prehearing_before_meeting()} case(s) had their §5.a prehearing meeting due on or before the meeting "
             f"that set the hearing.</p>{V.stats_table(ex.stats(), edf.stats())}")
-        self.cap_plot.value = to_png(V.capacity_figure(curve, target, self.cap.dates_per_month), dpi=90)
+        dates, series = self.cap.dates_per_month, ([r.backlog for r in months], [r.backlog for r in edf.months()],
+                                                   [r.utilisation for r in months])
+
+        def draw() -> bytes:  # both charts, when a served page is first shown (show_png), else at once
+            self.month_plot.value = _months_html(to_png(V.months_figure(labels, *series), dpi=90))
+            return to_png(V.capacity_figure(curve, target, dates), dpi=90)
+
+        show_png(self.cap_plot, draw)
         self.cap_plot.layout.display = ""
-        chart = to_png(V.months_figure(labels, [r.backlog for r in months], [r.backlog for r in edf.months()],
-                                       [r.utilisation for r in months]), dpi=90)
-        self.month_plot.value = (
-            "<details class='lmcore-months-chart'><summary><b>Month by month: cases waiting and reserved dates used "
-            "(chart)</b></summary><img alt='Cases invoked but not yet heard at each month's end, under the exact "
-            "assignment and earliest deadline first; and the share of reserved dates used each month' "
-            f"style='max-width:760px;width:100%' src='data:image/png;base64,{base64.b64encode(chart).decode('ascii')}'>"
-            "</details>")
         keep = self.month.value
         self._quiet, before = True, self._quiet
         self.month.options = [(V.month_words(m), m) for m in labels]
@@ -162,3 +161,12 @@ class SchedulingSimulator:
             return []
         return [f"Simulator: {self.sentence}", f"  {self.sim.exact.summary()}", f"  baseline: {self.sim.edf.summary()}",
                 f"  Capacity: {self.cap.explain()}"]
+
+
+def _months_html(chart: bytes) -> str:
+    """The month-by-month chart folded under the capacity chart (an <img> in <details>: no widget of its own)."""
+    return ("<details class='lmcore-months-chart'><summary><b>Month by month: cases waiting and reserved dates used "
+            "(chart)</b></summary><img alt='Cases invoked but not yet heard at each month's end, under the exact "
+            "assignment and earliest deadline first; and the share of reserved dates used each month' "
+            f"style='max-width:760px;width:100%' src='data:image/png;base64,{base64.b64encode(chart).decode('ascii')}'>"
+            "</details>")

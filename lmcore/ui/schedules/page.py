@@ -19,7 +19,8 @@ from ...schedules.terms import Terms
 from ...schedules.timesheet import (LEAVE_KINDS, PERIOD_DAYS, Timesheet, TimesheetError, blank_timesheet, parse_clock,
                                     pay_period_start, read_timesheet)
 from ...schedules.tours import parse_tour
-from .. import CSS_ANSWER, CSS_ERROR, Field, app_box, cite_html, error_html, esc, mark_ready, query_params
+from .. import (CSS_ANSWER, CSS_ERROR, Field, app_box, cite_html, error_html, esc, html_widget, lean, mark_ready, query_params,
+                shared_layout, show_png, text_box)
 from ..inputs import DateText, attention_html, page_today
 
 DEFAULT_TEAM = "Ana, 07:00, 15:30, 11:30, 12:00\nBen, 09:00, 17:30, 12:00, 12:30, off Fri2\nCy, 06:30, 17:00, 12:30, 13:00, off Mon"
@@ -38,33 +39,35 @@ GRID_COLUMNS = (("Day", "14em"), ("Start", "5.6em"), ("End", "5.6em"), ("Lunch s
 _ROW_LAYOUT = {"align_items": "center", "flex_flow": "row wrap"}
 
 
-def grid_layouts() -> list[W.Layout]:
-    """One Layout per grid column, shared by its heading and its 14 boxes (then the rows' error line and row box)."""
-    columns = [W.Layout(width=w, flex="0 0 auto") for _, w in GRID_COLUMNS]
-    return columns + [W.Layout(min_height="1em"), W.Layout(**_ROW_LAYOUT)]
+def grid_css() -> list[dict[str, str]]:
+    """The CSS of each grid column (its heading and its 14 boxes share one layout model), then the rows' error line."""
+    return [{"width": w, "flex": "0 0 auto"} for _, w in GRID_COLUMNS] + [{"min_height": "1em"}]
 
 
-def grid_head(layouts: list[W.Layout]) -> W.HBox:
+def grid_head() -> W.HBox:
     """The headings of the day-by-day grid, each over its own column."""
-    heads = [W.HTML(f"<b>{esc(name)}</b>", layout=lay) for (name, _), lay in zip(GRID_COLUMNS, layouts)]  # zip: the columns only
-    box = W.HBox(heads, layout=W.Layout(align_items="flex-end", flex_flow="row wrap"))
+    heads = [html_widget(f"<b>{esc(name)}</b>", **css) for (name, _), css in zip(GRID_COLUMNS, grid_css())]  # zip: the columns only
+    box = W.HBox(heads, layout=shared_layout(align_items="flex-end", flex_flow="row wrap"))
     box.add_class("lmcore-grid-head")
     return box
 
 
 class _Row:
-    """One day of the grid: four HH:MM boxes, leave hours and kind, ordered overtime, and the error beside them."""
+    """One day of the grid: four HH:MM boxes, leave hours and kind, ordered overtime, and the error beside them; the
+    boxes share their column's layout and one style (a row is 10 widget models, not 20)."""
 
-    def __init__(self, on_change: Any, layouts: list[W.Layout]):
-        txt = lambda lay, ph: W.Text(placeholder=ph, continuous_update=False, layout=lay)  # noqa: E731
-        self.label = W.HTML(layout=layouts[0])
-        self.times = [txt(lay, "HH:MM") for lay in layouts[1:5]]
-        self.leave = txt(layouts[5], "h")
-        self.kind = W.Dropdown(options=[("", "")] + [(k, k) for k in LEAVE_KINDS], layout=layouts[6])
-        self.ordered = txt(layouts[7], "h")
-        self.error = W.HTML(layout=layouts[8])
+    def __init__(self, on_change: Any):
+        css = grid_css()
+        txt = lambda col, ph: lean(W.Text, css[col], placeholder=ph, continuous_update=False)  # noqa: E731
+        self.label = html_widget("", **css[0])
+        self.times = [txt(col, "HH:MM") for col in range(1, 5)]
+        self.leave = txt(5, "h")
+        self.kind = lean(W.Dropdown, css[6], options=[("", "")] + [(k, k) for k in LEAVE_KINDS])
+        self.ordered = txt(7, "h")
+        self.error = html_widget("", **css[8])
         self.error.add_class(CSS_ERROR)
-        self.box = W.HBox([self.label, *self.times, self.leave, self.kind, self.ordered, self.error], layout=layouts[9])
+        self.box = W.HBox([self.label, *self.times, self.leave, self.kind, self.ordered, self.error],
+                          layout=shared_layout(**_ROW_LAYOUT))
         self.box.add_class("lmcore-grid-row")
         for w in (*self.times, self.leave, self.kind, self.ordered):
             w.observe(on_change, "value")
@@ -87,9 +90,9 @@ class _Reading:
 
     def __init__(self, interp: Any):
         options = [(("(default) " if o == interp.default else "") + text, o) for o, text in interp.options.items()]
-        self.widget = W.RadioButtons(options=options, value=interp.default, layout=W.Layout(width="auto"))
+        self.widget = lean(W.RadioButtons, {"width": "auto"}, options=options, value=interp.default)
         self.widget.add_class("lmcore-reading")
-        self.box = W.VBox([W.HTML(f"<b>{esc(interp.label)}</b><br><small>{esc(interp.question)}</small>"), self.widget])
+        self.box = W.VBox([html_widget(f"<b>{esc(interp.label)}</b><br><small>{esc(interp.question)}</small>"), self.widget])
 
 
 class ScheduleApp:
@@ -113,30 +116,29 @@ class ScheduleApp:
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
         ch = self._changed
-        self.kind = Field(W.Dropdown(options=[(LABELS[k], k) for k in KINDS], layout=W.Layout(width="auto")), "Schedule type",
+        self.kind = Field(lean(W.Dropdown, {"width": "auto"}, options=[(LABELS[k], k) for k in KINDS]), "Schedule type",
                           "Art. 4 §1.a, §2; Art. 10 §6.A")
         self.period_start = pay_period_start(self.as_of)
         self.period = DateText("Pay period", self.as_of, "any day in it: biweekly, Sunday to Saturday", what="day in the pay period",
                                echo=self._period_words)
         self.period.widget.add_class("lmcore-period")
-        self.part_time = Field(W.Text(placeholder="blank = full-time", continuous_update=False, layout=W.Layout(width="10em")),
+        self.part_time = Field(text_box("", "10em", "blank = full-time"),
                                "Part-time hours per pay period", "Art. 4 §7 (blank for full-time)")
-        self.tour = Field(W.Text(placeholder="e.g. Mon=5,Tue=5,Wed=5,Thu=5", continuous_update=False, layout=W.Layout(width="24em")),
+        self.tour = Field(text_box("", "24em", "e.g. Mon=5,Tue=5,Wed=5,Thu=5"),
                           "Tour (hours each day)", "a part-timer's days, or a compressed schedule of your own; two weeks: "
                                                    "W1:Mon=9,Tue=9;W2:Mon=9")
-        self.shift = Field(W.Dropdown(options=SHIFTS, layout=W.Layout(width="auto")), "Shift", "Art. 4 §5, §9")
-        self.carry_in = Field(W.Text(continuous_update=False, layout=W.Layout(width="10em")), "Credit hours brought in",
+        self.shift = Field(lean(W.Dropdown, {"width": "auto"}, options=SHIFTS), "Shift", "Art. 4 §5, §9")
+        self.carry_in = Field(text_box("", "10em"), "Credit hours brought in",
                               "balance from the last pay period, §2.b(1)")
-        self.layout_pick = Field(W.Dropdown(options=[("Read from the timesheet", "")], layout=W.Layout(width="auto")),
+        self.layout_pick = Field(lean(W.Dropdown, {"width": "auto"}, options=[("Read from the timesheet", "")]),
                                  "Compressed layout", "which days, §2.c(1)(c)")
-        self.core_days = Field(W.Text(continuous_update=False, layout=W.Layout(width="10em")), "Maxi-flex core days",
+        self.core_days = Field(text_box("", "10em"), "Maxi-flex core days",
                                "e.g. Tue,Wed,Thu or Mon1,Fri2")
-        self.sup_end = Field(W.Text(placeholder="HH:MM", continuous_update=False, layout=W.Layout(width="10em")),
+        self.sup_end = Field(text_box("", "10em", "HH:MM"),
                              "Supervisor's day ends", "for the §5 notice (optional)")
         self.readings = {rid: _Reading(self.contract.interpretations[rid]) for rid in READINGS}
-        layouts = grid_layouts()
-        self.rows = [_Row(ch, layouts) for _ in range(PERIOD_DAYS)]
-        head = grid_head(layouts)
+        self.rows = [_Row(ch) for _ in range(PERIOD_DAYS)]
+        head = grid_head()
         self.fill = W.Button(description="Fill the usual days", tooltip="the usual hours for this schedule type")
         self.clear = W.Button(description="Clear the grid")
         self.upload = Field(W.FileUpload(accept=".csv", multiple=False, description="Load a CSV"), "Or load a timesheet",
@@ -152,42 +154,42 @@ class ScheduleApp:
             f.widget.observe(ch, "value")
         self.kind.widget.observe(self._kind_changed, "value")
         self.period.widget.observe(self._period_changed, "value")
-        self.answer = W.HTML()
+        self.answer = html_widget()
         self.answer.add_class(CSS_ANSWER)
-        self.about = W.HTML()
+        self.about = html_widget()
         self.chart = W.Image(format="png", layout=W.Layout(max_width="880px"))
-        self.ledger = W.HTML()
+        self.ledger = html_widget()
         self.findings = W.HTML(layout=W.Layout(width="52%"))
         self.cite_pick = W.Dropdown(options=[], layout=W.Layout(width="20em"), description="")
         self.cite_text = W.HTML(layout=W.Layout(width="auto"))
         self.cite_pick.observe(lambda c: self._show_cite(), "value")
-        self.compare = W.HTML()
+        self.compare = html_widget()
         self.team = Field(W.Textarea(continuous_update=False, layout=W.Layout(width="34em", height="7em")), "Team schedules",
                           "name, start, end, lunch start, lunch end, off days (e.g. off Fri2)")
-        self.office_start = Field(W.Text(continuous_update=False, layout=W.Layout(width="8em")), "Office day starts",
+        self.office_start = Field(text_box("", "8em"), "Office day starts",
                                   "8½ hours from here, §10.b")
-        self.minimum = Field(W.Text(continuous_update=False, layout=W.Layout(width="8em")), "People needed", "each half hour, §10.a")
+        self.minimum = Field(text_box("", "8em"), "People needed", "each half hour, §10.a")
         for f in (self.team, self.office_start, self.minimum):
             f.widget.observe(lambda c: self._quiet or self._coverage(), "value")
         self.heat = W.Image(format="png", layout=W.Layout(max_width="880px"))
-        self.gaps = W.HTML()
+        self.gaps = html_widget()
         self.widget = app_box([
-            W.HTML('<p class="lmcore-lede">Try a work schedule: type the hours of a pay period and see what Article 4 of '
+            html_widget('<p class="lmcore-lede">Try a work schedule: type the hours of a pay period and see what Article 4 of '
                    "the contract makes of them, finding by finding, with the contract's own words.</p>"),
-            W.HTML("<h3>1. The schedule</h3>"), self.kind.box, self.period.box, self.part_time.box, self.tour.box, self.shift.box,
+            html_widget("<h3>1. The schedule</h3>"), self.kind.box, self.period.box, self.part_time.box, self.tour.box, self.shift.box,
             self.carry_in.box,
             self.layout_pick.box, self.core_days.box, self.sup_end.box,
-            W.HTML("<h4 class='lmcore-readings-head'>Readings of unclear contract text</h4>"), *[f.box for f in self.readings.values()],
+            html_widget("<h4 class='lmcore-readings-head'>Readings of unclear contract text</h4>"), *[f.box for f in self.readings.values()],
             self.about,
-            W.HTML("<h3>2. The hours, day by day</h3>"), W.HBox([self.fill, self.clear, self.upload.box], layout=W.Layout(**_ROW_LAYOUT)),
+            html_widget("<h3>2. The hours, day by day</h3>"), W.HBox([self.fill, self.clear, self.upload.box], layout=W.Layout(**_ROW_LAYOUT)),
             self.csv_format, head,
             *[r.box for r in self.rows],
-            W.HTML("<h3>3. What the contract makes of them</h3>"), self.answer, self.chart, self.ledger,
-            W.HTML("<h3>4. Findings, with the contract's words</h3>"),
-            W.HBox([self.findings, W.VBox([W.HTML("<b>Show the text of</b>"), self.cite_pick, self.cite_text],
+            html_widget("<h3>3. What the contract makes of them</h3>"), self.answer, self.chart, self.ledger,
+            html_widget("<h3>4. Findings, with the contract's words</h3>"),
+            W.HBox([self.findings, W.VBox([html_widget("<b>Show the text of</b>"), self.cite_pick, self.cite_text],
                                           layout=W.Layout(width="46%"))]),
-            W.HTML("<h3>5. The same hours under each schedule type</h3>"), self.compare,
-            W.HTML("<h3>6. Team coverage of the office day (Art. 4 §10)</h3>"), self.team.box, self.office_start.box,
+            html_widget("<h3>5. The same hours under each schedule type</h3>"), self.compare,
+            html_widget("<h3>6. Team coverage of the office day (Art. 4 §10)</h3>"), self.team.box, self.office_start.box,
             self.minimum.box, self.heat, self.gaps,
         ], title="Work schedules and credit hours")
         self.widget.add_class("lmcore-schedules")
@@ -419,7 +421,8 @@ class ScheduleApp:
 
         self.about.value = f"<p><i>{esc(describe(res.schedule, contract))}</i></p>"
         self.answer.value = answer_html(res)
-        self.chart.value = to_png(day_chart(ts, res, Rules.of(res.schedule, contract, self.terms), self.terms.lunch), dpi=80)
+        rules = Rules.of(res.schedule, contract, self.terms)
+        show_png(self.chart, lambda: to_png(day_chart(ts, res, rules, self.terms.lunch), dpi=80))
         self.ledger.value = ledger_html(res)
         self.findings.value = findings_html(res)
         cites = list(dict.fromkeys(f.cite for f in res.findings))
@@ -453,7 +456,8 @@ class ScheduleApp:
         except LmcoreError as exc:
             field.show_error(str(exc))
             return
-        self.heat.value = to_png(coverage_heatmap(self.cov), dpi=80)
+        cov = self.cov
+        show_png(self.heat, lambda: to_png(coverage_heatmap(cov), dpi=80))
         self.gaps.value = "<pre style='white-space:pre-wrap'>" + esc(self.cov.explain()) + "</pre>"
 
     def summary(self) -> str:
