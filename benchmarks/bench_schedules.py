@@ -91,7 +91,7 @@ def main() -> None:
         f"  part-time tour (holiday from the tour's day)     : {pt * 1000:8.2f} ms",
         f"  reading Art. 4's numbers from the files (Terms)  : {terms * 1000:8.3f} ms  (once per answer)",
         f"  1,000 timesheets one by one                      : {loop:8.2f} s",
-        f"10,000 pay periods at once (evaluate_many, numpy arrays (10000, 14))",
+        "10,000 pay periods at once (evaluate_many, numpy arrays (10000, 14))",
         f"  variable week                                    : {bulk * 1000:8.2f} ms  ({bulk / N * 1e6:.2f} µs per pay period)",
         f"  standard                                         : {bulk_std * 1000:8.2f} ms",
         f"  one by one would take about                      : {loop / loop_n * N:8.2f} s  ({loop / loop_n * N / bulk:.0f}x slower)",

@@ -1,7 +1,8 @@
 """The inputs every dashboard shares, so a typed value is never taken for something the person did not mean:
 
 - `page_today()`: $LMCORE_TODAY (YYYY-MM-DD, set only by a test run to pin stored outputs) where it is set, else the
-  machine's date on the day the page is opened (not the day a pre-heated kernel was warmed) — never a date baked into the page a user opens;
+  machine's date on the day the page is opened (not the day a pre-heated kernel was warmed) — never a date baked into
+  the page a user opens;
 - `DateText`: a date typed as text and read by lmcore (ipywidgets' DatePicker sends a half-typed date, and nothing at
   all for an impossible one): the weekday beside a date that can be read, the message beside one that cannot or that
   lies outside the workday calendar's years, and `.value` None until then;
