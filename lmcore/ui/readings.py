@@ -35,8 +35,9 @@ class Readings:
         return self.base.with_interpretations(changed) if changed else self.base
 
 
-def option_words(text: str, default: bool) -> str:
-    """A dropdown entry: the option in the contract file's words (never its id), the default marked, cut to fit."""
+def option_words(text: str, default: bool, limit: int | None = 110) -> str:
+    """A dropdown entry: the option in the contract file's words (never its id), the default marked, cut to `limit`
+    characters (None: in full, for radio buttons)."""
     head = "(default) " if default else ""
     full = head + text
-    return full if len(full) <= 110 else full[:109].rstrip() + "…"
+    return full if limit is None or len(full) <= limit else full[:limit - 1].rstrip() + "…"

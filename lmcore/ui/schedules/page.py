@@ -22,6 +22,7 @@ from ...schedules.tours import parse_tour
 from .. import (CSS_ANSWER, CSS_ERROR, Field, app_box, cite_html, error_html, esc, html_widget, lean, mark_ready, query_params,
                 shared_layout, show_png, text_box)
 from ..inputs import DateText, attention_html, page_today
+from ..readings import option_words
 
 DEFAULT_TEAM = "Ana, 07:00, 15:30, 11:30, 12:00\nBen, 09:00, 17:30, 12:00, 12:30, off Fri2\nCy, 06:30, 17:00, 12:30, 13:00, off Mon"
 DEFAULTS = {"schedule": "variable-week", "part_time": "", "tour": "", "shift": "day", "carry_in": "0", "layout": "",
@@ -39,14 +40,13 @@ GRID_COLUMNS = (("Day", "14em"), ("Start", "5.6em"), ("End", "5.6em"), ("Lunch s
 _ROW_LAYOUT = {"align_items": "center", "flex_flow": "row wrap"}
 
 
-def grid_css() -> list[dict[str, str]]:
-    """The CSS of each grid column (its heading and its 14 boxes share one layout model), then the rows' error line."""
-    return [{"width": w, "flex": "0 0 auto"} for _, w in GRID_COLUMNS] + [{"min_height": "1em"}]
+# The CSS of each grid column (its heading and its 14 boxes share one layout model), then the rows' error line.
+GRID_CSS = tuple({"width": w, "flex": "0 0 auto"} for _, w in GRID_COLUMNS) + ({"min_height": "1em"},)
 
 
 def grid_head() -> W.HBox:
     """The headings of the day-by-day grid, each over its own column."""
-    heads = [html_widget(f"<b>{esc(name)}</b>", **css) for (name, _), css in zip(GRID_COLUMNS, grid_css())]  # zip: the columns only
+    heads = [html_widget(f"<b>{esc(name)}</b>", **css) for (name, _), css in zip(GRID_COLUMNS, GRID_CSS)]  # zip: the columns only
     box = W.HBox(heads, layout=shared_layout(align_items="flex-end", flex_flow="row wrap"))
     box.add_class("lmcore-grid-head")
     return box
@@ -57,7 +57,7 @@ class _Row:
     boxes share their column's layout and one style (a row is 10 widget models, not 20)."""
 
     def __init__(self, on_change: Any):
-        css = grid_css()
+        css = GRID_CSS
         txt = lambda col, ph: lean(W.Text, css[col], placeholder=ph, continuous_update=False)  # noqa: E731
         self.label = html_widget("", **css[0])
         self.times = [txt(col, "HH:MM") for col in range(1, 5)]
@@ -89,7 +89,7 @@ class _Reading:
     (radio buttons: a dropdown would cut the options' words short)."""
 
     def __init__(self, interp: Any):
-        options = [(("(default) " if o == interp.default else "") + text, o) for o, text in interp.options.items()]
+        options = [(option_words(text, o == interp.default, limit=None), o) for o, text in interp.options.items()]
         self.widget = lean(W.RadioButtons, {"width": "auto"}, options=options, value=interp.default)
         self.widget.add_class("lmcore-reading")
         self.box = W.VBox([html_widget(f"<b>{esc(interp.label)}</b><br><small>{esc(interp.question)}</small>"), self.widget])
