@@ -27,14 +27,14 @@ def test_page_today_is_the_machines_date_unless_a_test_run_pins_it(monkeypatch):
 
 
 def test_no_notebook_pins_a_date_of_its_own():
-    """The served page takes today from page_today(); only notebooks/conftest.py (nbval) and the test run pin it."""
+    """The served page takes today from page_app() (page_today()); only notebooks/conftest.py (nbval) and the test run pin it."""
     import json
     from pathlib import Path
 
     for nb in sorted((Path(__file__).parents[1] / "notebooks").glob("*.ipynb")):
         code = "".join("".join(c["source"]) for c in json.loads(nb.read_text())["cells"] if c["cell_type"] == "code")
         assert "datetime.date(" not in code and "dt.date(" not in code, nb.name
-        assert "page_today(" in code, nb.name
+        assert "page_app(" in code, nb.name
 
 
 def test_a_pre_heated_kernel_reads_today_when_the_page_is_opened(monkeypatch):
@@ -68,6 +68,93 @@ def test_a_pre_heated_kernel_reads_today_when_the_page_is_opened(monkeypatch):
     assert events == ["warm-up plots=False", "request", "today read 2026-12-01"]
     assert page_today() == D(2026, 12, 1) and events[-1] == "today read 2026-12-01"  # the request comes once: no second wait
     assert events.count("request") == 1
+
+
+def _pre_heated(monkeypatch, clock: dict, events: list[str], query: str = "") -> None:
+    """A pre-heated kernel whose page request comes (with `query`) when `wait_for_request` is called; the machine's
+    date is clock["today"] and the request may move it (a kernel that waited in the pool overnight)."""
+    import voila.utils
+
+    import lmcore.ui as ui
+    import lmcore.ui.inputs as inputs
+
+    class FakeDate(dt.date):
+        @classmethod
+        def today(cls):
+            return clock["today"]
+
+    def request_arrives() -> None:
+        events.append("request")
+        clock["today"] = clock.get("opened", clock["today"])
+        monkeypatch.setenv("QUERY_STRING", query)
+
+    monkeypatch.delenv("LMCORE_TODAY", raising=False)
+    monkeypatch.setenv("LMCORE_REQUEST_RECEIVED", "")
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.setenv("QUERY_STRING", "")
+    monkeypatch.setattr(inputs.dt, "date", FakeDate)
+    monkeypatch.setattr(ui, "warm_up", lambda plots=True: events.append("warm-up"))
+    monkeypatch.setattr(voila.utils, "wait_for_request", request_arrives)
+
+
+def _builder(events: list[str]):
+    """A page's build function that records what it was built for, and makes one widget (as a page's would)."""
+    import ipywidgets as W
+
+    def build(today: dt.date, inputs: dict[str, str]) -> tuple[dt.date, dict[str, str], W.Widget]:
+        events.append(f"built for {today} {sorted(inputs.items())}")
+        return today, inputs, W.HTML(str(today))
+    return build
+
+
+def test_a_pre_heated_page_is_built_before_the_request_and_kept_for_the_same_day(monkeypatch):
+    """Item 15: warmed and opened on Tue 2026-12-01 by a link without inputs, the page's app is built once, while its
+    kernel waits for the request (its widgets then cost the person opening the page nothing), and kept."""
+    from lmcore.ui.inputs import page_app
+
+    events: list[str] = []
+    _pre_heated(monkeypatch, {"today": D(2026, 12, 1)}, events)
+    today, inputs, widget = page_app(_builder(events), {"path": "employee"})
+    assert events == ["warm-up", "built for 2026-12-01 [('path', 'employee')]", "request"]
+    assert today == D(2026, 12, 1) and inputs == {"path": "employee"} and widget.comm is not None
+
+
+def test_a_page_warmed_before_midnight_is_built_again_for_the_day_it_is_opened(monkeypatch):
+    """Item 1 with item 15: warmed on Mon 2026-11-30, opened on Tue 12-01: the early app (Monday's) is closed, widgets
+    and all, and the page answers for Tuesday."""
+    from lmcore.ui.inputs import page_app
+
+    events: list[str] = []
+    _pre_heated(monkeypatch, {"today": D(2026, 11, 30), "opened": D(2026, 12, 1)}, events)
+    built: list = []
+    build = _builder(events)
+    today, _, widget = page_app(lambda day, inputs: built.append(build(day, inputs)) or built[-1])
+    assert events == ["warm-up", "built for 2026-11-30 []", "request", "built for 2026-12-01 []"]
+    assert today == D(2026, 12, 1) and widget.comm is not None
+    assert built[0][2].comm is None  # Monday's widgets are closed: the browser is never sent them
+
+
+def test_a_link_with_inputs_gets_a_page_built_for_them(monkeypatch):
+    """Item 15: a link's inputs (?learned=2026-11-02) are not the defaults the early app was built for: built again."""
+    from lmcore.ui.inputs import page_app
+
+    events: list[str] = []
+    _pre_heated(monkeypatch, {"today": D(2026, 12, 1)}, events, query="learned=2026-11-02")
+    _, inputs, _ = page_app(_builder(events), {"learned": "2026-11-18", "path": "employee"})
+    assert inputs == {"learned": "2026-11-02", "path": "employee"}
+    assert events[-2:] == ["request", "built for 2026-12-01 [('learned', '2026-11-02'), ('path', 'employee')]"]
+
+
+def test_outside_a_pre_heated_kernel_the_page_is_built_once_for_the_pinned_day(monkeypatch):
+    """nbval, nbconvert and a kernel started for a request: no early build, no wait; the test run's pinned day."""
+    from lmcore.ui.inputs import page_app
+
+    events: list[str] = []
+    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
+    monkeypatch.setenv("LMCORE_TODAY", "2026-11-23")
+    monkeypatch.setenv("QUERY_STRING", "")
+    today, inputs, _ = page_app(_builder(events), {"q": "credit hours"})
+    assert events == ["built for 2026-11-23 [('q', 'credit hours')]"] and today == AS_OF
 
 
 @pytest.mark.parametrize("module", ["grievance", "leave", "handbook", "schedules", "flexiplace", "contract_calendar",

@@ -96,7 +96,7 @@ def test_a_bad_date_in_a_link_is_reported_beside_its_field_never_dropped(contrac
 ])
 def test_a_pre_heated_page_pays_its_own_warm_up_before_the_request(monkeypatch, notebook, module, name):
     """A page's own one-off costs are paid while its kernel waits in the pool: the notebook's code, run as a pre-heated
-    kernel runs it, calls them before the page request (which page_today() waits for), not after it."""
+    kernel runs it, calls them before the page request (which page_app() waits for), not after it."""
     import importlib
     import json
     from pathlib import Path
@@ -113,7 +113,8 @@ def test_a_pre_heated_page_pays_its_own_warm_up_before_the_request(monkeypatch, 
     real = getattr(target, name)
     monkeypatch.setattr(target, name, lambda *a, **k: events.append(name) or real(*a, **k))
     nb = json.loads((Path(__file__).parents[1] / "notebooks" / f"{notebook}.ipynb").read_text())
-    code = next("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code" and "page_today" in "".join(c["source"]))
+    cells = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    code = "\n".join(cells[:next(i for i, c in enumerate(cells) if "page_app(" in c) + 1])  # up to the page's app
     exec(compile(code, notebook, "exec"), {})
     assert events.count("request") == 1 and name in events
     assert events.index(name) < events.index("request"), events

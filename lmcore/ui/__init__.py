@@ -45,18 +45,21 @@ def before_request() -> bool:
     return os.environ.get("VOILA_PREHEAT") == "True" and not os.environ.get("LMCORE_REQUEST_RECEIVED")
 
 
-def wait_for_page_request(plots: bool = True) -> None:
+def wait_for_page_request(plots: bool = True, *, first: Callable[[], None] | None = None) -> None:
     """In a pre-heated Voilà kernel (started before anyone asked for the page), wait here for the page request.
 
     Voilà runs the notebook up to this point ahead of time; the request's QUERY_STRING arrives only when a
     browser opens the page, and so does the page's "today" (a kernel may wait in the pool past midnight). Outside
-    Voilà's pre-heat mode (nbconvert, nbval, tests, JupyterLab) it does nothing.
+    Voilà's pre-heat mode (nbconvert, nbval, tests, JupyterLab) it does nothing. `first` is run after `warm_up`,
+    before the wait (see `inputs.page_app`).
     """
     if not before_request():
         return
     from voila.utils import wait_for_request
 
     warm_up(plots)
+    if first is not None:
+        first()
     wait_for_request()
     os.environ["LMCORE_REQUEST_RECEIVED"] = "1"  # the request info comes once per kernel: never wait twice
 
@@ -276,10 +279,11 @@ def mark_ready(box: W.Widget) -> None:
 def show_png(image: W.Image, draw: Callable[[], bytes]) -> None:
     """Put draw()'s picture in `image`. In a served page (a Voilà kernel) the first picture is drawn when the browser
     first shows the image, not before the page is sent: the chart (matplotlib's import and first drawing, ~0.5–2 s of
-    CPU) then follows the drawn page instead of holding it back. Elsewhere (tests, nbconvert) it is drawn at once;
+    CPU) then follows the drawn page instead of holding it back. Before the request (a page built while its kernel
+    waits in the pool, `page_app`) and elsewhere (tests, nbconvert) it is drawn at once;
     a later call before the first showing replaces the waiting drawing (the newest answer wins)."""
-    if "VOILA_PREHEAT" not in os.environ or getattr(image, "_lmcore_shown", False):
-        image.value = draw()
+    if "VOILA_PREHEAT" not in os.environ or before_request() or getattr(image, "_lmcore_shown", False):
+        image.value = draw()  # no page in a browser yet to wait for it (before the request: nobody waits at all)
         return
     first_wait = not hasattr(image, "_lmcore_pending")
     image._lmcore_pending = draw  # type: ignore[attr-defined]

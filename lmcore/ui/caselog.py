@@ -21,7 +21,7 @@ import ipywidgets as W
 from ..storage.records import Case, check_case_id
 from ..errors import LmcoreError
 from ..grievance.record import Extension, Grievance
-from . import Field, error_html, esc, html_widget, lean
+from . import Field, before_request, error_html, esc, html_widget, lean
 
 if TYPE_CHECKING:  # the storage code (SQLAlchemy) loads when the log is first opened, not with the page
     from ..storage.caselog import CaseLog
@@ -34,6 +34,8 @@ class CaseLogSection:
 
     def __init__(self, app: Any, log: CaseLog | Path | str | None = None):
         self.app = app
+        if before_request():  # a pre-heated kernel: the storage code (SQLAlchemy, ~0.5 s of CPU) is loaded while nobody
+            from ..storage import board, caselog, database  # noqa: F401  waits, not when the page is first shown
         given = log is not None and not isinstance(log, (str, os.PathLike))  # a CaseLog already open
         self._log: CaseLog | None = log if given else None  # type: ignore[assignment]
         self._path: Path | None = Path(log) if isinstance(log, (str, os.PathLike)) else None

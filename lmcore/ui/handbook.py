@@ -14,7 +14,7 @@ import ipywidgets as W
 
 from ..contract.citations import Cite
 from ..errors import InvalidDate, LmcoreError, OutOfRange
-from . import (CSS_ANSWER, Field, app_box, before_request, cite_html, esc, html_widget, lean, mark_ready, query_params,
+from . import (CSS_ANSWER, Field, app_box, cite_html, esc, html_widget, lean, mark_ready, query_params,
                 show_png)
 from .inputs import NumberText, attention_html, date_field, needs_attention, page_today
 
@@ -315,20 +315,8 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     return HandbookApp(contract, as_of, params)
 
 
-def prepare() -> None:
-    """In a pre-heated kernel, before the page is asked for (call it before `page_today`): draw the month calendar once,
-    so the first real answer does not pay for it; anywhere else nothing (a kernel started for a request draws on first
-    view)."""
-    if not before_request():
-        return
-    from ..contract.loading import load_contract
-    from ..deadlines import count_workdays
-    from .plots import month_calendar, to_png
 
-    to_png(month_calendar(count_workdays(load_contract().calendar, dt.date(2026, 1, 2), 1)), dpi=10)
-
-
-__all__ = ["HandbookApp", "build_app", "parse_closures", "prepare"]
+__all__ = ["HandbookApp", "build_app", "parse_closures"]
 
 
 def _also_called(terms: list[Any]) -> str:

@@ -17,14 +17,17 @@ import datetime as dt
 import math
 import os
 import re
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TypeVar
+
+import ipywidgets as W
 
 from ..errors import InvalidDate, InvalidInput, LmcoreError, OutOfRange
-from . import Field, esc, html_widget, query_date, text_box, wait_for_page_request
+from . import Field, esc, html_widget, query_date, query_params, settle_memory, text_box, wait_for_page_request
 
 _WEEKDAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+", re.I)
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")
+App = TypeVar("App")
 
 
 def page_today(*, plots: bool = True) -> dt.date:
@@ -32,6 +35,36 @@ def page_today(*, plots: bool = True) -> dt.date:
     the day the page is opened — in a pre-heated kernel, read only once the page request has come (a kernel warmed
     before midnight and opened after it answers for the new day); `plots`: the page draws charts (see `warm_up`)."""
     wait_for_page_request(plots)
+    return _today()
+
+
+def page_app(build: Callable[[dt.date, dict[str, str]], App], default: dict[str, str] | None = None, *,
+             plots: bool = True) -> App:
+    """The page's app, `build(today, inputs)`: the day the page is opened (`page_today`) and `default` overlaid by the
+    page link's inputs (`query_params`). A pre-heated kernel builds it while it waits in the pool, for that day and the
+    default inputs, so the page's widget models and first answer cost the person opening it nothing; the app is
+    kept if the page is opened on that day with the default inputs, else (a kernel warmed before midnight, a link
+    with other inputs) its widgets are closed and it is built again for the request."""
+    default = dict(default or {})
+    early: list[tuple[dt.date, App]] = []
+
+    def build_early() -> None:
+        day = _today()
+        early.append((day, build(day, dict(default))))
+        settle_memory(collect=True)
+
+    wait_for_page_request(plots, first=build_early)
+    today = page_today(plots=plots)
+    inputs = query_params(default, plots=plots)
+    if early:
+        if early[0][0] == today and inputs == default:
+            return early[0][1]
+        W.Widget.close_all()  # the early build's widgets: the browser would otherwise be sent them all too
+    return build(today, inputs)
+
+
+def _today() -> dt.date:
+    """$LMCORE_TODAY (a test run's pinned date) where it is set, else the machine's date now."""
     raw = os.environ.get("LMCORE_TODAY", "").strip()
     if not raw:
         return dt.date.today()
