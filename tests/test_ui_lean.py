@@ -72,3 +72,17 @@ def test_show_png_in_a_served_page_waits_for_the_first_view_and_draws_the_newest
     assert img.value == b"new" and calls == [b"new"]  # only the newest answer's chart, once
     show_png(img, draw(b"next"))  # shown: later answers draw at once
     assert img.value == b"next"
+
+
+def test_show_png_drawn_before_the_request_draws_every_later_answer_at_once(monkeypatch):
+    """A page built while its kernel waits in the pool (page_app) draws its chart at once; once the page is opened,
+    a new answer's chart is drawn at once too — the browser already shows the image, and it would count no new view
+    (the arbitration simulator's capacity chart kept its first picture for every later caseload)."""
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.setenv("LMCORE_REQUEST_RECEIVED", "")  # before the request
+    img = W.Image(format="png")
+    show_png(img, lambda: b"early")
+    assert img.value == b"early"
+    monkeypatch.setenv("LMCORE_REQUEST_RECEIVED", "1")  # the page is opened, the person types a new caseload
+    show_png(img, lambda: b"answer")
+    assert img.value == b"answer"

@@ -12,6 +12,8 @@ import datetime as dt
 import html
 import os
 import re
+import weakref
+from dataclasses import dataclass
 from typing import Any, Callable
 from urllib.parse import parse_qsl
 
@@ -276,27 +278,40 @@ def mark_ready(box: W.Widget) -> None:
         settle_memory()
 
 
+@dataclass
+class _Chart:
+    """`show_png`'s state for one image: `shown` (from then on drawn at once), the drawing waiting for the first showing."""
+
+    shown: bool = False
+    pending: Callable[[], bytes] | None = None
+
+
+_CHARTS: "weakref.WeakKeyDictionary[W.Image, _Chart]" = weakref.WeakKeyDictionary()
+
+
 def show_png(image: W.Image, draw: Callable[[], bytes]) -> None:
     """Put draw()'s picture in `image`. In a served page (a Voilà kernel) the first picture is drawn when the browser
     first shows the image, not before the page is sent: the chart (matplotlib's import and first drawing, ~0.5–2 s of
     CPU) then follows the drawn page instead of holding it back. Before the request (a page built while its kernel
-    waits in the pool, `page_app`) and elsewhere (tests, nbconvert) it is drawn at once;
+    waits in the pool, `page_app`) and elsewhere (tests, nbconvert) it is drawn at once, and so is every later picture;
     a later call before the first showing replaces the waiting drawing (the newest answer wins)."""
-    if "VOILA_PREHEAT" not in os.environ or before_request() or getattr(image, "_lmcore_shown", False):
-        image.value = draw()  # no page in a browser yet to wait for it (before the request: nobody waits at all)
+    chart = _CHARTS.setdefault(image, _Chart())
+    if chart.shown or "VOILA_PREHEAT" not in os.environ or before_request():
+        chart.shown = True  # no page in a browser waits for it (before the request nobody waits at all)
+        image.value = draw()
         return
-    first_wait = not hasattr(image, "_lmcore_pending")
-    image._lmcore_pending = draw  # type: ignore[attr-defined]
+    first_wait = chart.pending is None
+    chart.pending = draw
     if not first_wait:
         return
 
-    def shown(change: Any) -> None:
-        if (change.get("new") or 0) > 0 and not getattr(image, "_lmcore_shown", False):
-            image._lmcore_shown = True  # type: ignore[attr-defined]
-            image.value = image._lmcore_pending()  # type: ignore[attr-defined]
+    def on_view(change: Any) -> None:
+        if (change.get("new") or 0) > 0 and not chart.shown and chart.pending is not None:
+            chart.shown = True
+            image.value = chart.pending()
 
     image._view_count = 0  # the browser counts its views of this image (None: not counted)
-    image.observe(shown, "_view_count")
+    image.observe(on_view, "_view_count")
 
 
 def settle_memory(collect: bool = False) -> None:
