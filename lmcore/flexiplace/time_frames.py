@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 
 READ_INABILITY = "flexiplace.inability_days"
+EXTENSION = "extension agreed (calendar days)"  # what an agreed extension of the decision is called in a message
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def clocks(requested: Any, *, extended_by: Any = 0, decided: Any = None, agreeme
     contract = contract_or_default(contract)
     dp, sp = contract.param("flexiplace.decision"), contract.param("flexiplace.start")
     req = to_date(requested, "request date")
-    ext = whole_number(extended_by, "extension agreed (calendar days)", dp.cite)
+    ext = whole_number(extended_by, EXTENSION, dp.cite)
     decision = contract.deadline("flexiplace.decision", req, amount=int(dp.value) + ext if ext else None)
     dec = to_date(decided, "decision date") if decided is not None else None
     if dec is not None and dec < req:

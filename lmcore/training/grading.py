@@ -29,7 +29,7 @@ class Grade:
     slips: tuple[Slip, ...]
     cite: str
     explanation: str
-    page_explanation: str = ""  # the explanation as a page shows it: no milestone or reading ids (Outcome.words)
+    page_explanation: str  # the explanation as a page shows it: no milestone or reading ids (Outcome.page_explanation)
 
     @property
     def slip(self) -> Slip | None:

@@ -13,7 +13,7 @@ from ..errors import LmcoreError
 from . import CSS_ANSWER, Field, app_box, cite_html, esc, in_words, mark_ready, query_date, query_params
 from .inputs import FieldsNeedAttention, NumberText, attention_html, check_fields, date_field, needs_attention, page_today
 from .readings import Readings
-from .safe_dates import safe_cell, safe_line, safe_text
+from .safe_dates import safe_cell, safe_line, safe_row, safe_text
 
 READINGS = ["count.event_on_nonworkday", "bargaining.session_days", "bargaining.agenda_notice_nonworkday", "bargaining.waiver_scope",
             "facilities.wednesday_room_notice", "duration.effective_days", "duration.expiration_date", "duration.reopener_closes_nonworkday",
@@ -153,7 +153,7 @@ class ContractCalendarApp:
         safe = [of_shown(contract, i.deadline) for i in p.items]
         rows = "".join(f"<tr><td>{esc(i.title)}</td><td><b>{esc(i.due.strftime('%a %Y-%m-%d') if i.due else 'waived')}</b>"
                        f"{_ASSUMED if i.assumed else ''}{safe_cell(s)}</td><td>{esc(i.standard.cite)}</td></tr>"
-                       + (f'<tr><td colspan="3">{safe_line(s, i.title)}</td></tr>' if safe_line(s) else "") for i, s in zip(p.items, safe))
+                       + safe_row(s, i.title) for i, s in zip(p.items, safe))
         if any(i.assumed for i in p.items):
             rows += f'<tr><td colspan="3"><small>{_ASSUMED} {esc(next(i.assumption for i in p.items if i.assumed))}</small></td></tr>'
         notes = "".join(f'<p style="color:#8a4b00">⚠ {esc(f)}</p>' for f in p.findings)
@@ -289,7 +289,7 @@ def _entry_row(e: Any, contract: Any, safe: Any) -> str:
            f'{_ASSUMED if e.assumed else ""}{safe_cell(safe)}</td>'
            f'<td><details class="lmcore-how"><summary style="color:{_COLOUR.get(e.kind, "#222")}">{esc(e.title)}</summary>{how}'
            f'</details></td><td style="vertical-align:top">{esc(e.cite)}</td></tr>')
-    return row + (f'<tr><td colspan="3">{safe_line(safe, e.title)}</td></tr>' if safe_line(safe) else "")
+    return row + safe_row(safe, e.title)
 
 
 def _by_quarter(lines: list[tuple[Any, str]], as_of: dt.date) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 import ipywidgets as W
 
 from ..errors import InvalidInput, LmcoreError
+from ..flexiplace.time_frames import EXTENSION
 from . import (CSS_ANSWER, Field, app_box, cite_html, esc, html_widget, lean, mark_ready, not_default_html, query_params, show_link_notes)
 from .inputs import FieldsNeedAttention, NumberText, check_fields, date_field, link_date_field, page_today
 from .readings import Readings
@@ -59,7 +60,7 @@ class FlexiplaceApp:
         d = lambda k, label, help_="": link_date_field(p, k, label, None, help_, self._link_notes)  # noqa: E731
         self.requested = link_date_field(p, "requested", "Request made", as_of, "request for permanent flexiplace", self._link_notes)
         cite = contract.param("flexiplace.decision").cite
-        self.extended = NumberText("Extension agreed", None, f"calendar days ({cite})", what="extension agreed (calendar days)",
+        self.extended = NumberText("Extension agreed", None, f"calendar days ({cite})", what=EXTENSION,
                                    whole=True, low=0, cite=cite, required=False, width="5em")
         self.extended.widget.value = p.get("extended_by", "0")  # the link's text, read by the box (a bad one is said)
         self.decided, self.agreement, self.started = d("decided", "Decision given", "optional"), d("agreement", "Agreement completed", "optional"), d("started", "Began at the alternate site", "optional")

@@ -18,6 +18,12 @@ def safe_line(safe: Any, what: str = "") -> str:
     return (f"<p class='lmcore-safe-date' style='color:{SAFE_COLOUR};margin:2px 0 6px 0'>⚠ {head}{esc(safe.words)}</p>")
 
 
+def safe_row(safe: Any, what: str, columns: int = 3) -> str:
+    """`safe_line` as a table row across the table's `columns`, or "" when no reading gives another safe date."""
+    line = safe_line(safe, what)
+    return f'<tr><td colspan="{columns}">{line}</td></tr>' if line else ""
+
+
 def safe_cell(safe: Any) -> str:
     """The safe date under a date in a table cell, or "" when it is the same date."""
     if safe is None or not safe.differs or safe.safe_due is None:

@@ -67,7 +67,7 @@ def feedback_html(g: Any) -> str:
                      f"{esc(words(g.trainer_expected, s.answer_type, s.choices, s.unit))}; lmcore says otherwise. One of them "
                      "is wrong (run <code>lmcore scenarios check</code>).</p>")
     parts.append("<p><b>How lmcore works it out</b></p><pre style='white-space:pre-wrap;font-family:inherit;background:#f7f9fc;"
-                 f"padding:6px 10px;max-width:60em'>{esc(_for_page(g.page_explanation or g.explanation))}</pre>")
+                 f"padding:6px 10px;max-width:60em'>{esc(_for_page(g.page_explanation))}</pre>")
     if s.working:
         parts.append(f"<details><summary>The trainer's working</summary><pre style='white-space:pre-wrap;font-family:inherit'>"
                      f"{esc(_for_page(s.working.strip()))}</pre></details>")
