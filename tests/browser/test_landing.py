@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import dashboard_names, error_outputs, kernel_id, screenshot, wait_until_ready
+from .conftest import READY_TIMEOUT_MS, dashboard_names, error_outputs, kernel_id, screenshot, wait_until_ready
 
 pytestmark = pytest.mark.browser
 
@@ -14,8 +14,8 @@ pytestmark = pytest.mark.browser
 def test_front_door_leads_to_the_landing_page(voila_server, open_dashboard):
     """http://127.0.0.1:PORT/ (what `make serve` opens) goes straight to the landing page."""
     dash = open_dashboard("index")
-    dash.page.goto(voila_server)
-    dash.page.wait_for_url(re.compile(r".*/voila/render/index\.ipynb$"))
+    dash.page.goto(voila_server, timeout=READY_TIMEOUT_MS)  # the page's kernel may be the pool's refill, still starting
+    dash.page.wait_for_url(re.compile(r".*/voila/render/index\.ipynb$"), timeout=READY_TIMEOUT_MS)
     wait_until_ready(dash.page)
     dash.kernel_id = kernel_id(dash.page)  # leaving the first page freed its kernel; the fixture frees this one
 

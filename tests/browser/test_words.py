@@ -27,10 +27,11 @@ READ_TEXT = """() => {
   return text;
 }"""
 # every text of the page, also what only a click shows (closed <details>, folded sections, hidden rows, a list's
-# options), with <code>, <style> and <script> taken out: a program id in a folded part is read once it is opened
+# options), with <code>, <style> and <script> taken out, and the hidden summary cell the notebook tests compare (never
+# shown: the template hides it): a program id in a folded part is read once it is opened
 ALL_TEXT = """() => {
   const root = (document.querySelector('#rendered_cells') || document.body).cloneNode(true);
-  for (const c of root.querySelectorAll('code, style, script')) c.remove();
+  for (const c of root.querySelectorAll('code, style, script, .lmcore-summary-cell, .celltag_lmcore-summary')) c.remove();
   return root.textContent;
 }"""
 

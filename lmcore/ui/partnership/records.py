@@ -8,7 +8,7 @@ from typing import Any
 import ipywidgets as W
 
 from ...errors import LmcoreError
-from .. import Field, esc, html_widget, lean
+from .. import Field, esc, html_widget, in_words, lean
 from ..practice_parts import DateText
 
 TABLE = "class='lmcore-table' style='border-collapse:collapse;font-size:.9em'"
@@ -84,13 +84,13 @@ class ForumSection:
         if as_of is None:
             return
         try:
-            recs = self.app.records()
-            self.tracker = recs.tracker(as_of, self.app.reading_contract(), since=since)
+            recs, contract = self.app.records(), self.app.reading_contract()
+            self.tracker = recs.tracker(as_of, contract, since=since)
             meetings = recs.meetings()
         except LmcoreError as exc:
             self.table.value = f"<p style='{BAD}'>⚠ {esc(exc)}</p>"
             return
-        self.table.value = tracker_html(self.tracker)
+        self.table.value = tracker_html(self.tracker, contract)
         self.left_out.value = "".join(f"<p><small>Not counted: {esc(day_words(m.held) if m.held else m.forum)} "
                                       f"({esc(m.forum)}): {esc(why)}.</small></p>" for m, why in self.tracker.left_out)
         names = {f.id: f.name for f in self.forums}
@@ -144,8 +144,9 @@ class ForumSection:
         self.pick.clear()
 
 
-def tracker_html(tracker: Any) -> str:
-    """The scheduled forums, the soonest due first: requirement, meetings held, the record so far, the next due date."""
+def tracker_html(tracker: Any, contract: Any) -> str:
+    """The scheduled forums, the soonest due first: requirement, meetings held, the record so far, the next due date;
+    the rule and the count folded under each, with the reading used named in words (`in_words`)."""
     rows = []
     scheduled = sorted((s for s in tracker.statuses if s.next_due is not None), key=lambda s: (s.next_due, s.forum.name))
     for s in scheduled:
@@ -157,7 +158,7 @@ def tracker_html(tracker: Any) -> str:
         problems = (f"<br><small>no meeting in {esc(', '.join(missed))}</small>" if missed else "") + "".join(
             f"<br><small>{esc(p)}</small>" for p in s.problems if not p.startswith("No meeting"))
         why = (f"<details><summary><small>the rule and the count</small></summary><pre style='white-space:pre-wrap;"
-               f"font-family:inherit;font-size:.85em;max-width:40em'>{esc(s.explain())}</pre></details>")
+               f"font-family:inherit;font-size:.85em;max-width:40em'>{esc(in_words(s.explain(), contract))}</pre></details>")
         rows.append(f"<tr><td><b>{esc(f.name)}</b><br><small>{esc(f.cite)}</small></td><td>{esc(_requirement(f))}</td>"
                     f"<td>{esc(held)}</td><td>{state}{problems}</td><td style='white-space:nowrap'><b>{esc(day_words(s.next_due))}</b>"
                     f"<br><small>{esc(s.period or '')}</small>{why}</td></tr>")
