@@ -89,3 +89,21 @@ def test_a_protection_option_it_cannot_use_is_one_line_exit_2(capsys, args, mess
     assert main(["serve", "--no-browser", *args]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+def test_a_class_day_pool_can_be_given_on_the_command_line():
+    """README, "A class day": `lmcore serve` with `--VoilaKernelManager.kernel_pools_config={…}` (a pool of 30 warm
+    grievance kernels) — the server read only voila.json's form (a dict) and stopped at start-up on the command line's
+    (still text: TraitError "expected a dict, not the DeferredConfigString")."""
+    from traitlets.config import Config
+    from traitlets.config.loader import KVArgParseConfigLoader
+
+    from lmcore.server.app import LmcoreVoila, pools_wanted
+
+    pools = {"default": {"pool_size": 1}, "grievance_timeline.ipynb": {"pool_size": 30}}
+    given = KVArgParseConfigLoader([f"--VoilaKernelManager.kernel_pools_config={json.dumps(pools)}"],
+                                   classes=LmcoreVoila.classes).load_config()
+    assert pools_wanted(given, 1) == pools
+    from_file = Config({"VoilaKernelManager": {"kernel_pools_config": pools}})
+    assert pools_wanted(from_file, 1) == pools
+    assert pools_wanted(Config(), 2) == {"default": {"pool_size": 2}}

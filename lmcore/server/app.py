@@ -10,10 +10,14 @@ starts when the one before it has drawn its page.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import sys
 
 from tornado.ioloop import IOLoop
+from traitlets import Dict
+from traitlets.config import Config
+from traitlets.config.loader import DeferredConfigString
 from voila.app import Voila
 
 from ..errors import LmcoreError
@@ -26,6 +30,18 @@ WARM_TIMEOUT_S = 120  # one notebook's warm-up; a kernel that takes longer is le
 WARM_POLL_S = 0.2
 
 
+def pools_wanted(config: Config, default_size: int) -> dict:
+    """The pre-heated pools asked for (`VoilaKernelManager.kernel_pools_config`, from voila.json or the command line,
+    where it is still the text: read here as a dict, as Voilà's own kernel manager reads it), else the default size."""
+    wanted = config.VoilaKernelManager.get("kernel_pools_config")
+    if isinstance(wanted, DeferredConfigString):
+        try:
+            wanted = json.loads(wanted)
+        except ValueError:  # not JSON: the forms traitlets itself reads
+            wanted = wanted.get_value(Dict())
+    return dict(wanted or {"default": {"pool_size": default_size}})
+
+
 class LmcoreVoila(Voila):
     classes = [*Voila.classes, LmcoreServer]
 
@@ -34,7 +50,7 @@ class LmcoreVoila(Voila):
         warm-up fills it in order)."""
         self.log.info("lmcore: kernels talk over %s", "Unix sockets" if choose_transport(self.config, self.connection_dir) == "ipc" else "TCP")
         section = self.config.VoilaKernelManager
-        self._pools_wanted = section.get("kernel_pools_config") or {"default": {"pool_size": self.voila_configuration.default_pool_size}}
+        self._pools_wanted = pools_wanted(self.config, self.voila_configuration.default_pool_size)
         preheat = self.voila_configuration.preheat_kernel
         if preheat:
             section.kernel_pools_config = {"default": {"pool_size": 0}}
