@@ -315,7 +315,6 @@ def build_app(contract: Any = None, as_of: dt.date | None = None, params: dict[s
     return HandbookApp(contract, as_of, params)
 
 
-
 __all__ = ["HandbookApp", "build_app", "parse_closures"]
 
 

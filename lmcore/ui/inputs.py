@@ -2,7 +2,8 @@
 
 - `page_today()`: $LMCORE_TODAY (YYYY-MM-DD, set only by a test run to pin stored outputs) where it is set, else the
   machine's date on the day the page is opened (not the day a pre-heated kernel was warmed) — never a date baked into
-  the page a user opens;
+  the page a user opens; `page_app()`: the page's app for that day and its link's inputs, built while a pre-heated
+  kernel waits in the pool and kept when the page is opened that day with the default inputs;
 - `DateText`: a date typed as text and read by lmcore (ipywidgets' DatePicker sends a half-typed date, and nothing at
   all for an impossible one): the weekday beside a date that can be read, the message beside one that cannot or that
   lies outside the workday calendar's years, and `.value` None until then;
